@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Catalog } from './catalog.ts';
+import { createServices, type Services } from './composition.ts';
+import type { Database } from './db/client.ts';
+import { accountsRoutes } from './features/accounts/accounts.routes.ts';
+import { activitiesRoutes } from './features/activities/activities.routes.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { contactsRoutes } from './features/contacts/contacts.routes.ts';
+import { historyRoutes } from './features/history/history.routes.ts';
+import { opportunitiesRoutes } from './features/opportunities/opportunities.routes.ts';
+import { profilesRoutes } from './features/profiles/profiles.routes.ts';
+import { teamRoutes } from './features/team/team.routes.ts';
+import { usersRoutes } from './features/users/users.routes.ts';
+import { registerAuthentication } from './http/authentication.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+
+export interface AppOptions {
+  db: Database;
+  clock?: () => Date;
+  logLevel?: string;
+  sessionHours?: number;
+  secureCookies?: boolean;
+  catalog?: () => Catalog;
+}
+
+export interface App {
+  http: FastifyInstance;
+  services: Services;
+}
+
+/** Builds the HTTP application without listening: the server and the API tests both use it. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const clock = options.clock ?? (() => new Date());
+  const services = createServices(options.db, {
+    sessionHours: options.sessionHours ?? 24 * 14,
+    ...(options.catalog ? { catalog: options.catalog } : {}),
+  });
+  const http = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 5 * 1024 * 1024,
+  });
+  http.setValidatorCompiler(validatorCompiler);
+  http.setSerializerCompiler(serializerCompiler);
+  http.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerErrorHandling(http);
+
+  await http.register(cookie);
+  await http.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Liaison API',
+        version: '1',
+        description:
+          'Technical Account Management: the customer record with its full history. Authenticate with a session cookie (POST /api/v1/auth/login) or `Authorization: Bearer <API token>`.',
+      },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer' },
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'liaison_session' },
+        },
+      },
+      security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await http.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuthentication(http, services.auth, clock);
+
+  http.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  http.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => http.swagger());
+
+  await http.register(
+    async (api) => {
+      api.get(
+        '/health',
+        { schema: { tags: ['meta'], response: { 200: z.object({ status: z.literal('ok') }) } } },
+        async () => ({ status: 'ok' as const }),
+      );
+      await api.register(authRoutes, {
+        services,
+        db: options.db,
+        secureCookies: options.secureCookies ?? false,
+      });
+      await api.register(usersRoutes, { services });
+      await api.register(accountsRoutes, { services, db: options.db });
+      await api.register(profilesRoutes, { services });
+      await api.register(contactsRoutes, { services });
+      await api.register(teamRoutes, { services });
+      await api.register(opportunitiesRoutes, { services });
+      await api.register(activitiesRoutes, { services });
+      await api.register(historyRoutes, { db: options.db });
+    },
+    { prefix: '/api/v1' },
+  );
+  return { http, services };
+}

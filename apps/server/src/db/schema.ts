@@ -1,0 +1,256 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+// Timestamps are instants (timestamptz) read back as ISO strings; business dates are `date`.
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+const day = (name: string) => date(name, { mode: 'string' });
+const textArray = (name: string) => text(name).array().notNull().default(sql`'{}'::text[]`);
+
+const recordColumns = {
+  id: uuid('id').primaryKey().defaultRandom(),
+  version: integer('version').notNull().default(1),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+};
+
+export const users = pgTable(
+  'users',
+  {
+    ...recordColumns,
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    region: text('region'),
+    roles: textArray('roles'),
+    isActive: boolean('is_active').notNull().default(true),
+    passwordHash: text('password_hash'),
+  },
+  (table) => [uniqueIndex('users_email_key').on(table.email)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    // sha-256 of the cookie value: a database leak does not hand out live sessions.
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (table) => [index('sessions_user_idx').on(table.userId)],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: instant('created_at').notNull(),
+    lastUsedAt: instant('last_used_at'),
+    expiresAt: instant('expires_at'),
+    revokedAt: instant('revoked_at'),
+  },
+  (table) => [uniqueIndex('api_tokens_hash_key').on(table.tokenHash)],
+);
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    ...recordColumns,
+    name: text('name').notNull(),
+    industry: text('industry'),
+    segment: text('segment').notNull(),
+    region: text('region').notNull(),
+    plan: text('plan').notNull(),
+    arr: numeric('arr', { precision: 14, scale: 2, mode: 'number' }).notNull().default(0),
+    licensedUsers: integer('licensed_users').notNull().default(0),
+    activeUsers: integer('active_users').notNull().default(0),
+    lam: integer('lam'),
+    stagesAdopted: textArray('stages_adopted'),
+    relationshipStage: text('relationship_stage').notNull(),
+    parentAccountId: uuid('parent_account_id').references((): AnyPgColumn => accounts.id, {
+      onDelete: 'set null',
+    }),
+    renewalDate: day('renewal_date'),
+    contractStart: day('contract_start'),
+    externalIds: jsonb('external_ids').notNull().default({}),
+    sentiment: text('sentiment'),
+    sentimentSetAt: instant('sentiment_set_at'),
+    sentimentReason: text('sentiment_reason'),
+    atRisk: boolean('at_risk').notNull().default(false),
+    onboardingStartedAt: instant('onboarding_started_at'),
+    onboardingCompletedAt: instant('onboarding_completed_at'),
+  },
+  (table) => [
+    // Default list order and keyset pagination by name.
+    index('accounts_name_idx').on(table.name, table.id),
+    index('accounts_parent_idx').on(table.parentAccountId),
+    // Upsert by Salesforce Id on import.
+    uniqueIndex('accounts_salesforce_id_key').on(sql`(${table.externalIds} ->> 'salesforce')`),
+  ],
+);
+
+export const businessProfiles = pgTable('business_profiles', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull().default(1),
+  updatedAt: instant('updated_at').notNull(),
+  organisationStructure: text('organisation_structure'),
+  championContactId: uuid('champion_contact_id'),
+  economicBuyerContactId: uuid('economic_buyer_contact_id'),
+  decisionMakerContactId: uuid('decision_maker_contact_id'),
+  mostCompellingFeatures: textArray('most_compelling_features'),
+  whyTheyBought: text('why_they_bought'),
+  objectives: textArray('objectives'),
+  painPoints: textArray('pain_points'),
+  desiredBusinessOutcomes: textArray('desired_business_outcomes'),
+  successMetrics: textArray('success_metrics'),
+});
+
+export const technicalProfiles = pgTable('technical_profiles', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull().default(1),
+  updatedAt: instant('updated_at').notNull(),
+  deployment: text('deployment'),
+  productVersion: text('product_version'),
+  architecture: jsonb('architecture').notNull(),
+  hosting: text('hosting'),
+  integrations: textArray('integrations'),
+  securityCompliance: textArray('security_compliance'),
+  environments: textArray('environments'),
+  scaleNotes: text('scale_notes'),
+});
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    ...recordColumns,
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email'),
+    title: text('title'),
+    phone: text('phone'),
+    stakeholderRoles: textArray('stakeholder_roles'),
+    externalIds: jsonb('external_ids').notNull().default({}),
+  },
+  (table) => [
+    index('contacts_account_idx').on(table.accountId),
+    uniqueIndex('contacts_salesforce_id_key').on(sql`(${table.externalIds} ->> 'salesforce')`),
+  ],
+);
+
+export const teamAssignments = pgTable(
+  'team_assignments',
+  {
+    ...recordColumns,
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').notNull(),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at'),
+  },
+  (table) => [
+    index('team_assignments_account_idx').on(table.accountId),
+    // "Accounts I am on the team of": the teamMember filter and every portfolio query.
+    index('team_assignments_user_idx').on(table.userId, table.accountId),
+  ],
+);
+
+export const opportunities = pgTable(
+  'opportunities',
+  {
+    ...recordColumns,
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    stage: text('stage').notNull(),
+    amount: numeric('amount', { precision: 14, scale: 2, mode: 'number' }).notNull().default(0),
+    closeDate: day('close_date').notNull(),
+    externalIds: jsonb('external_ids').notNull().default({}),
+  },
+  (table) => [
+    index('opportunities_account_idx').on(table.accountId),
+    uniqueIndex('opportunities_salesforce_id_key').on(sql`(${table.externalIds} ->> 'salesforce')`),
+  ],
+);
+
+export const activities = pgTable(
+  'activities',
+  {
+    ...recordColumns,
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    occurredAt: instant('occurred_at').notNull(),
+    summary: text('summary').notNull(),
+    notes: text('notes'),
+    attendees: jsonb('attendees').notNull(),
+    actionItems: jsonb('action_items').notNull(),
+    externalIds: jsonb('external_ids').notNull().default({}),
+    createdByUserId: uuid('created_by_user_id'),
+  },
+  (table) => [
+    // The timeline, newest first, and "last cadence call" look-ups.
+    index('activities_account_time_idx').on(table.accountId, table.occurredAt),
+    uniqueIndex('activities_salesforce_id_key').on(sql`(${table.externalIds} ->> 'salesforce')`),
+  ],
+);
+
+/**
+ * Every change to customer data, written in the same transaction as the change. `snapshot` is
+ * the entity as presented by the API after the change (null after a delete), so the record as of
+ * any instant is the latest snapshot per entity at or before it.
+ */
+export const history = pgTable(
+  'history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountId: uuid('account_id'),
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    operation: text('operation').notNull(),
+    actorType: text('actor_type').notNull(),
+    actorId: text('actor_id'),
+    actorName: text('actor_name').notNull(),
+    occurredAt: instant('occurred_at').notNull(),
+    changes: jsonb('changes').notNull(),
+    snapshot: jsonb('snapshot'),
+    requestId: text('request_id'),
+  },
+  (table) => [
+    // As-of reconstruction and the account's history page.
+    index('history_account_time_idx').on(table.accountId, table.occurredAt, table.id),
+    index('history_entity_time_idx').on(table.entityType, table.entityId, table.occurredAt),
+  ],
+);

@@ -1,0 +1,34 @@
+import type { Account } from '@liaison/contracts';
+import type { Executor } from '../../db/client.ts';
+import { presentContact } from '../contacts/contacts.presenter.ts';
+import { contactsStore } from '../contacts/contacts.store.ts';
+import { presentBusinessProfile, presentTechnicalProfile } from '../profiles/profiles.presenter.ts';
+import { profilesStore } from '../profiles/profiles.store.ts';
+import { presentTeamAssignment } from '../team/team.presenter.ts';
+import { teamStore } from '../team/team.store.ts';
+import { presentAccountSummary } from './accounts.presenter.ts';
+import { accountsStore } from './accounts.store.ts';
+
+/** The living record: the account with its profiles, contacts and the team current at `now`. */
+export async function loadAccountDetail(
+  executor: Executor,
+  id: string,
+  now: Date,
+): Promise<Account | undefined> {
+  const row = await accountsStore.findById(executor, id);
+  if (!row) return undefined;
+  const [business, technical, contacts, team] = await Promise.all([
+    profilesStore.findBusiness(executor, id),
+    profilesStore.findTechnical(executor, id),
+    contactsStore.listByAccount(executor, id),
+    teamStore.listByAccount(executor, id, now),
+  ]);
+  return {
+    ...presentAccountSummary(row),
+    businessProfile: presentBusinessProfile(business!),
+    technicalProfile: presentTechnicalProfile(technical!),
+    contacts: contacts.map(presentContact),
+    team: team.map(presentTeamAssignment),
+    asOf: null,
+  };
+}

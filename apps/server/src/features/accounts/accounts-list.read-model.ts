@@ -1,0 +1,66 @@
+import type { AccountListQuery, AccountSort, AccountSummary } from '@liaison/contracts';
+import { type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Executor } from '../../db/client.ts';
+import { accounts } from '../../db/schema.ts';
+import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { type AccountRow, presentAccountSummary } from './accounts.presenter.ts';
+
+// Each sort key is a total order with the id as tie-breaker, so keyset pages never skip or repeat.
+// A missing renewal date sorts as 'infinity': last ascending, first descending.
+const sortKeys: Record<string, { expression: SQL; read: (row: AccountRow) => string | number }> = {
+  name: { expression: sql`${accounts.name}`, read: (row) => row.name },
+  arr: { expression: sql`${accounts.arr}`, read: (row) => row.arr },
+  renewalDate: {
+    expression: sql`COALESCE(${accounts.renewalDate}, 'infinity'::date)`,
+    read: (row) => row.renewalDate ?? 'infinity',
+  },
+  updatedAt: { expression: sql`${accounts.updatedAt}`, read: (row) => row.updatedAt },
+  createdAt: { expression: sql`${accounts.createdAt}`, read: (row) => row.createdAt },
+};
+
+const Cursor = z.object({ value: z.union([z.string(), z.number()]), id: z.uuid() });
+
+function sortOf(sort: AccountSort) {
+  const descending = sort.startsWith('-');
+  const key = sortKeys[descending ? sort.slice(1) : sort]!;
+  return { key, descending };
+}
+
+export async function listAccounts(
+  executor: Executor,
+  query: AccountListQuery,
+  now: Date,
+): Promise<{ items: AccountSummary[]; nextCursor: string | null }> {
+  const { key, descending } = sortOf(query.sort);
+  const after = decodeCursor(query.cursor, Cursor);
+  const filters: SQL[] = [];
+  if (query.q) filters.push(sql`${accounts.name} ILIKE ${`%${query.q.replace(/[%_\\]/g, '\\$&')}%`}`);
+  if (query.segment) filters.push(sql`${accounts.segment} = ${query.segment}`);
+  if (query.region) filters.push(sql`${accounts.region} = ${query.region}`);
+  if (query.relationshipStage) filters.push(sql`${accounts.relationshipStage} = ${query.relationshipStage}`);
+  if (query.parentAccountId) filters.push(sql`${accounts.parentAccountId} = ${query.parentAccountId}`);
+  if (query.teamMember) {
+    const instant = now.toISOString();
+    filters.push(sql`EXISTS (SELECT 1 FROM team_assignments t WHERE t.account_id = ${accounts.id}
+      AND t.user_id = ${query.teamMember} AND t.starts_at <= ${instant}
+      AND (t.ends_at IS NULL OR t.ends_at > ${instant}))`);
+  }
+  if (after) {
+    const comparison = descending ? sql`<` : sql`>`;
+    filters.push(sql`(${key.expression}, ${accounts.id}) ${comparison} (${after.value}, ${after.id})`);
+  }
+  const direction = descending ? sql`DESC` : sql`ASC`;
+  const rows = await executor
+    .select()
+    .from(accounts)
+    .where(filters.length > 0 ? sql.join(filters, sql` AND `) : undefined)
+    .orderBy(sql`${key.expression} ${direction}, ${accounts.id} ${direction}`)
+    .limit(query.limit + 1);
+  const items = rows.slice(0, query.limit);
+  const last = rows.length > query.limit ? items[items.length - 1] : undefined;
+  return {
+    items: items.map(presentAccountSummary),
+    nextCursor: last ? encodeCursor({ value: key.read(last), id: last.id }) : null,
+  };
+}

@@ -1,0 +1,170 @@
+import {
+  type Account,
+  type AccountSummary,
+  type CreateAccountRequest,
+  emptyBusinessProfile,
+  emptyTechnicalProfile,
+  type UpdateAccountRequest,
+} from '@liaison/contracts';
+import { DomainError, notFound } from '@liaison/domain';
+import { type Catalog, checkCatalog } from '../../catalog.ts';
+import type { RequestContext } from '../../context.ts';
+import type { Database, Executor } from '../../db/client.ts';
+import { checkVersion } from '../../http/versioning.ts';
+import { authorize, policies } from '../../policies/policies.ts';
+import { recordChanges } from '../history/history.recorder.ts';
+import { presentBusinessProfile, presentTechnicalProfile } from '../profiles/profiles.presenter.ts';
+import { profilesStore } from '../profiles/profiles.store.ts';
+import { type AccountChangedHook, noAccountHook, requireEditableAccount } from './account-access.ts';
+import { loadAccountDetail } from './account-detail.read-model.ts';
+import { presentAccountSummary } from './accounts.presenter.ts';
+import { type AccountValues, accountsStore } from './accounts.store.ts';
+
+const invalidReference = (path: string, message: string) =>
+  new DomainError('INVALID_REFERENCE', `${path}: ${message}`, [{ path, message }]);
+
+async function checkParent(
+  executor: Executor,
+  accountId: string | null,
+  parentId: string | null | undefined,
+) {
+  if (!parentId) return;
+  if (parentId === accountId)
+    throw invalidReference('body.parentAccountId', 'an account cannot be its own parent');
+  const parent = await accountsStore.findById(executor, parentId);
+  if (!parent) throw invalidReference('body.parentAccountId', `account ${parentId} does not exist`);
+  if (accountId && (await accountsStore.ancestorIds(executor, parentId)).includes(accountId)) {
+    throw invalidReference('body.parentAccountId', 'would make the hierarchy circular');
+  }
+}
+
+/** Setting a sentiment stamps its date unless the caller gives one (handbook R20). */
+function stampSentiment(input: AccountValues, previous: AccountSummary | null, now: Date): AccountValues {
+  const sentimentChanged = input.sentiment !== undefined && input.sentiment !== (previous?.sentiment ?? null);
+  if (sentimentChanged && input.sentimentSetAt === undefined) {
+    return { ...input, sentimentSetAt: input.sentiment === null ? null : now.toISOString() };
+  }
+  return input;
+}
+
+export function createAccountsService(
+  db: Database,
+  options: { catalog: () => Catalog; onAccountChanged?: AccountChangedHook },
+) {
+  const onAccountChanged = options.onAccountChanged ?? noAccountHook;
+  return {
+    async get(context: RequestContext, id: string): Promise<Account> {
+      const account = await loadAccountDetail(db, id, context.now);
+      if (!account) throw notFound('Account', id);
+      return account;
+    },
+
+    async create(context: RequestContext, input: CreateAccountRequest): Promise<Account> {
+      authorize(policies.createAccount(context.user), 'Viewers cannot create accounts.');
+      checkCatalog(options.catalog(), input);
+      const id = await db.transaction(async (tx) => {
+        await checkParent(tx, null, input.parentAccountId);
+        const values = stampSentiment(
+          { plan: options.catalog().plans[0] ?? 'free', relationshipStage: 'lead', ...input },
+          null,
+          context.now,
+        );
+        const row = await accountsStore.insert(
+          tx,
+          values as Parameters<typeof accountsStore.insert>[1],
+          context.now,
+        );
+        const profiles = await profilesStore.insertEmpty(tx, row.id, context.now);
+        await recordChanges(tx, context, [
+          {
+            accountId: row.id,
+            entityType: 'account',
+            entityId: row.id,
+            before: null,
+            after: presentAccountSummary(row),
+          },
+          {
+            accountId: row.id,
+            entityType: 'business_profile',
+            entityId: row.id,
+            before: null,
+            after: { ...emptyBusinessProfile, ...presentBusinessProfile(profiles.business) },
+          },
+          {
+            accountId: row.id,
+            entityType: 'technical_profile',
+            entityId: row.id,
+            before: null,
+            after: { ...emptyTechnicalProfile, ...presentTechnicalProfile(profiles.technical) },
+          },
+        ]);
+        await onAccountChanged(tx, [row.id], context.now);
+        return row.id;
+      });
+      return this.get(context, id);
+    },
+
+    async update(
+      context: RequestContext,
+      id: string,
+      input: UpdateAccountRequest,
+      version: number,
+    ): Promise<Account> {
+      const { version: _ignored, ...changes } = input;
+      checkCatalog(options.catalog(), changes);
+      await db.transaction(async (tx) => {
+        const current = await requireEditableAccount(tx, context, id);
+        checkVersion('Account', id, version, current.version);
+        if (changes.parentAccountId !== undefined) await checkParent(tx, id, changes.parentAccountId);
+        const before = presentAccountSummary(current);
+        const updated = await accountsStore.update(
+          tx,
+          id,
+          stampSentiment(changes, before, context.now),
+          context.now,
+        );
+        await recordChanges(tx, context, [
+          {
+            accountId: id,
+            entityType: 'account',
+            entityId: id,
+            before,
+            after: presentAccountSummary(updated),
+          },
+        ]);
+        await onAccountChanged(tx, [id], context.now);
+      });
+      return this.get(context, id);
+    },
+
+    async delete(context: RequestContext, id: string, version: number): Promise<void> {
+      authorize(policies.deleteAccount(context.user), 'Only TAM managers and admins can delete accounts.');
+      await db.transaction(async (tx) => {
+        const current = await accountsStore.lockById(tx, id);
+        if (!current) throw notFound('Account', id);
+        checkVersion('Account', id, version, current.version);
+        const detail = await loadAccountDetail(tx, id, context.now);
+        await accountsStore.delete(tx, id);
+        // The history keeps the account's last state; its owned records go with it.
+        await recordChanges(tx, context, [
+          {
+            accountId: id,
+            entityType: 'account',
+            entityId: id,
+            before: presentAccountSummary(current),
+            after: null,
+          },
+          ...(detail?.contacts ?? []).map((contact) => ({
+            accountId: id,
+            entityType: 'contact' as const,
+            entityId: contact.id,
+            before: contact,
+            after: null,
+          })),
+        ]);
+      });
+    },
+  };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -1,0 +1,23 @@
+import type { Activity, ActivityKind } from '@liaison/contracts';
+import { toIso } from '../../db/client.ts';
+import type { activities } from '../../db/schema.ts';
+
+export type ActivityRow = typeof activities.$inferSelect;
+
+export function presentActivity(row: ActivityRow): Activity {
+  return {
+    id: row.id,
+    version: row.version,
+    createdAt: toIso(row.createdAt),
+    updatedAt: toIso(row.updatedAt),
+    accountId: row.accountId,
+    kind: row.kind as ActivityKind,
+    occurredAt: toIso(row.occurredAt),
+    summary: row.summary,
+    notes: row.notes,
+    attendees: row.attendees as Activity['attendees'],
+    actionItems: row.actionItems as Activity['actionItems'],
+    externalIds: row.externalIds as Record<string, string>,
+    createdByUserId: row.createdByUserId,
+  };
+}

@@ -1,0 +1,89 @@
+import {
+  ApiToken,
+  CreateApiTokenRequest,
+  CreatedApiToken,
+  IdParams,
+  LoginRequest,
+  Me,
+} from '@liaison/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../../composition.ts';
+import type { Database } from '../../db/client.ts';
+import { SESSION_COOKIE } from '../../http/authentication.ts';
+import { presentUser } from '../users/users.presenter.ts';
+import { usersStore } from '../users/users.store.ts';
+
+export const authRoutes: FastifyPluginAsyncZod<{
+  services: Services;
+  db: Database;
+  secureCookies: boolean;
+}> = async (app, { services, db, secureCookies }) => {
+  const tags = ['auth'];
+
+  app.post(
+    '/auth/login',
+    { schema: { tags, body: LoginRequest, response: { 200: Me } } },
+    async (request, reply) => {
+      const { sessionId, user, expiresAt } = await services.auth.login(
+        request.body.email,
+        request.body.password,
+        request.now,
+      );
+      reply.setCookie(SESSION_COOKIE, sessionId, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secureCookies,
+        expires: expiresAt,
+      });
+      return { user: presentUser(user), authenticatedBy: 'session' as const };
+    },
+  );
+
+  app.post('/auth/logout', { schema: { tags, response: { 204: z.null() } } }, async (request, reply) => {
+    const session = request.cookies[SESSION_COOKIE];
+    if (session) await services.auth.logout(session);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
+
+  app.get('/auth/me', { schema: { tags, response: { 200: Me } } }, async (request) => {
+    const context = request.context();
+    const user = await usersStore.findById(db, context.user.id);
+    return { user: presentUser(user!), authenticatedBy: request.principal!.authenticatedBy };
+  });
+
+  app.get(
+    '/auth/tokens',
+    { schema: { tags, response: { 200: z.object({ items: z.array(ApiToken) }) } } },
+    async (request) => ({
+      items: await services.auth.listTokens(request.context().user.id),
+    }),
+  );
+
+  app.post(
+    '/auth/tokens',
+    { schema: { tags, body: CreateApiTokenRequest, response: { 201: CreatedApiToken } } },
+    async (request, reply) => {
+      const context = request.context();
+      const token = await services.auth.createToken(
+        context.user.id,
+        request.body.name,
+        request.body.expiresAt,
+        context.now,
+      );
+      return reply.status(201).send(token);
+    },
+  );
+
+  app.delete(
+    '/auth/tokens/:id',
+    { schema: { tags, params: IdParams, response: { 204: z.null() } } },
+    async (request, reply) => {
+      const context = request.context();
+      await services.auth.revokeToken(context.user.id, request.params.id, context.now);
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,141 @@
+import type { ApiToken, CreatedApiToken, StaffRole } from '@liaison/contracts';
+import { DomainError } from '@liaison/domain';
+import type { AuthUser, HistoryActor } from '../../context.ts';
+import { type Database, toIso } from '../../db/client.ts';
+import type { UserRow } from '../users/users.presenter.ts';
+import { usersStore } from '../users/users.store.ts';
+import { type ApiTokenRow, authStore } from './auth.store.ts';
+import { hashPassword, hashToken, newApiToken, newSessionId, verifyPassword } from './secrets.ts';
+
+export interface Principal {
+  user: AuthUser;
+  actor: HistoryActor;
+  authenticatedBy: 'session' | 'api_token';
+}
+
+const toAuthUser = (row: UserRow): AuthUser => ({
+  id: row.id,
+  name: row.name,
+  email: row.email,
+  roles: row.roles as StaffRole[],
+});
+
+const presentToken = (row: ApiTokenRow): ApiToken => ({
+  id: row.id,
+  name: row.name,
+  createdAt: toIso(row.createdAt),
+  lastUsedAt: toIso(row.lastUsedAt),
+  expiresAt: toIso(row.expiresAt),
+});
+
+// Spent on unknown e-mails too, so response time does not reveal which accounts exist.
+const decoyHash = hashPassword('decoy password for timing');
+
+export function createAuthService(db: Database, options: { sessionHours: number }) {
+  return {
+    async login(
+      email: string,
+      password: string,
+      now: Date,
+    ): Promise<{ sessionId: string; user: UserRow; expiresAt: Date }> {
+      const user = await usersStore.findByEmail(db, email);
+      let valid = false;
+      if (user?.passwordHash) valid = await verifyPassword(password, user.passwordHash);
+      else await verifyPassword(password, await decoyHash);
+      if (!user || !valid || !user.isActive) {
+        throw new DomainError('INVALID_CREDENTIALS', 'E-mail or password is wrong.');
+      }
+      const sessionId = newSessionId();
+      const expiresAt = new Date(now.getTime() + options.sessionHours * 3_600_000);
+      await authStore.insertSession(db, {
+        tokenHash: hashToken(sessionId),
+        userId: user.id,
+        createdAt: now.toISOString(),
+        expiresAt: expiresAt.toISOString(),
+      });
+      return { sessionId, user, expiresAt };
+    },
+
+    async logout(sessionId: string): Promise<void> {
+      await authStore.deleteSession(db, hashToken(sessionId));
+    },
+
+    async principalFromSession(sessionId: string, now: Date): Promise<Principal | null> {
+      const user = await authStore.findUserBySession(db, hashToken(sessionId), now);
+      if (!user?.isActive) return null;
+      return {
+        user: toAuthUser(user),
+        actor: { type: 'user', id: user.id, name: user.name },
+        authenticatedBy: 'session',
+      };
+    },
+
+    async principalFromToken(token: string, now: Date): Promise<Principal | null> {
+      const found = await authStore.findUserByToken(db, hashToken(token), now);
+      if (!found?.user.isActive) return null;
+      await authStore.touchToken(db, found.token.id, now);
+      return {
+        user: toAuthUser(found.user),
+        actor: {
+          type: 'api_token',
+          id: found.user.id,
+          name: `${found.user.name} (token "${found.token.name}")`,
+        },
+        authenticatedBy: 'api_token',
+      };
+    },
+
+    async createToken(
+      userId: string,
+      name: string,
+      expiresAt: string | null,
+      now: Date,
+    ): Promise<CreatedApiToken> {
+      const token = newApiToken();
+      const row = await authStore.insertToken(db, {
+        userId,
+        name,
+        tokenHash: hashToken(token),
+        createdAt: now.toISOString(),
+        expiresAt,
+      });
+      return { ...presentToken(row), token };
+    },
+
+    async listTokens(userId: string): Promise<ApiToken[]> {
+      return (await authStore.listTokens(db, userId)).map(presentToken);
+    },
+
+    async revokeToken(userId: string, id: string, now: Date): Promise<void> {
+      if (!(await authStore.revokeToken(db, userId, id, now))) {
+        throw new DomainError('NOT_FOUND', `API token ${id} does not exist or is already revoked`);
+      }
+    },
+
+    /**
+     * LIAISON_BOOTSTRAP_TOKEN: make sure an admin API token with exactly this value exists, so a
+     * fresh installation (or automation) can be driven without a browser.
+     */
+    async ensureBootstrapToken(token: string, now: Date): Promise<void> {
+      const tokenHash = hashToken(token);
+      await db.transaction(async (tx) => {
+        const existing = await authStore.findTokenByHash(tx, tokenHash);
+        if (existing && !existing.revokedAt) return;
+        const email = 'admin@liaison.local';
+        const admin =
+          (await usersStore.findByEmail(tx, email)) ??
+          (await usersStore.insert(tx, { name: 'Liaison Admin', email, roles: ['admin'] }, now));
+        if (existing) return; // revoked on purpose: do not resurrect it
+        await authStore.insertToken(tx, {
+          userId: admin.id,
+          name: 'bootstrap',
+          tokenHash,
+          createdAt: now.toISOString(),
+          expiresAt: null,
+        });
+      });
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,52 @@
+import type { ContactFields } from '@liaison/contracts';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { contacts } from '../../db/schema.ts';
+import type { ContactRow } from './contacts.presenter.ts';
+
+export const contactsStore = {
+  async insert(
+    executor: Executor,
+    accountId: string,
+    values: Partial<ContactFields> & { name: string },
+    now: Date,
+  ): Promise<ContactRow> {
+    const at = now.toISOString();
+    const [row] = await executor
+      .insert(contacts)
+      .values({ ...values, accountId, createdAt: at, updatedAt: at })
+      .returning();
+    return row!;
+  },
+
+  async lockById(executor: Executor, id: string): Promise<ContactRow | undefined> {
+    const [row] = await executor.select().from(contacts).where(eq(contacts.id, id)).for('update');
+    return row;
+  },
+
+  async listByAccount(executor: Executor, accountId: string): Promise<ContactRow[]> {
+    return executor
+      .select()
+      .from(contacts)
+      .where(eq(contacts.accountId, accountId))
+      .orderBy(asc(contacts.name));
+  },
+
+  async update(
+    executor: Executor,
+    id: string,
+    values: Partial<ContactFields>,
+    now: Date,
+  ): Promise<ContactRow> {
+    const [row] = await executor
+      .update(contacts)
+      .set({ ...values, version: sql`${contacts.version} + 1`, updatedAt: now.toISOString() })
+      .where(eq(contacts.id, id))
+      .returning();
+    return row!;
+  },
+
+  async delete(executor: Executor, id: string): Promise<void> {
+    await executor.delete(contacts).where(eq(contacts.id, id));
+  },
+};

@@ -1,0 +1,177 @@
+import type {
+  Account,
+  AccountDiff,
+  AccountSummary,
+  BusinessProfile,
+  Contact,
+  EntityDiff,
+  HistoryEntry,
+  TeamAssignment,
+} from '@liaison/contracts';
+import { DomainError } from '@liaison/domain';
+import { and, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
+import { type Executor, toIso } from '../../db/client.ts';
+import { history } from '../../db/schema.ts';
+import { isActiveAt } from '../team/team.presenter.ts';
+import { diffSnapshots, type EntityType } from './history.recorder.ts';
+
+type Snapshot = Record<string, unknown>;
+interface EntityState {
+  entityType: EntityType;
+  entityId: string;
+  snapshot: Snapshot;
+}
+
+export interface HistoryPageFilter {
+  entityType?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  before?: { at: string; id: number } | undefined;
+  limit: number;
+}
+
+function presentEntry(row: typeof history.$inferSelect): HistoryEntry {
+  return {
+    id: String(row.id),
+    at: toIso(row.occurredAt),
+    actor: { type: row.actorType as HistoryEntry['actor']['type'], id: row.actorId, name: row.actorName },
+    entityType: row.entityType,
+    entityId: row.entityId,
+    operation: row.operation as HistoryEntry['operation'],
+    changes: row.changes as HistoryEntry['changes'],
+  };
+}
+
+/** Every entity of an account as it stood at `at`: the latest snapshot of each, deletions dropped. */
+async function statesAt(executor: Executor, accountId: string, at: string): Promise<EntityState[]> {
+  const result = await executor.execute<{
+    entity_type: EntityType;
+    entity_id: string;
+    snapshot: Snapshot | null;
+  }>(sql`
+    SELECT DISTINCT ON (entity_type, entity_id) entity_type, entity_id, snapshot
+    FROM history
+    WHERE account_id = ${accountId} AND occurred_at <= ${at}
+    ORDER BY entity_type, entity_id, occurred_at DESC, id DESC`);
+  return result.rows
+    .filter((row) => row.snapshot !== null)
+    .map((row) => ({
+      entityType: row.entity_type,
+      entityId: row.entity_id,
+      snapshot: row.snapshot as Snapshot,
+    }));
+}
+
+function labelOf(state: EntityState): string {
+  const snapshot = state.snapshot;
+  switch (state.entityType) {
+    case 'account':
+      return String(snapshot.name);
+    case 'business_profile':
+      return 'Business profile';
+    case 'technical_profile':
+      return 'Technical profile';
+    case 'team_assignment':
+      return `${String(snapshot.role).toUpperCase()}: ${String(snapshot.userName)}`;
+    case 'activity':
+      return `${String(snapshot.kind)}: ${String(snapshot.summary)}`;
+    default:
+      return String(snapshot.name ?? state.entityId);
+  }
+}
+
+export const historyReadModel = {
+  async page(executor: Executor, accountId: string, filter: HistoryPageFilter): Promise<HistoryEntry[]> {
+    const before = filter.before;
+    const rows = await executor
+      .select()
+      .from(history)
+      .where(
+        and(
+          eq(history.accountId, accountId),
+          filter.entityType ? eq(history.entityType, filter.entityType) : undefined,
+          filter.from ? gte(history.occurredAt, filter.from) : undefined,
+          filter.to ? lte(history.occurredAt, filter.to) : undefined,
+          before
+            ? or(
+                lt(history.occurredAt, before.at),
+                and(eq(history.occurredAt, before.at), lt(history.id, before.id)),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(desc(history.occurredAt), desc(history.id))
+      .limit(filter.limit);
+    return rows.map(presentEntry);
+  },
+
+  /** The account with its profiles, contacts and team exactly as they were at `at`. */
+  async accountAsOf(executor: Executor, accountId: string, at: Date): Promise<Account> {
+    const states = await statesAt(executor, accountId, at.toISOString());
+    const byType = (type: EntityType) =>
+      states.filter((state) => state.entityType === type).map((s) => s.snapshot);
+    const [account] = byType('account');
+    if (!account) {
+      throw new DomainError('NOT_FOUND', `Account ${accountId} did not exist at ${at.toISOString()}`);
+    }
+    const team = (byType('team_assignment') as unknown as TeamAssignment[]).filter((assignment) =>
+      isActiveAt(assignment, at),
+    );
+    return {
+      ...(account as unknown as AccountSummary),
+      businessProfile: byType('business_profile')[0] as unknown as BusinessProfile,
+      technicalProfile: byType('technical_profile')[0] as unknown as Account['technicalProfile'],
+      contacts: (byType('contact') as unknown as Contact[]).sort((left, right) =>
+        left.name.localeCompare(right.name),
+      ),
+      team: team.sort(
+        (left, right) => left.role.localeCompare(right.role) || left.startsAt.localeCompare(right.startsAt),
+      ),
+      asOf: at.toISOString(),
+    };
+  },
+
+  /** What changed in an account's record between two instants, entity by entity. */
+  async diff(executor: Executor, accountId: string, from: Date, to: Date): Promise<AccountDiff> {
+    const [before, after] = await Promise.all([
+      statesAt(executor, accountId, from.toISOString()),
+      statesAt(executor, accountId, to.toISOString()),
+    ]);
+    if (before.length === 0 && after.length === 0) {
+      throw new DomainError('NOT_FOUND', `Account ${accountId} has no history between these instants`);
+    }
+    const key = (state: EntityState) => `${state.entityType}:${state.entityId}`;
+    const beforeByKey = new Map(before.map((state) => [key(state), state]));
+    const afterByKey = new Map(after.map((state) => [key(state), state]));
+    const entities: EntityDiff[] = [];
+    for (const k of new Set([...beforeByKey.keys(), ...afterByKey.keys()])) {
+      const previous = beforeByKey.get(k);
+      const next = afterByKey.get(k);
+      const changes = diffSnapshots(previous?.snapshot ?? null, next?.snapshot ?? null);
+      if (changes.length === 0) continue;
+      const state = (next ?? previous)!;
+      entities.push({
+        entityType: state.entityType,
+        entityId: state.entityId,
+        label: labelOf(state),
+        change: !previous ? 'added' : !next ? 'removed' : 'changed',
+        changes,
+      });
+    }
+    const order: EntityType[] = [
+      'account',
+      'business_profile',
+      'technical_profile',
+      'team_assignment',
+      'contact',
+      'opportunity',
+      'activity',
+    ];
+    entities.sort(
+      (left, right) =>
+        order.indexOf(left.entityType as EntityType) - order.indexOf(right.entityType as EntityType) ||
+        left.label.localeCompare(right.label),
+    );
+    return { from: from.toISOString(), to: to.toISOString(), entities };
+  },
+};

@@ -1,0 +1,38 @@
+import type { BusinessProfile, Deployment, TechnicalProfile } from '@liaison/contracts';
+import { toIso } from '../../db/client.ts';
+import type { businessProfiles, technicalProfiles } from '../../db/schema.ts';
+
+export type BusinessProfileRow = typeof businessProfiles.$inferSelect;
+export type TechnicalProfileRow = typeof technicalProfiles.$inferSelect;
+
+export function presentBusinessProfile(row: BusinessProfileRow): BusinessProfile {
+  return {
+    version: row.version,
+    updatedAt: toIso(row.updatedAt),
+    organisationStructure: row.organisationStructure,
+    championContactId: row.championContactId,
+    economicBuyerContactId: row.economicBuyerContactId,
+    decisionMakerContactId: row.decisionMakerContactId,
+    mostCompellingFeatures: row.mostCompellingFeatures,
+    whyTheyBought: row.whyTheyBought,
+    objectives: row.objectives,
+    painPoints: row.painPoints,
+    desiredBusinessOutcomes: row.desiredBusinessOutcomes,
+    successMetrics: row.successMetrics,
+  };
+}
+
+export function presentTechnicalProfile(row: TechnicalProfileRow): TechnicalProfile {
+  return {
+    version: row.version,
+    updatedAt: toIso(row.updatedAt),
+    deployment: row.deployment as Deployment | null,
+    productVersion: row.productVersion,
+    architecture: row.architecture as TechnicalProfile['architecture'],
+    hosting: row.hosting,
+    integrations: row.integrations,
+    securityCompliance: row.securityCompliance,
+    environments: row.environments,
+    scaleNotes: row.scaleNotes,
+  };
+}

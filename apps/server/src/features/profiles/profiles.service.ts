@@ -1,0 +1,105 @@
+import type {
+  Account,
+  UpdateBusinessProfileRequest,
+  UpdateTechnicalProfileRequest,
+} from '@liaison/contracts';
+import { DomainError } from '@liaison/domain';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { RequestContext } from '../../context.ts';
+import type { Database, Executor } from '../../db/client.ts';
+import { contacts } from '../../db/schema.ts';
+import { checkVersion } from '../../http/versioning.ts';
+import {
+  type AccountChangedHook,
+  noAccountHook,
+  requireEditableAccount,
+} from '../accounts/account-access.ts';
+import { recordChanges } from '../history/history.recorder.ts';
+import { presentBusinessProfile, presentTechnicalProfile } from './profiles.presenter.ts';
+import { profilesStore } from './profiles.store.ts';
+
+const contactLinks = ['championContactId', 'economicBuyerContactId', 'decisionMakerContactId'] as const;
+
+/** Champion, economic buyer and decision maker must be contacts of this very account (R20). */
+async function checkContactLinks(executor: Executor, accountId: string, input: UpdateBusinessProfileRequest) {
+  const ids = contactLinks.map((field) => input[field]).filter((id): id is string => typeof id === 'string');
+  if (ids.length === 0) return;
+  const found = await executor
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.accountId, accountId), inArray(contacts.id, ids)));
+  const known = new Set(found.map((row) => row.id));
+  const details = contactLinks
+    .filter((field) => typeof input[field] === 'string' && !known.has(input[field] as string))
+    .map((field) => ({ path: `body.${field}`, message: 'must be a contact of this account' }));
+  if (details.length > 0) {
+    throw new DomainError(
+      'INVALID_REFERENCE',
+      details.map((d) => `${d.path}: ${d.message}`).join('; '),
+      details,
+    );
+  }
+}
+
+export function createProfilesService(db: Database, options: { onAccountChanged?: AccountChangedHook } = {}) {
+  const onAccountChanged = options.onAccountChanged ?? noAccountHook;
+  return {
+    async updateBusiness(
+      context: RequestContext,
+      accountId: string,
+      input: UpdateBusinessProfileRequest,
+      version: number,
+    ): Promise<Account['businessProfile']> {
+      const { version: _ignored, ...changes } = input;
+      return db.transaction(async (tx) => {
+        await requireEditableAccount(tx, context, accountId);
+        const current = (await profilesStore.findBusiness(tx, accountId, true))!;
+        checkVersion('Business profile of account', accountId, version, current.version);
+        await checkContactLinks(tx, accountId, changes);
+        const updated = await profilesStore.updateBusiness(tx, accountId, changes, context.now);
+        const after = presentBusinessProfile(updated);
+        await recordChanges(tx, context, [
+          {
+            accountId,
+            entityType: 'business_profile',
+            entityId: accountId,
+            before: presentBusinessProfile(current),
+            after,
+          },
+        ]);
+        await onAccountChanged(tx, [accountId], context.now);
+        return after;
+      });
+    },
+
+    async updateTechnical(
+      context: RequestContext,
+      accountId: string,
+      input: UpdateTechnicalProfileRequest,
+      version: number,
+    ): Promise<Account['technicalProfile']> {
+      const { version: _ignored, architecture, ...changes } = input;
+      return db.transaction(async (tx) => {
+        await requireEditableAccount(tx, context, accountId);
+        const current = (await profilesStore.findTechnical(tx, accountId, true))!;
+        checkVersion('Technical profile of account', accountId, version, current.version);
+        const before = presentTechnicalProfile(current);
+        const merged = architecture ? { ...before.architecture, ...architecture } : undefined;
+        const updated = await profilesStore.updateTechnical(
+          tx,
+          accountId,
+          { ...changes, ...(merged ? { architecture: merged } : {}) },
+          context.now,
+        );
+        const after = presentTechnicalProfile(updated);
+        await recordChanges(tx, context, [
+          { accountId, entityType: 'technical_profile', entityId: accountId, before, after },
+        ]);
+        await onAccountChanged(tx, [accountId], context.now);
+        return after;
+      });
+    },
+  };
+}
+
+export type ProfilesService = ReturnType<typeof createProfilesService>;

@@ -1,0 +1,79 @@
+import {
+  type BusinessProfileFields,
+  emptyBusinessProfile,
+  emptyTechnicalProfile,
+  type TechnicalProfileFields,
+} from '@liaison/contracts';
+import { eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { businessProfiles, technicalProfiles } from '../../db/schema.ts';
+import type { BusinessProfileRow, TechnicalProfileRow } from './profiles.presenter.ts';
+
+export const profilesStore = {
+  async insertEmpty(
+    executor: Executor,
+    accountId: string,
+    now: Date,
+    business: Partial<BusinessProfileFields> = {},
+    technical: Partial<TechnicalProfileFields> = {},
+  ): Promise<{ business: BusinessProfileRow; technical: TechnicalProfileRow }> {
+    const updatedAt = now.toISOString();
+    const [businessRow] = await executor
+      .insert(businessProfiles)
+      .values({ ...emptyBusinessProfile, ...business, accountId, updatedAt })
+      .returning();
+    const [technicalRow] = await executor
+      .insert(technicalProfiles)
+      .values({ ...emptyTechnicalProfile, ...technical, accountId, updatedAt })
+      .returning();
+    return { business: businessRow!, technical: technicalRow! };
+  },
+
+  async findBusiness(
+    executor: Executor,
+    accountId: string,
+    lock = false,
+  ): Promise<BusinessProfileRow | undefined> {
+    const query = executor.select().from(businessProfiles).where(eq(businessProfiles.accountId, accountId));
+    const [row] = lock ? await query.for('update') : await query;
+    return row;
+  },
+
+  async findTechnical(
+    executor: Executor,
+    accountId: string,
+    lock = false,
+  ): Promise<TechnicalProfileRow | undefined> {
+    const query = executor.select().from(technicalProfiles).where(eq(technicalProfiles.accountId, accountId));
+    const [row] = lock ? await query.for('update') : await query;
+    return row;
+  },
+
+  async updateBusiness(
+    executor: Executor,
+    accountId: string,
+    values: Partial<BusinessProfileFields>,
+    now: Date,
+  ): Promise<BusinessProfileRow> {
+    const [row] = await executor
+      .update(businessProfiles)
+      .set({ ...values, version: sql`${businessProfiles.version} + 1`, updatedAt: now.toISOString() })
+      .where(eq(businessProfiles.accountId, accountId))
+      .returning();
+    return row!;
+  },
+
+  async updateTechnical(
+    executor: Executor,
+    accountId: string,
+    values: Partial<TechnicalProfileFields>,
+    now: Date,
+  ): Promise<TechnicalProfileRow> {
+    const [row] = await executor
+      .update(technicalProfiles)
+      .set({ ...values, version: sql`${technicalProfiles.version} + 1`, updatedAt: now.toISOString() })
+      .where(eq(technicalProfiles.accountId, accountId))
+      .returning();
+    return row!;
+  },
+};

@@ -1,0 +1,126 @@
+import type {
+  CreateTeamAssignmentRequest,
+  TeamAssignment,
+  UpdateTeamAssignmentRequest,
+} from '@liaison/contracts';
+import { DomainError, notFound } from '@liaison/domain';
+import type { RequestContext } from '../../context.ts';
+import type { Database, Executor } from '../../db/client.ts';
+import { checkVersion } from '../../http/versioning.ts';
+import { authorize, policies } from '../../policies/policies.ts';
+import { type AccountChangedHook, noAccountHook } from '../accounts/account-access.ts';
+import { accountsStore } from '../accounts/accounts.store.ts';
+import { recordChanges } from '../history/history.recorder.ts';
+import { usersStore } from '../users/users.store.ts';
+import { presentTeamAssignment } from './team.presenter.ts';
+import { teamStore } from './team.store.ts';
+
+function checkPeriod(startsAt: string, endsAt: string | null) {
+  if (endsAt !== null && new Date(endsAt) <= new Date(startsAt)) {
+    throw new DomainError('VALIDATION_FAILED', 'endsAt must be after startsAt', [
+      { path: 'body.endsAt', message: 'must be after startsAt' },
+    ]);
+  }
+}
+
+async function load(executor: Executor, id: string): Promise<TeamAssignment> {
+  const row = await teamStore.findById(executor, id);
+  if (!row) throw notFound('Team assignment', id);
+  return presentTeamAssignment(row);
+}
+
+export function createTeamService(db: Database, options: { onAccountChanged?: AccountChangedHook } = {}) {
+  const onAccountChanged = options.onAccountChanged ?? noAccountHook;
+  const requireManager = (context: RequestContext) =>
+    authorize(
+      policies.changeAccountTeam(context.user),
+      'Only TAM managers and admins can change account teams.',
+    );
+
+  return {
+    async list(_context: RequestContext, accountId: string, at: Date | undefined): Promise<TeamAssignment[]> {
+      if (!(await accountsStore.findById(db, accountId))) throw notFound('Account', accountId);
+      return (await teamStore.listByAccount(db, accountId, at)).map(presentTeamAssignment);
+    },
+
+    async assign(
+      context: RequestContext,
+      accountId: string,
+      input: CreateTeamAssignmentRequest,
+    ): Promise<TeamAssignment> {
+      requireManager(context);
+      const startsAt = input.startsAt ?? context.now.toISOString();
+      const endsAt = input.endsAt ?? null;
+      checkPeriod(startsAt, endsAt);
+      return db.transaction(async (tx) => {
+        if (!(await accountsStore.lockById(tx, accountId))) throw notFound('Account', accountId);
+        const user = await usersStore.findById(tx, input.userId);
+        if (!user?.isActive) {
+          throw new DomainError(
+            'INVALID_REFERENCE',
+            `body.userId: user ${input.userId} does not exist or is inactive`,
+            [{ path: 'body.userId', message: 'must be an active user' }],
+          );
+        }
+        const id = await teamStore.insert(
+          tx,
+          { accountId, userId: input.userId, role: input.role, startsAt, endsAt },
+          context.now,
+        );
+        const assignment = await load(tx, id);
+        await recordChanges(tx, context, [
+          { accountId, entityType: 'team_assignment', entityId: id, before: null, after: assignment },
+        ]);
+        await onAccountChanged(tx, [accountId], context.now);
+        return assignment;
+      });
+    },
+
+    async update(
+      context: RequestContext,
+      id: string,
+      input: UpdateTeamAssignmentRequest,
+      version: number,
+    ): Promise<TeamAssignment> {
+      requireManager(context);
+      return db.transaction(async (tx) => {
+        const row = await teamStore.findById(tx, id, true);
+        if (!row) throw notFound('Team assignment', id);
+        checkVersion('Team assignment', id, version, row.version);
+        const before = presentTeamAssignment(row);
+        const startsAt = input.startsAt ?? before.startsAt;
+        const endsAt = input.endsAt === undefined ? before.endsAt : input.endsAt;
+        checkPeriod(startsAt, endsAt);
+        await teamStore.update(tx, id, { startsAt, endsAt }, context.now);
+        const after = await load(tx, id);
+        await recordChanges(tx, context, [
+          { accountId: row.accountId, entityType: 'team_assignment', entityId: id, before, after },
+        ]);
+        await onAccountChanged(tx, [row.accountId], context.now);
+        return after;
+      });
+    },
+
+    async delete(context: RequestContext, id: string, version: number): Promise<void> {
+      requireManager(context);
+      await db.transaction(async (tx) => {
+        const row = await teamStore.findById(tx, id, true);
+        if (!row) throw notFound('Team assignment', id);
+        checkVersion('Team assignment', id, version, row.version);
+        await teamStore.delete(tx, id);
+        await recordChanges(tx, context, [
+          {
+            accountId: row.accountId,
+            entityType: 'team_assignment',
+            entityId: id,
+            before: presentTeamAssignment(row),
+            after: null,
+          },
+        ]);
+        await onAccountChanged(tx, [row.accountId], context.now);
+      });
+    },
+  };
+}
+
+export type TeamService = ReturnType<typeof createTeamService>;

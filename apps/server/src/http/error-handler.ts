@@ -1,0 +1,60 @@
+import { DomainError, type DomainErrorCode, type ErrorDetail } from '@liaison/domain';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { httpStatusByCode } from './error-map.ts';
+
+const contextNames: Record<string, string> = {
+  querystring: 'query',
+  params: 'path',
+  body: 'body',
+  headers: 'header',
+};
+
+function sendError(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: DomainErrorCode,
+  message: string,
+  details?: ErrorDetail[],
+) {
+  return reply.status(httpStatusByCode[code]).send({
+    error: { code, message, ...(details && details.length > 0 ? { details } : {}), requestId: request.id },
+  });
+}
+
+/** Turns anything thrown in a request into `{ error: { code, message, details, requestId } }`. */
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {
+    if (error instanceof DomainError) {
+      return sendError(reply, request, error.code, error.message, error.details);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = contextNames[error.validationContext ?? 'body'] ?? 'body';
+      const details = error.validation.map((issue) => ({
+        path: [where, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
+        message: issue.message ?? 'is invalid',
+      }));
+      const summary = details.map((detail) => `${detail.path}: ${detail.message}`).join('; ');
+      return sendError(reply, request, 'VALIDATION_FAILED', `Invalid request: ${summary}`, details);
+    }
+    const fastifyError = error as FastifyError;
+    if (fastifyError.statusCode === 413) {
+      return sendError(reply, request, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
+    }
+    if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      // Malformed JSON, unsupported media type and the like: the client's fault, said plainly.
+      return sendError(reply, request, 'VALIDATION_FAILED', fastifyError.message);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(
+      reply,
+      request,
+      'INTERNAL',
+      'Something went wrong on our side; the request changed nothing.',
+    );
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, request, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`),
+  );
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { ExternalIds, Id, IsoDate, IsoInstant, PageQuery, RecordMeta, ShortText } from './common.ts';
+import { Contact } from './contacts.ts';
+import { Region, RelationshipStage, Segment, SentimentColour } from './enums.ts';
+import { BusinessProfile, TechnicalProfile } from './profiles.ts';
+import { TeamAssignment } from './team.ts';
+
+const money = z.number().min(0).max(1e12);
+const count = z.int().min(0).max(1e9);
+/** Plans and adopted stages are configurable lists (the playbook); the server checks membership. */
+const slug = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be a lower-case identifier such as "premium"');
+
+export const AccountFields = z.object({
+  name: ShortText,
+  industry: z.string().max(200).nullable(),
+  segment: Segment,
+  region: Region,
+  plan: slug,
+  arr: money.describe('Annual recurring revenue in USD.'),
+  licensedUsers: count,
+  activeUsers: count,
+  lam: count.nullable().describe('Landed addressable market: seats the customer could use.'),
+  stagesAdopted: z.array(slug).max(50),
+  relationshipStage: RelationshipStage,
+  parentAccountId: Id.nullable(),
+  renewalDate: IsoDate.nullable(),
+  contractStart: IsoDate.nullable(),
+  externalIds: ExternalIds,
+  sentiment: SentimentColour.nullable().describe("The TAM's sentiment."),
+  sentimentSetAt: IsoInstant.nullable(),
+  sentimentReason: z.string().max(2_000).nullable(),
+  atRisk: z.boolean().describe('Flagged at risk of contraction or churn.'),
+  onboardingStartedAt: IsoInstant.nullable(),
+  onboardingCompletedAt: IsoInstant.nullable(),
+});
+
+export const AccountSummary = RecordMeta.extend(AccountFields.shape);
+
+export const Account = AccountSummary.extend({
+  businessProfile: BusinessProfile,
+  technicalProfile: TechnicalProfile,
+  contacts: z.array(Contact),
+  team: z.array(TeamAssignment).describe('Assignments current at the instant of the record.'),
+  asOf: IsoInstant.nullable().describe('Set when the record is shown as it was at an earlier instant.'),
+});
+
+export const CreateAccountRequest = AccountFields.partial().extend({
+  name: ShortText,
+  segment: Segment,
+  region: Region,
+});
+
+export const UpdateAccountRequest = AccountFields.partial().extend({
+  version: z.int().positive().optional(),
+});
+
+export const AccountSort = z.enum([
+  'name',
+  '-name',
+  'arr',
+  '-arr',
+  'renewalDate',
+  '-renewalDate',
+  'updatedAt',
+  '-updatedAt',
+  'createdAt',
+  '-createdAt',
+]);
+
+export const AccountListQuery = PageQuery.extend({
+  q: z.string().trim().max(200).optional().describe('Matches the account name (case-insensitive).'),
+  segment: Segment.optional(),
+  region: Region.optional(),
+  relationshipStage: RelationshipStage.optional(),
+  teamMember: Id.optional().describe('Accounts this user is currently on the team of.'),
+  parentAccountId: Id.optional(),
+  sort: AccountSort.default('name'),
+});
+
+export type AccountFields = z.infer<typeof AccountFields>;
+export type AccountSummary = z.infer<typeof AccountSummary>;
+export type Account = z.infer<typeof Account>;
+export type CreateAccountRequest = z.infer<typeof CreateAccountRequest>;
+export type UpdateAccountRequest = z.infer<typeof UpdateAccountRequest>;
+export type AccountListQuery = z.infer<typeof AccountListQuery>;
+export type AccountSort = z.infer<typeof AccountSort>;

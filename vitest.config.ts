@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: `unit` needs nothing but Node; `db` gets a real PostgreSQL from the global
+// setup (embedded when DATABASE_URL is unset) and clones one database per test file.
+export default defineConfig({
+  test: {
+    env: { TZ: 'UTC' },
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'apps/cli/src/**/*.test.ts',
+            'apps/server/src/**/*.unit.test.ts',
+          ],
+        },
+      },
+      {
+        test: {
+          name: 'db',
+          include: [
+            'apps/server/src/**/*.api.test.ts',
+            'apps/server/src/**/*.db.test.ts',
+            'apps/cli/test/**/*.test.ts',
+          ],
+          globalSetup: ['apps/server/test/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
