@@ -32,6 +32,8 @@ export interface AppOptions {
 export interface App {
   http: FastifyInstance;
   services: Services;
+  /** Every route registered, as `METHOD /path` (the OpenAPI test checks each is documented). */
+  routes: string[];
 }
 
 /** Builds the HTTP application without listening: the server and the API tests both use it. */
@@ -48,6 +50,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 5 * 1024 * 1024,
+  });
+  const routes: string[] = [];
+  http.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
   });
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
@@ -106,5 +112,5 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     { prefix: '/api/v1' },
   );
-  return { http, services };
+  return { http, services, routes };
 }

@@ -144,6 +144,19 @@ export function createAccountsService(
         if (!current) throw notFound('Account', id);
         checkVersion('Account', id, version, current.version);
         const detail = await loadAccountDetail(tx, id, context.now);
+        // Children lose their parent: done here, not by the foreign key, so the history shows it.
+        for (const child of await accountsStore.listChildren(tx, id)) {
+          const orphaned = await accountsStore.update(tx, child.id, { parentAccountId: null }, context.now);
+          await recordChanges(tx, context, [
+            {
+              accountId: child.id,
+              entityType: 'account',
+              entityId: child.id,
+              before: presentAccountSummary(child),
+              after: presentAccountSummary(orphaned),
+            },
+          ]);
+        }
         await accountsStore.delete(tx, id);
         // The history keeps the account's last state; its owned records go with it.
         await recordChanges(tx, context, [

@@ -40,6 +40,10 @@ export const accountsStore = {
     return row!;
   },
 
+  async listChildren(executor: Executor, id: string): Promise<AccountRow[]> {
+    return executor.select().from(accounts).where(eq(accounts.parentAccountId, id)).for('update');
+  },
+
   async delete(executor: Executor, id: string): Promise<void> {
     await executor.delete(accounts).where(eq(accounts.id, id));
   },

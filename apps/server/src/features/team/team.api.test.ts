@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { httpClient } from '../../../test/http-client.ts';
+import { createTestApp } from '../../../test/test-app.ts';
+
+const app = await createTestApp({ now: '2026-01-01T00:00:00.000Z' });
+const admin = httpClient(app.http, app.adminToken);
+
+async function user(name: string, roles: string[]) {
+  const response = await admin.post('/api/v1/users', {
+    name,
+    email: `${name.toLowerCase()}@example.com`,
+    roles,
+  });
+  expect(response.status).toBe(201);
+  return response.body as { id: string };
+}
+
+describe('account team over time', () => {
+  it('answers "who was the TAM in March" after a handover, and as-of shows the team then', async () => {
+    const [ann, bob] = [await user('Ann', ['tam']), await user('Bob', ['tam'])];
+    const account = (
+      await admin.post('/api/v1/accounts', { name: 'Handover Ltd', segment: 'enterprise', region: 'noram' })
+    ).body;
+    const first = await admin.post(`/api/v1/accounts/${account.id}/team`, {
+      userId: ann.id,
+      role: 'tam',
+      startsAt: '2026-01-15T00:00:00Z',
+    });
+    expect(first.status).toBe(201);
+    app.setNow('2026-04-10T00:00:00.000Z');
+    const ended = await admin.patch(`/api/v1/team-assignments/${first.body.id}`, {
+      endsAt: '2026-04-01T00:00:00Z',
+      version: 1,
+    });
+    expect(ended.status).toBe(200);
+    await admin.post(`/api/v1/accounts/${account.id}/team`, {
+      userId: bob.id,
+      role: 'tam',
+      startsAt: '2026-04-01T00:00:00Z',
+    });
+
+    const march = await admin.get(`/api/v1/accounts/${account.id}/team?at=2026-03-15T00:00:00Z`);
+    expect(march.body.items.map((a: { userName: string }) => a.userName)).toEqual(['Ann']);
+    const now = await admin.get(`/api/v1/accounts/${account.id}/team`);
+    expect(now.body.items.map((a: { userName: string }) => a.userName)).toEqual(['Bob']);
+    const all = await admin.get(`/api/v1/accounts/${account.id}/team?all=true`);
+    expect(all.body.items).toHaveLength(2);
+
+    // As-of rebuilds the team from the history, as it was recorded at that instant.
+    const asOf = await admin.get(`/api/v1/accounts/${account.id}?asOf=2026-03-15T00:00:00Z`);
+    expect(asOf.body.team.map((a: { userName: string }) => a.userName)).toEqual(['Ann']);
+  });
+
+  it('refuses a period that ends before it starts and an unknown user, changing nothing', async () => {
+    const account = (
+      await admin.post('/api/v1/accounts', { name: 'Bad Team Inc', segment: 'smb', region: 'emea' })
+    ).body;
+    const ann = await user('Carla', ['tam']);
+    const backwards = await admin.post(`/api/v1/accounts/${account.id}/team`, {
+      userId: ann.id,
+      role: 'tam',
+      startsAt: '2026-05-01T00:00:00Z',
+      endsAt: '2026-04-01T00:00:00Z',
+    });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.details[0].path).toBe('body.endsAt');
+    const unknown = await admin.post(`/api/v1/accounts/${account.id}/team`, {
+      userId: '00000000-0000-4000-8000-000000000000',
+      role: 'tam',
+    });
+    expect(unknown.status).toBe(422);
+    expect((await admin.get(`/api/v1/accounts/${account.id}/team?all=true`)).body.items).toEqual([]);
+  });
+});
