@@ -1,1 +1,42 @@
+// The playbook engine (issue 3): the playbook document and the pure account assessment.
+export type * from './assessment/account-facts.ts';
+export type { Assessment } from './assessment/assess-account.ts';
+export { assessAccount, assessBook } from './assessment/assess-account.ts';
+export type { BookContext } from './assessment/book-context.ts';
+export { buildBookContext, isManaged } from './assessment/book-context.ts';
+export type { FiscalQuarter } from './assessment/calendar.ts';
+export { daysBetween, fiscalQuarterOf } from './assessment/calendar.ts';
+export type { CapacityLoad, P1Guidance } from './assessment/capacity.ts';
+export { capacityLoad, p1Guidance } from './assessment/capacity.ts';
+export type {
+  AssessmentChange,
+  AssessmentChangeField,
+  AssessmentDiff,
+} from './assessment/diff-assessments.ts';
+export { diffAssessments, diffBooks } from './assessment/diff-assessments.ts';
+export type { EngagementTierResult, TierPractices } from './assessment/engagement-tier.ts';
+export { engagementTier } from './assessment/engagement-tier.ts';
+export type { Explanation } from './assessment/explanation.ts';
+export type { GemstoneResult } from './assessment/gemstone.ts';
+export { gemstone } from './assessment/gemstone.ts';
+export type { HealthMeasure, HealthResult } from './assessment/health.ts';
+export type { HealthMeasureId } from './assessment/health-measures.ts';
+export type { Obligation, ObligationKind, ObligationStatus } from './assessment/obligation-types.ts';
+export { OBLIGATION_KINDS } from './assessment/obligation-types.ts';
+export type { PriorityResult } from './assessment/priority.ts';
+export { exceptionExpiry, exceptionProblem } from './assessment/priority.ts';
+export type { TamAlignmentResult } from './assessment/tam-alignment.ts';
+export { isTamEligible, planRank } from './assessment/tam-alignment.ts';
+export * from './assessment/vocabulary.ts';
 export * from './errors.ts';
+export type { ParsePlaybookResult, PlaybookIssue } from './playbook/parse-playbook.ts';
+export { parsePlaybook } from './playbook/parse-playbook.ts';
+export { defaultPlaybook } from './playbook/playbook-defaults.ts';
+export type {
+  GemstoneRule,
+  Playbook,
+  PlaybookTier,
+  RecencyBand,
+  TicketBand,
+} from './playbook/playbook-schema.ts';
+export { playbookSchema } from './playbook/playbook-schema.ts';

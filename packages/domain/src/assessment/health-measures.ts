@@ -1,0 +1,116 @@
+import type { Playbook } from '../playbook/playbook-schema.ts';
+import type { AccountFacts } from './account-facts.ts';
+import { type AccountView, lastActivity } from './account-view.ts';
+import { dateOfDay, dayOf } from './calendar.ts';
+import { type Explanation, explain, usd } from './explanation.ts';
+import type { HealthColour } from './vocabulary.ts';
+
+export type HealthMeasureId = 'sentiment' | 'engagement' | 'success_plan' | 'support_tickets';
+
+/** A measure's colour, or null when it is left out (no data, or onboarding grace). */
+export interface MeasureReading {
+  colour: HealthColour | null;
+  explanation: Explanation;
+}
+
+/** TAM sentiment as set; left out when none was ever set. Staleness is flagged separately. */
+export function sentimentMeasure(facts: AccountFacts): MeasureReading {
+  const s = facts.sentiment;
+  if (!s)
+    return {
+      colour: null,
+      explanation: explain('health.sentiment', ['no TAM sentiment set → left out'], {}),
+    };
+  return {
+    colour: s.value,
+    explanation: explain('health.sentiment', [`TAM sentiment ${s.value} (set ${s.setAt})`], {
+      sentiment: s.value,
+      setAt: s.setAt,
+      reason: s.reason,
+    }),
+  };
+}
+
+/**
+ * Engagement recency (R5): whole days since the last activity of the playbook's recency kinds
+ * (default cadence call or meeting), against the band of the account's segment and ARR.
+ * Nothing logged → red.
+ */
+export function engagementMeasure(view: AccountView, playbook: Playbook): MeasureReading {
+  const { facts } = view;
+  const cfg = playbook.health.engagement;
+  const bands = cfg[facts.segment];
+  const band = bands.find((b) => facts.arr >= b.minArr) ?? bands[bands.length - 1]!;
+  const bandText = `${facts.segment}${bands.length > 1 ? ` with ARR ≥ ${usd(band.minArr)}` : ''}: green ≤ ${band.greenMaxDays} d, yellow ≤ ${band.yellowMaxDays} d`;
+  const last = lastActivity(view, cfg.activityKinds);
+  const inputs: Record<string, unknown> = {
+    segment: facts.segment,
+    arr: facts.arr,
+    activityKinds: cfg.activityKinds,
+    greenMaxDays: band.greenMaxDays,
+    yellowMaxDays: band.yellowMaxDays,
+  };
+  if (!last)
+    return {
+      colour: 'red',
+      explanation: explain(
+        'health.engagement',
+        [bandText, `no ${cfg.activityKinds.join(' or ')} logged → red`],
+        inputs,
+      ),
+    };
+  const age = view.today - last.day;
+  const colour: HealthColour =
+    age <= band.greenMaxDays ? 'green' : age <= band.yellowMaxDays ? 'yellow' : 'red';
+  return {
+    colour,
+    explanation: explain(
+      'health.engagement',
+      [bandText, `last ${last.activity.kind} on ${dateOfDay(last.day)}, ${age} days ago → ${colour}`],
+      { ...inputs, lastActivityId: last.activity.id, daysSince: age },
+    ),
+  };
+}
+
+/** Success plan (R6): no plan in force or no objectives → red; draft → yellow; active → green. */
+export function successPlanMeasure(facts: AccountFacts): MeasureReading {
+  const plan = facts.successPlan;
+  const objectives = plan && plan.status !== 'closed' ? plan.objectives.length : 0;
+  const inputs = { planStatus: plan?.status ?? null, objectives };
+  let step: string;
+  let colour: HealthColour;
+  if (!plan || plan.status === 'closed') [step, colour] = [`no success plan in force → red`, 'red'];
+  else if (objectives === 0) [step, colour] = [`${plan.status} plan without objectives → red`, 'red'];
+  else if (plan.status === 'draft')
+    [step, colour] = [`draft plan with ${objectives} objective(s) → yellow`, 'yellow'];
+  else [step, colour] = [`active plan with ${objectives} objective(s) → green`, 'green'];
+  return { colour, explanation: explain('health.success_plan', [step], inputs) };
+}
+
+/** Support tickets opened in the last 30 days (R4), by the playbook's bands; no data → left out. */
+export function supportTicketMeasure(facts: AccountFacts, playbook: Playbook): MeasureReading {
+  if (!facts.supportTickets)
+    return {
+      colour: null,
+      explanation: explain('health.support_tickets', ['no ticket data → left out'], {}),
+    };
+  const count = facts.supportTickets.openedLast30Days;
+  const bands = playbook.health.supportTicketBands;
+  const band = bands.find((b) => b.upTo === null || count <= b.upTo) ?? bands[bands.length - 1]!;
+  const range = band.upTo === null ? 'no upper bound' : `≤ ${band.upTo}`;
+  return {
+    colour: band.colour,
+    explanation: explain(
+      'health.support_tickets',
+      [`${count} ticket(s) opened in the last 30 days, band ${range} → ${band.colour}`],
+      { openedLast30Days: count },
+    ),
+  };
+}
+
+/** Whole days since the sentiment was set, and whether that is more than the stale limit. */
+export function sentimentAge(facts: AccountFacts, today: number, playbook: Playbook) {
+  if (!facts.sentiment) return { ageDays: null, stale: false };
+  const ageDays = today - dayOf(facts.sentiment.setAt);
+  return { ageDays, stale: ageDays > playbook.health.staleSentimentDays };
+}

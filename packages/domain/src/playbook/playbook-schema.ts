@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import {
+  ACCOUNT_SEGMENTS,
+  ACTIVITY_KINDS,
+  EXCEPTION_APPROVER_ROLES,
+  HEALTH_COLOURS,
+  PRIORITY_MODELS,
+} from '../assessment/vocabulary.ts';
+import { playbookCrossFieldIssues } from './playbook-validation.ts';
+
+/** USD amount. */
+const usd = z.number().min(0);
+/** A whole number of days, at least 1. */
+const days = z.number().int().min(1);
+/** A whole number of days, 0 allowed. */
+const daysOrZero = z.number().int().min(0);
+const text = z.string().trim().min(1);
+const id = z.string().regex(/^[a-z][a-z0-9_]*$/);
+const colour = z.enum(HEALTH_COLOURS);
+const model = z.enum(PRIORITY_MODELS);
+
+/** One ARR-based TAM engagement model (seed 000), with the practices the TAM follows. */
+const tierSchema = z.strictObject({
+  id,
+  name: text,
+  /** Minimum ARR in USD, inclusive. */
+  minArr: usd,
+  /** How many accounts of this tier one TAM can carry. */
+  accountsPerTam: z.number().int().min(1),
+  customerIntro: text,
+  onboarding: text,
+  newUserOnboarding: text,
+  successPlanReview: text.nullable(),
+  roadmap: text.nullable(),
+  content: text.nullable(),
+});
+
+/** R1 thresholds of one gemstone; every comparison is strict (`>`). */
+const gemstoneRuleSchema = z.strictObject({
+  usersAbove: z.number().int().min(0),
+  ultimateUsersAbove: z.number().int().min(0).nullable(),
+  arrAbove: usd,
+});
+
+const regionModels = z.strictObject({ noram: model, latam: model, emea: model, apac: model });
+
+const modelIntervals = z.strictObject({ pr1: days, pr2: days });
+
+/** Engagement-recency band: applies when ARR ≥ minArr (bands ordered by minArr, highest first). */
+const recencyBand = z.strictObject({ minArr: usd, greenMaxDays: daysOrZero, yellowMaxDays: daysOrZero });
+const recencyBands = z.array(recencyBand).min(1);
+
+/** Support-ticket band: tickets opened in the last 30 days ≤ upTo (null = no upper bound). */
+const ticketBand = z.strictObject({ upTo: z.number().int().min(0).nullable(), colour });
+
+/** Success-plan standard of a priority: objectives of the plan in force (draft or active). */
+const successPlanRequirement = z.strictObject({
+  minObjectives: z.number().int().min(0),
+  allGreen: z.boolean(),
+  /** Only an active plan counts (a draft does not). */
+  requireActive: z.boolean(),
+});
+
+const playbookObject = z.strictObject({
+  schemaVersion: z.literal(1),
+  /** Plans from lowest to highest. */
+  plans: z.array(id).min(1),
+  /** Vocabulary of "stages adopted". */
+  stages: z.array(id).min(1),
+  /** Month (1–12) the fiscal year starts in; quarters are three months from there. */
+  fiscalYearStartMonth: z.number().int().min(1).max(12),
+  /** Engagement tiers, highest minimum ARR first. Below the last one: digital. */
+  tiers: z.array(tierSchema).min(1).max(10),
+  digital: z.strictObject({ name: text, description: text }),
+  tamAlignment: z.strictObject({ minimumPlan: id, minimumArr: usd }),
+  gemstones: z.strictObject({
+    ultimatePlan: id,
+    diamond: gemstoneRuleSchema,
+    pearl: gemstoneRuleSchema,
+    sapphire: gemstoneRuleSchema,
+    ruby: gemstoneRuleSchema,
+  }),
+  priority: z.strictObject({
+    modelBySegment: z.strictObject({
+      enterprise: regionModels,
+      mid_market: regionModels,
+      smb: regionModels,
+      public_sector: regionModels,
+    }),
+    usEnterprise: z.strictObject({
+      tierUpgradeWindowDays: days,
+      initiativeHoursPerWeekAbove: z.number().min(0),
+      onboardingWindowDays: days,
+      p1ShareTarget: z.number().gt(0).lt(1),
+      p1ShareTolerance: z.number().min(0).lt(1),
+    }),
+    emeaEnterprise: z.strictObject({
+      parameters: z.array(z.strictObject({ id, label: text, example: text })).min(1),
+      p1CountMin: z.number().int().min(0),
+      p1CountMax: z.number().int().min(0),
+    }),
+    commercial: z.strictObject({
+      topN: z.number().int().min(0),
+      topNSegments: z.array(z.enum(ACCOUNT_SEGMENTS)).min(1),
+      p2BelowArr: usd,
+      p2MinStagesAdopted: z.number().int().min(1),
+      qualifyUpTierUpgradeWindowDays: days,
+    }),
+    exceptionApproverRoles: z.array(z.enum(EXCEPTION_APPROVER_ROLES)).min(1),
+  }),
+  obligations: z.strictObject({
+    dueSoonDays: daysOrZero,
+    cadence: z.strictObject({
+      intervalDays: z.strictObject({
+        us_enterprise: modelIntervals,
+        emea_enterprise: modelIntervals,
+        commercial: modelIntervals,
+      }),
+      onboardingCheckInDays: days,
+      clockActivityKinds: z.array(z.enum(ACTIVITY_KINDS)).min(1),
+    }),
+    onboarding: z.strictObject({
+      kickoffDays: days,
+      timeToEngageDays: days,
+      engageActivityKinds: z.array(z.enum(ACTIVITY_KINDS)).min(1),
+      firstCadenceCallDays: days,
+      timeToFirstValueDays: days,
+      timeToOnboardDays: days,
+    }),
+    ebr: z.strictObject({ everyDays: days, priorities: z.array(z.enum(['pr1', 'pr2'])) }),
+    successPlan: z.strictObject({
+      dueDays: days,
+      pr1: successPlanRequirement,
+      pr2: successPlanRequirement,
+    }),
+    renewal: z.strictObject({ openDaysBefore: days, reviewByDaysBefore: daysOrZero }),
+    priorityReview: z.strictObject({ enabled: z.boolean() }),
+    triage: z.strictObject({ yellowEveryDays: days, redEveryDays: days }),
+  }),
+  health: z.strictObject({
+    weights: z.strictObject({
+      sentiment: z.number().gt(0),
+      engagement: z.number().gt(0),
+      successPlan: z.number().gt(0),
+      supportTickets: z.number().gt(0),
+    }),
+    points: z.strictObject({
+      green: z.number().min(0).max(100),
+      yellow: z.number().min(0).max(100),
+      red: z.number().min(0).max(100),
+    }),
+    thresholds: z.strictObject({ green: z.number().min(0).max(100), yellow: z.number().min(0).max(100) }),
+    redSentimentMakesRed: z.boolean(),
+    staleSentimentDays: days,
+    onboardingGraceDays: daysOrZero,
+    engagement: z.strictObject({
+      activityKinds: z.array(z.enum(ACTIVITY_KINDS)).min(1),
+      enterprise: recencyBands,
+      mid_market: recencyBands,
+      smb: recencyBands,
+      public_sector: recencyBands,
+    }),
+    supportTicketBands: z.array(ticketBand).min(1),
+  }),
+});
+
+/**
+ * The playbook document: every threshold, window and text the rules use. Structural checks
+ * come from the schema; cross-field checks (ordered tiers, known plans, …) from a refinement.
+ */
+export const playbookSchema = playbookObject.superRefine((playbook, ctx) => {
+  for (const issue of playbookCrossFieldIssues(playbook)) {
+    ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  }
+});
+
+/** A validated playbook. */
+export type Playbook = z.output<typeof playbookObject>;
+export type PlaybookTier = Playbook['tiers'][number];
+export type RecencyBand = z.output<typeof recencyBand>;
+export type TicketBand = z.output<typeof ticketBand>;
+export type GemstoneRule = z.output<typeof gemstoneRuleSchema>;
