@@ -20,13 +20,18 @@ export async function startBenchServer() {
   if (!url) {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'liaison-bench-'));
     await fs.chmod(dataDir, 0o755);
-    const embedded = await startEmbeddedPostgres({ dataDir, port: 20_000 + Math.floor(Math.random() * 20_000), persistent: false });
+    const embedded = await startEmbeddedPostgres({
+      dataDir,
+      port: 20_000 + Math.floor(Math.random() * 20_000),
+      persistent: false,
+    });
     url = embedded.url;
     stopEmbedded = embedded.stop;
     mode = 'embedded PostgreSQL';
   }
   const database = connectDatabase(url, 20);
-  const version = (await database.pool.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
+  const version = (await database.pool.query<{ server_version: string }>('SHOW server_version')).rows[0]!
+    .server_version;
   await database.pool.query(
     'DROP TABLE IF EXISTS history, activities, opportunities, team_assignments, contacts, business_profiles, technical_profiles, accounts, api_tokens, sessions, users, liaison_migrations CASCADE',
   );

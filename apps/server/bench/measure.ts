@@ -15,7 +15,8 @@ export async function measure(total: number, concurrency: number, task: (index: 
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((left, right) => left - right);
-  const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  const percentile = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
   return { perSecond: total / seconds, p50: percentile(50), p99: percentile(99), total };
 }
 

@@ -48,7 +48,9 @@ try {
   const list = await measure(500, concurrency, async (index) => {
     await call('GET', `/accounts?segment=${segments[index % 4]}&sort=-arr&limit=50`);
   });
-  console.log(`\nLiaison API benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, ${server.description}`);
+  console.log(
+    `\nLiaison API benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, ${server.description}`,
+  );
   console.log(`records: ${records}, concurrency: ${concurrency}, HTTP over 127.0.0.1\n`);
   console.log('| operation | requests | req/s | p50 ms | p99 ms |');
   console.log('|---|---|---|---|---|');

@@ -13,6 +13,14 @@ const slug = z
   .trim()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be a lower-case identifier such as "premium"');
 
+/** Commercial qualify-up considerations (seed 003): each one makes a Commercial account Pr1. */
+export const QualifyUp = z.object({
+  keyLogo: z.boolean(),
+  caseStudy: z.boolean(),
+  channelInitiative: z.boolean(),
+  triageMoreAttention: z.boolean().describe('An at-risk triage decided the customer needs more attention.'),
+});
+
 export const AccountFields = z.object({
   name: ShortText,
   industry: z.string().max(200).nullable(),
@@ -35,6 +43,12 @@ export const AccountFields = z.object({
   atRisk: z.boolean().describe('Flagged at risk of contraction or churn.'),
   onboardingStartedAt: IsoInstant.nullable(),
   onboardingCompletedAt: IsoInstant.nullable(),
+  firstValueAt: IsoInstant.nullable().describe('When the customer reached first value (R3).'),
+  qualifyUp: QualifyUp,
+  lastPriorityReviewAt: IsoInstant.nullable().describe('The last quarterly priority review.'),
+  supportTicketsTracked: z
+    .boolean()
+    .describe('Support-ticket data is fed for this account; without it the health measure is left out.'),
 });
 
 export const AccountSummary = RecordMeta.extend(AccountFields.shape);
@@ -80,6 +94,7 @@ export const AccountListQuery = PageQuery.extend({
   sort: AccountSort.default('name'),
 });
 
+export type QualifyUp = z.infer<typeof QualifyUp>;
 export type AccountFields = z.infer<typeof AccountFields>;
 export type AccountSummary = z.infer<typeof AccountSummary>;
 export type Account = z.infer<typeof Account>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ExternalIds, Id, IsoDate, IsoInstant, PageQuery, RecordMeta, ShortText } from './common.ts';
-import { ActivityKind } from './enums.ts';
+import { ActivityKind, ActivityPurpose } from './enums.ts';
 
 export const ActionItem = z.object({
   text: z.string().trim().min(1).max(2_000),
@@ -22,6 +22,10 @@ export const ActivityFields = z.object({
   attendees: Attendees,
   actionItems: z.array(ActionItem).max(100),
   externalIds: ExternalIds,
+  purposes: z
+    .array(ActivityPurpose)
+    .max(2)
+    .describe('Renewal-playbook markers: the internal renewal review, the customer renewal conversation.'),
 });
 
 export const Activity = RecordMeta.extend(ActivityFields.shape).extend({

@@ -41,6 +41,13 @@ export const ActivityKind = z.enum([
   'meeting',
   'note',
 ]);
+export const ActivityPurpose = z.enum(['renewal_review', 'renewal_conversation']);
+export const ObjectiveStatus = z.enum(['green', 'yellow', 'red']);
+export const SuccessPlanStatus = z.enum(['draft', 'active', 'closed']);
+export const InitiativeKind = z.enum(['stage_adoption', 'infrastructure_change']);
+export const ExceptionKind = z.enum(['p1', 'p2']);
+export const ExceptionStatus = z.enum(['requested', 'approved', 'rejected']);
+export const TicketSeverity = z.enum(['low', 'normal', 'high', 'urgent']);
 export const ActorType = z.enum(['user', 'api_token', 'import', 'system']);
 export const HistoryOperation = z.enum(['create', 'update', 'delete']);
 
@@ -57,3 +64,10 @@ export type OpportunityStage = z.infer<typeof OpportunityStage>;
 export type ActivityKind = z.infer<typeof ActivityKind>;
 export type ActorType = z.infer<typeof ActorType>;
 export type HistoryOperation = z.infer<typeof HistoryOperation>;
+export type ActivityPurpose = z.infer<typeof ActivityPurpose>;
+export type ObjectiveStatus = z.infer<typeof ObjectiveStatus>;
+export type SuccessPlanStatus = z.infer<typeof SuccessPlanStatus>;
+export type InitiativeKind = z.infer<typeof InitiativeKind>;
+export type ExceptionKind = z.infer<typeof ExceptionKind>;
+export type ExceptionStatus = z.infer<typeof ExceptionStatus>;
+export type TicketSeverity = z.infer<typeof TicketSeverity>;

@@ -99,6 +99,14 @@ export const accounts = pgTable(
     atRisk: boolean('at_risk').notNull().default(false),
     onboardingStartedAt: instant('onboarding_started_at'),
     onboardingCompletedAt: instant('onboarding_completed_at'),
+    firstValueAt: instant('first_value_at'),
+    // Commercial qualify-up considerations (seed 003), recorded by the TAM.
+    qualifyUp: jsonb('qualify_up')
+      .notNull()
+      .default({ keyLogo: false, caseStudy: false, channelInitiative: false, triageMoreAttention: false }),
+    lastPriorityReviewAt: instant('last_priority_review_at'),
+    // Whether support-ticket data is fed for this account; without it the measure is left out.
+    supportTicketsTracked: boolean('support_tickets_tracked').notNull().default(false),
   },
   (table) => [
     // Default list order and keyset pagination by name.
@@ -219,6 +227,8 @@ export const activities = pgTable(
     actionItems: jsonb('action_items').notNull(),
     externalIds: jsonb('external_ids').notNull().default({}),
     createdByUserId: uuid('created_by_user_id'),
+    // Renewal-playbook markers (R14): renewal_review, renewal_conversation.
+    purposes: textArray('purposes'),
   },
   (table) => [
     // The timeline, newest first, and "last cadence call" look-ups.
@@ -252,5 +262,153 @@ export const history = pgTable(
     // As-of reconstruction and the account's history page.
     index('history_account_time_idx').on(table.accountId, table.occurredAt, table.id),
     index('history_entity_time_idx').on(table.entityType, table.entityId, table.occurredAt),
+  ],
+);
+
+const accountChildColumns = {
+  ...recordColumns,
+  accountId: uuid('account_id')
+    .notNull()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+};
+
+export const successPlans = pgTable('success_plans', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull().default(1),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+  status: text('status').notNull(),
+  strategy: text('strategy'),
+});
+
+export const successPlanObjectives = pgTable(
+  'success_plan_objectives',
+  {
+    ...accountChildColumns,
+    title: text('title').notNull(),
+    description: text('description'),
+    status: text('status').notNull(),
+    dueDate: day('due_date'),
+  },
+  (table) => [index('success_plan_objectives_account_idx').on(table.accountId)],
+);
+
+export const supportTickets = pgTable(
+  'support_tickets',
+  {
+    ...accountChildColumns,
+    subject: text('subject').notNull(),
+    severity: text('severity').notNull(),
+    openedAt: instant('opened_at').notNull(),
+    closedAt: instant('closed_at'),
+    externalIds: jsonb('external_ids').notNull().default({}),
+  },
+  // "Tickets opened in the last 30 days" per account.
+  (table) => [index('support_tickets_account_opened_idx').on(table.accountId, table.openedAt)],
+);
+
+export const priorityInitiatives = pgTable(
+  'priority_initiatives',
+  {
+    ...accountChildColumns,
+    kind: text('kind').notNull(),
+    description: text('description').notNull(),
+    startsOn: day('starts_on').notNull(),
+    endsOn: day('ends_on'),
+    hoursPerWeek: numeric('hours_per_week', { precision: 6, scale: 2, mode: 'number' }).notNull(),
+  },
+  (table) => [index('priority_initiatives_account_idx').on(table.accountId)],
+);
+
+export const emeaParameters = pgTable(
+  'emea_parameters',
+  {
+    ...accountChildColumns,
+    parameter: text('parameter').notNull(),
+    note: text('note'),
+    startsOn: day('starts_on').notNull(),
+    endsOn: day('ends_on'),
+  },
+  (table) => [index('emea_parameters_account_idx').on(table.accountId)],
+);
+
+/** EMEA: the priority the TAM proposes, counted once a TAM manager approves it. One per account. */
+export const priorityProposals = pgTable('priority_proposals', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull().default(1),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+  priority: text('priority').notNull(),
+  reason: text('reason'),
+  proposedBy: uuid('proposed_by').notNull(),
+  proposedAt: instant('proposed_at').notNull(),
+  approvedBy: uuid('approved_by'),
+  approvedAt: instant('approved_at'),
+});
+
+export const priorityExceptions = pgTable(
+  'priority_exceptions',
+  {
+    ...accountChildColumns,
+    kind: text('kind').notNull(),
+    reason: text('reason').notNull(),
+    requestedBy: uuid('requested_by').notNull(),
+    requestedAt: instant('requested_at').notNull(),
+    status: text('status').notNull(),
+    approvedBy: uuid('approved_by'),
+    approvedByRole: text('approved_by_role'),
+    approvedAt: instant('approved_at'),
+    expiresAt: instant('expires_at'),
+  },
+  (table) => [index('priority_exceptions_account_idx').on(table.accountId)],
+);
+
+/** Every version of the playbook ever applied; the highest is in force. */
+export const playbooks = pgTable('playbooks', {
+  version: integer('version').primaryKey(),
+  document: jsonb('document').notNull(),
+  createdAt: instant('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+  note: text('note'),
+});
+
+/**
+ * The read model of computed assessments, refreshed in the transaction of every write that
+ * changes an input, and lazily when a new UTC day starts (every rule counts whole days).
+ */
+export const accountAssessments = pgTable(
+  'account_assessments',
+  {
+    accountId: uuid('account_id')
+      .primaryKey()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    playbookVersion: integer('playbook_version').notNull(),
+    assessedAt: instant('assessed_at').notNull(),
+    assessedDay: day('assessed_day').notNull(),
+    tier: text('tier').notNull(),
+    gemstone: text('gemstone').notNull(),
+    priority: text('priority').notNull(),
+    priorityModel: text('priority_model'),
+    healthColour: text('health_colour').notNull(),
+    healthScore: numeric('health_score', { precision: 6, scale: 2, mode: 'number' }),
+    tamEligible: boolean('tam_eligible').notNull(),
+    needsTam: boolean('needs_tam').notNull(),
+    disengagementCandidate: boolean('disengagement_candidate').notNull(),
+    tamUserId: uuid('tam_user_id'),
+    capacityShare: numeric('capacity_share', { precision: 8, scale: 6, mode: 'number' }).notNull(),
+    nextDueDate: day('next_due_date'),
+    nextDueKind: text('next_due_kind'),
+    overdueCount: integer('overdue_count').notNull(),
+    document: jsonb('document').notNull(),
+  },
+  (table) => [
+    // Portfolio and worklist of one TAM.
+    index('account_assessments_tam_idx').on(table.tamUserId, table.priority),
+    // Day-rollover refresh finds yesterday's rows.
+    index('account_assessments_day_idx').on(table.assessedDay),
   ],
 );

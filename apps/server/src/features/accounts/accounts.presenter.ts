@@ -1,4 +1,11 @@
-import type { AccountSummary, Region, RelationshipStage, Segment, SentimentColour } from '@liaison/contracts';
+import type {
+  AccountSummary,
+  QualifyUp,
+  Region,
+  RelationshipStage,
+  Segment,
+  SentimentColour,
+} from '@liaison/contracts';
 import { toIso } from '../../db/client.ts';
 import type { accounts } from '../../db/schema.ts';
 
@@ -31,5 +38,9 @@ export function presentAccountSummary(row: AccountRow): AccountSummary {
     atRisk: row.atRisk,
     onboardingStartedAt: toIso(row.onboardingStartedAt),
     onboardingCompletedAt: toIso(row.onboardingCompletedAt),
+    firstValueAt: toIso(row.firstValueAt),
+    qualifyUp: row.qualifyUp as QualifyUp,
+    lastPriorityReviewAt: toIso(row.lastPriorityReviewAt),
+    supportTicketsTracked: row.supportTicketsTracked,
   };
 }

@@ -19,5 +19,6 @@ export function presentActivity(row: ActivityRow): Activity {
     actionItems: row.actionItems as Activity['actionItems'],
     externalIds: row.externalIds as Record<string, string>,
     createdByUserId: row.createdByUserId,
+    purposes: row.purposes as Activity['purposes'],
   };
 }

@@ -118,6 +118,7 @@ export function createActivitiesService(
             attendees: input.attendees ?? { userIds: [], contactIds: [] },
             actionItems: input.actionItems ?? [],
             externalIds: input.externalIds ?? {},
+            purposes: input.purposes ?? [],
             createdByUserId: context.user.id,
           },
           context.now,

@@ -4,8 +4,8 @@ import type { Executor } from '../../db/client.ts';
 import { activities } from '../../db/schema.ts';
 import type { ActivityRow } from './activities.presenter.ts';
 
-type NewActivity = Omit<ActivityFields, 'notes' | 'externalIds'> &
-  Partial<Pick<ActivityFields, 'notes' | 'externalIds'>> & { createdByUserId: string | null };
+type NewActivity = Omit<ActivityFields, 'notes' | 'externalIds' | 'purposes'> &
+  Partial<Pick<ActivityFields, 'notes' | 'externalIds' | 'purposes'>> & { createdByUserId: string | null };
 
 export interface ActivityPageFilter {
   kind?: ActivityKind | undefined;
