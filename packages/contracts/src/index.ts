@@ -1,6 +1,7 @@
 export * from './accounts.ts';
 export * from './activities.ts';
 export * from './auth.ts';
+export * from './client.ts';
 export * from './common.ts';
 export * from './contacts.ts';
 export * from './enums.ts';

@@ -1,0 +1,95 @@
+import { ApiError, createApiClient } from '@liaison/contracts';
+import { describe, expect, it } from 'vitest';
+
+// The shared client from @liaison/contracts, against a fake fetch (its real use is in test/cli.test.ts).
+
+type Call = { url: string; init: RequestInit };
+
+function fakeFetch(respond: (call: Call) => Response) {
+  const calls: Call[] = [];
+  const fetch = (async (input: string | URL | Request, init: RequestInit = {}) => {
+    const call = { url: String(input), init };
+    calls.push(call);
+    return respond(call);
+  }) as typeof globalThis.fetch;
+  return { fetch, calls };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+const user = {
+  id: '0190c7e2-0000-7000-8000-000000000001',
+  version: 1,
+  createdAt: '2026-03-01T09:00:00.000Z',
+  updatedAt: '2026-03-01T09:00:00.000Z',
+  name: 'Ada',
+  email: 'ada@example.com',
+  region: 'emea',
+  roles: ['tam'],
+  isActive: true,
+};
+
+describe('createApiClient', () => {
+  it('sends the token and the query, and parses the page', async () => {
+    const { fetch, calls } = fakeFetch(() => json(200, { items: [], nextCursor: null }));
+    const client = createApiClient({ baseUrl: 'http://localhost:3000/', token: 'lia_x', fetch });
+    await expect(
+      client.accounts.list({ segment: 'smb', q: undefined, limit: 10, sort: '-arr' }),
+    ).resolves.toEqual({ items: [], nextCursor: null });
+    expect(calls[0]!.url).toBe('http://localhost:3000/api/v1/accounts?segment=smb&limit=10&sort=-arr');
+    expect((calls[0]!.init.headers as Record<string, string>).authorization).toBe('Bearer lia_x');
+  });
+
+  it('turns the error body into an ApiError', async () => {
+    const { fetch } = fakeFetch(() =>
+      json(404, { error: { code: 'NOT_FOUND', message: 'Account x does not exist', requestId: 'req-7' } }),
+    );
+    const client = createApiClient({ baseUrl: 'http://localhost:3000', fetch });
+    const error = await client.accounts.get(user.id).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+      message: 'Account x does not exist',
+      requestId: 'req-7',
+      details: [],
+    });
+  });
+
+  it('says the server cannot be reached when fetch fails', async () => {
+    const fetch = (async () => {
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }),
+      });
+    }) as typeof globalThis.fetch;
+    const client = createApiClient({ baseUrl: 'http://localhost:3999', fetch });
+    await expect(client.auth.me()).rejects.toMatchObject({
+      status: 0,
+      code: 'UNREACHABLE',
+      message: 'cannot reach Liaison at http://localhost:3999: is the server running? (liaison serve)',
+    });
+  });
+
+  it('reports a response that does not match the contract', async () => {
+    const { fetch } = fakeFetch(() => json(200, { user: { name: 'no id' }, authenticatedBy: 'session' }));
+    const client = createApiClient({ baseUrl: 'http://localhost:3000', fetch });
+    await expect(client.auth.me()).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+  });
+
+  it('keeps the session cookie from login for later calls without a token', async () => {
+    const { fetch, calls } = fakeFetch((call) =>
+      call.url.endsWith('/auth/login')
+        ? json(
+            200,
+            { user, authenticatedBy: 'session' },
+            { 'set-cookie': 'liaison_session=abc123; Path=/; HttpOnly; SameSite=Lax' },
+          )
+        : json(200, { user, authenticatedBy: 'session' }),
+    );
+    const client = createApiClient({ baseUrl: 'http://localhost:3000', fetch });
+    await client.auth.login({ email: 'ada@example.com', password: 'correct horse' });
+    await client.auth.me();
+    expect((calls[1]!.init.headers as Record<string, string>).cookie).toBe('liaison_session=abc123');
+  });
+});

@@ -1,0 +1,36 @@
+import { Command } from 'commander';
+import { accountsHistoryCommand } from './commands/accounts-history.ts';
+import { accountsListCommand } from './commands/accounts-list.ts';
+import { accountsShowCommand } from './commands/accounts-show.ts';
+import { loginCommand } from './commands/login.ts';
+import { logoutCommand } from './commands/logout.ts';
+import { serveCommand } from './commands/serve.ts';
+import { whoamiCommand } from './commands/whoami.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('liaison')
+    .description('Liaison: the customer record with its full history. Runs the server and talks to its API.')
+    .version('0.1.0', '-V, --version')
+    .addHelpText(
+      'after',
+      `
+Connection: --url / --token, else LIAISON_URL / LIAISON_TOKEN, else the login saved by
+"liaison login", else http://localhost:3000. Every command accepts --json.
+Exit codes: 0 success, 1 failure (the API refused or could not be reached), 2 usage or configuration.`,
+    );
+
+  program.addCommand(serveCommand());
+  program.addCommand(loginCommand());
+  program.addCommand(logoutCommand());
+  program.addCommand(whoamiCommand());
+
+  const accounts = new Command('accounts').description(
+    'customer accounts: list, show (as of any instant), history',
+  );
+  accounts.addCommand(accountsListCommand());
+  accounts.addCommand(accountsShowCommand());
+  accounts.addCommand(accountsHistoryCommand());
+  program.addCommand(accounts);
+
+  return program;
+}
