@@ -10,11 +10,17 @@ import { createServices, type Services } from './composition.ts';
 import type { Database } from './db/client.ts';
 import { accountsRoutes } from './features/accounts/accounts.routes.ts';
 import { activitiesRoutes } from './features/activities/activities.routes.ts';
+import { assessmentsRoutes } from './features/assessments/assessments.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { contactsRoutes } from './features/contacts/contacts.routes.ts';
 import { historyRoutes } from './features/history/history.routes.ts';
 import { opportunitiesRoutes } from './features/opportunities/opportunities.routes.ts';
+import { playbookRoutes } from './features/playbook/playbook.routes.ts';
+import { priorityApprovalsRoutes } from './features/priority-inputs/priority-approvals.routes.ts';
+import { priorityInputsRoutes } from './features/priority-inputs/priority-inputs.routes.ts';
 import { profilesRoutes } from './features/profiles/profiles.routes.ts';
+import { successPlansRoutes } from './features/success-plans/success-plans.routes.ts';
+import { supportTicketsRoutes } from './features/support-tickets/support-tickets.routes.ts';
 import { teamRoutes } from './features/team/team.routes.ts';
 import { usersRoutes } from './features/users/users.routes.ts';
 import { registerAuthentication } from './http/authentication.ts';
@@ -43,6 +49,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     sessionHours: options.sessionHours ?? 24 * 14,
     ...(options.catalog ? { catalog: options.catalog } : {}),
   });
+  // Load the playbook in force before serving, so vocabularies are checked against it.
+  await services.playbookProvider.active(options.db);
   const http = Fastify({
     logger: { level: options.logLevel ?? 'info' },
     genReqId: (request) => {
@@ -108,7 +116,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(teamRoutes, { services });
       await api.register(opportunitiesRoutes, { services });
       await api.register(activitiesRoutes, { services });
+      await api.register(successPlansRoutes, { services });
+      await api.register(supportTicketsRoutes, { services });
+      await api.register(priorityInputsRoutes, { services });
+      await api.register(priorityApprovalsRoutes, { services });
       await api.register(historyRoutes, { db: options.db });
+      await api.register(assessmentsRoutes, { services, db: options.db });
+      await api.register(playbookRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

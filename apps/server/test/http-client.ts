@@ -35,6 +35,8 @@ export function httpClient(http: FastifyInstance, token?: string) {
       call<T>('POST', url, body ?? {}, headers),
     patch: <T = any>(url: string, body: unknown, headers?: Record<string, string>) =>
       call<T>('PATCH', url, body, headers),
+    put: <T = any>(url: string, body: unknown, headers?: Record<string, string>) =>
+      call<T>('PUT', url, body, headers),
     delete: <T = any>(url: string, headers?: Record<string, string>) =>
       call<T>('DELETE', url, undefined, headers),
   };

@@ -1,5 +1,6 @@
 export * from './accounts.ts';
 export * from './activities.ts';
+export * from './assessments.ts';
 export * from './auth.ts';
 export * from './client.ts';
 export * from './common.ts';

@@ -53,6 +53,13 @@ export const PriorityProposal = z.object({
 export const ProposePriorityRequest = z.object({
   priority: z.enum(['pr1', 'pr2']),
   reason: z.string().max(2_000).nullable().optional(),
+  version: z
+    .int()
+    .positive()
+    .optional()
+    .describe(
+      'Optional when replacing a proposal; when sent (or as If-Match) it must be the current version.',
+    ),
 });
 
 /** A documented priority exception: needs a reason and an approver; expires at the next quarterly review. */
@@ -71,7 +78,9 @@ export const PriorityException = RecordMeta.extend({
 export const RequestPriorityExceptionRequest = z.object({
   kind: ExceptionKind,
   reason: z.string().trim().min(1, 'an exception needs a reason').max(2_000),
-  expiresAt: IsoInstant.nullable().optional().describe('Defaults to the end of the fiscal quarter.'),
+  expiresAt: IsoInstant.nullable()
+    .optional()
+    .describe('Kept as given; null (the default) = it ends at the next quarterly review.'),
 });
 export const DecideRequest = z.object({
   decision: z.enum(['approve', 'reject']),
@@ -84,3 +93,10 @@ export type EmeaParameter = z.infer<typeof EmeaParameter>;
 export type EmeaParameterFields = z.infer<typeof EmeaParameterFields>;
 export type PriorityProposal = z.infer<typeof PriorityProposal>;
 export type PriorityException = z.infer<typeof PriorityException>;
+export type CreateInitiativeRequest = z.infer<typeof CreateInitiativeRequest>;
+export type UpdateInitiativeRequest = z.infer<typeof UpdateInitiativeRequest>;
+export type CreateEmeaParameterRequest = z.infer<typeof CreateEmeaParameterRequest>;
+export type UpdateEmeaParameterRequest = z.infer<typeof UpdateEmeaParameterRequest>;
+export type ProposePriorityRequest = z.infer<typeof ProposePriorityRequest>;
+export type RequestPriorityExceptionRequest = z.infer<typeof RequestPriorityExceptionRequest>;
+export type DecideRequest = z.infer<typeof DecideRequest>;

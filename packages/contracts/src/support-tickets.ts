@@ -18,7 +18,14 @@ export const UpdateSupportTicketRequest = SupportTicketFields.partial().extend({
   version: z.int().positive().optional(),
 });
 
+/** Tickets opened in a window (both ends inclusive, either optional). */
+export const SupportTicketListQuery = z.object({
+  openedFrom: IsoInstant.optional().describe('Only tickets opened at or after this instant.'),
+  openedTo: IsoInstant.optional().describe('Only tickets opened at or before this instant.'),
+});
+
 export type SupportTicket = z.infer<typeof SupportTicket>;
 export type SupportTicketFields = z.infer<typeof SupportTicketFields>;
 export type CreateSupportTicketRequest = z.infer<typeof CreateSupportTicketRequest>;
 export type UpdateSupportTicketRequest = z.infer<typeof UpdateSupportTicketRequest>;
+export type SupportTicketListQuery = z.infer<typeof SupportTicketListQuery>;

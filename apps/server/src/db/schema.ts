@@ -393,13 +393,16 @@ export const accountAssessments = pgTable(
     gemstone: text('gemstone').notNull(),
     priority: text('priority').notNull(),
     priorityModel: text('priority_model'),
-    healthColour: text('health_colour').notNull(),
+    healthColour: text('health_colour'),
     healthScore: numeric('health_score', { precision: 6, scale: 2, mode: 'number' }),
     tamEligible: boolean('tam_eligible').notNull(),
     needsTam: boolean('needs_tam').notNull(),
     disengagementCandidate: boolean('disengagement_candidate').notNull(),
     tamUserId: uuid('tam_user_id'),
     capacityShare: numeric('capacity_share', { precision: 8, scale: 6, mode: 'number' }).notNull(),
+    // Rank by ARR among managed Commercial accounts (null when not ranked): lets a write that
+    // moves the top-N boundary find the accounts that left it.
+    commercialRank: integer('commercial_rank'),
     nextDueDate: day('next_due_date'),
     nextDueKind: text('next_due_kind'),
     overdueCount: integer('overdue_count').notNull(),

@@ -1,4 +1,4 @@
-import type { StaffRole } from '@liaison/contracts';
+import type { StaffRole, TeamRole } from '@liaison/contracts';
 import { forbidden } from '@liaison/domain';
 
 export interface PolicyUser {
@@ -17,12 +17,36 @@ export const isReadOnly = (user: PolicyUser) => user.roles.every((role) => role 
  */
 export const policies = {
   manageUsers: (user: PolicyUser) => hasRole(user, 'admin'),
+  managePlaybook: (user: PolicyUser) => hasRole(user, 'admin'),
+  /** Bulk reassessment and the manager views of the whole team. */
+  manageTeam: (user: PolicyUser) => hasRole(user, 'admin', 'tam_manager'),
   changeAccountTeam: (user: PolicyUser) => hasRole(user, 'admin', 'tam_manager'),
   createAccount: (user: PolicyUser) => !isReadOnly(user),
   editAccount: (user: PolicyUser, isTeamMember: boolean) =>
     hasRole(user, 'admin', 'tam_manager') || (isTeamMember && !isReadOnly(user)),
   deleteAccount: (user: PolicyUser) => hasRole(user, 'admin', 'tam_manager'),
+  /** EMEA: the TAM proposes a priority, the TAM manager approves it (seed 003). */
+  approvePriorityProposal: (user: PolicyUser) => hasRole(user, 'tam_manager'),
 };
+
+export type ExceptionApproverRole = 'tam_manager' | 'sal' | 'ae';
+
+/**
+ * The role under which a user may decide a priority exception on an account, or null: a TAM
+ * manager on any account (preferred), else a SAL or AE who is on the account's current team in
+ * that role. `allowed` narrows the roles (the playbook's `exceptionApproverRoles`).
+ */
+export function exceptionApproverRole(
+  user: PolicyUser,
+  currentTeamRoles: readonly TeamRole[],
+  allowed: readonly ExceptionApproverRole[] = ['tam_manager', 'sal', 'ae'],
+): ExceptionApproverRole | null {
+  if (allowed.includes('tam_manager') && hasRole(user, 'tam_manager')) return 'tam_manager';
+  for (const role of ['sal', 'ae'] as const) {
+    if (allowed.includes(role) && hasRole(user, role) && currentTeamRoles.includes(role)) return role;
+  }
+  return null;
+}
 
 export function authorize(allowed: boolean, message: string): void {
   if (!allowed) throw forbidden(message);

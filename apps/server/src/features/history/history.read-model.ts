@@ -43,7 +43,7 @@ function presentEntry(row: typeof history.$inferSelect): HistoryEntry {
 }
 
 /** Every entity of an account as it stood at `at`: the latest snapshot of each, deletions dropped. */
-async function statesAt(executor: Executor, accountId: string, at: string): Promise<EntityState[]> {
+export async function statesAt(executor: Executor, accountId: string, at: string): Promise<EntityState[]> {
   const result = await executor.execute<{
     entity_type: EntityType;
     entity_id: string;
@@ -75,6 +75,20 @@ function labelOf(state: EntityState): string {
       return `${String(snapshot.role).toUpperCase()}: ${String(snapshot.userName)}`;
     case 'activity':
       return `${String(snapshot.kind)}: ${String(snapshot.summary)}`;
+    case 'success_plan':
+      return 'Success plan';
+    case 'objective':
+      return `Objective: ${String(snapshot.title)}`;
+    case 'support_ticket':
+      return `Ticket: ${String(snapshot.subject)}`;
+    case 'initiative':
+      return `${String(snapshot.kind)}: ${String(snapshot.description)}`;
+    case 'emea_parameter':
+      return `EMEA parameter: ${String(snapshot.parameter)}`;
+    case 'priority_proposal':
+      return 'Priority proposal';
+    case 'priority_exception':
+      return `${String(snapshot.kind).toUpperCase()} exception: ${String(snapshot.reason)}`;
     default:
       return String(snapshot.name ?? state.entityId);
   }
@@ -166,6 +180,13 @@ export const historyReadModel = {
       'contact',
       'opportunity',
       'activity',
+      'success_plan',
+      'objective',
+      'support_ticket',
+      'initiative',
+      'emea_parameter',
+      'priority_proposal',
+      'priority_exception',
     ];
     entities.sort(
       (left, right) =>

@@ -12,6 +12,13 @@ export type EntityType =
   | 'team_assignment'
   | 'opportunity'
   | 'activity'
+  | 'success_plan'
+  | 'objective'
+  | 'support_ticket'
+  | 'initiative'
+  | 'emea_parameter'
+  | 'priority_proposal'
+  | 'priority_exception'
   | 'user';
 
 // Bookkeeping fields change on every write; they say nothing about the customer.

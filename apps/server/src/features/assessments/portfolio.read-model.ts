@@ -1,0 +1,209 @@
+import type {
+  HealthColour,
+  Portfolio,
+  PortfolioItem,
+  Region,
+  Segment,
+  TeamOverview,
+  Worklist,
+} from '@liaison/contracts';
+import { type Assessment, capacityLoad, type Playbook, p1Guidance } from '@liaison/domain';
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+
+interface JoinedRow extends Record<string, unknown> {
+  account_id: string;
+  name: string;
+  segment: Segment;
+  region: Region;
+  arr: number;
+  renewal_date: string | null;
+  tier: string;
+  gemstone: string;
+  priority: PortfolioItem['priority'];
+  priority_model: string | null;
+  health_colour: HealthColour | null;
+  health_score: number | null;
+  capacity_share: number;
+  next_due_date: string | null;
+  next_due_kind: string | null;
+  overdue_count: number;
+  document: Assessment;
+}
+
+const priorityOrder: Record<string, number> = { pr1: 1, pr2: 2, pr3: 3, pr4: 4 };
+
+/** Accounts on which `userId` is the TAM at `now` (the team table is the source of truth). */
+export async function tamAccountIds(executor: Executor, userId: string, now: Date): Promise<string[]> {
+  const instant = now.toISOString();
+  const result = await executor.execute<{ account_id: string }>(sql`
+    SELECT DISTINCT account_id FROM team_assignments
+    WHERE user_id = ${userId} AND role = 'tam' AND starts_at <= ${instant} AND (ends_at IS NULL OR ends_at > ${instant})`);
+  return result.rows.map((row) => row.account_id);
+}
+
+async function joined(executor: Executor, accountIds: string[]): Promise<JoinedRow[]> {
+  if (accountIds.length === 0) return [];
+  const result = await executor.execute<JoinedRow>(sql`
+    SELECT s.*, a.name, a.segment, a.region, a.arr::float8 AS arr, a.renewal_date
+    FROM account_assessments s JOIN accounts a ON a.id = s.account_id
+    WHERE s.account_id IN (${sql.join(
+      accountIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`);
+  return result.rows;
+}
+
+const toNumber = (value: unknown) => (value === null ? null : Number(value));
+
+export async function readPortfolio(
+  executor: Executor,
+  owner: { id: string; name: string },
+  accountIds: string[],
+  playbook: Playbook,
+  now: Date,
+): Promise<Portfolio> {
+  const rows = await joined(executor, accountIds);
+  rows.sort(
+    (left, right) =>
+      priorityOrder[left.priority]! - priorityOrder[right.priority]! || Number(right.arr) - Number(left.arr),
+  );
+  const assessments = rows.map((row) => row.document);
+  return {
+    owner,
+    evaluatedAt: now.toISOString(),
+    items: rows.map((row) => ({
+      accountId: row.account_id,
+      name: row.name,
+      segment: row.segment,
+      region: row.region,
+      arr: Number(row.arr),
+      renewalDate: row.renewal_date,
+      tier: row.tier,
+      gemstone: row.gemstone,
+      priority: row.priority,
+      priorityModel: row.priority_model,
+      healthColour: row.health_colour,
+      healthScore: toNumber(row.health_score),
+      capacityShare: Number(row.capacity_share),
+      nextDue: row.document.nextDue,
+      overdueCount: row.overdue_count,
+    })),
+    capacity: capacityLoad(assessments, playbook),
+    p1Guidance: p1Guidance(assessments, playbook),
+  };
+}
+
+/** This week's work: unfulfilled obligations overdue or due within 7 days, overdue first, then by priority. */
+export async function readWorklist(
+  executor: Executor,
+  owner: { id: string; name: string },
+  accountIds: string[],
+  now: Date,
+): Promise<Worklist> {
+  const rows = await joined(executor, accountIds);
+  const horizon = new Date(now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const items = rows.flatMap((row) =>
+    row.document.obligations
+      .filter(
+        (obligation) =>
+          !obligation.fulfilled && (obligation.status === 'overdue' || obligation.dueDate <= horizon),
+      )
+      .map((obligation) => ({
+        accountId: row.account_id,
+        accountName: row.name,
+        priority: row.priority,
+        kind: obligation.kind,
+        dueDate: obligation.dueDate,
+        status: obligation.status,
+        explanation: obligation.explanation,
+      })),
+  );
+  items.sort(
+    (left, right) =>
+      Number(right.status === 'overdue') - Number(left.status === 'overdue') ||
+      priorityOrder[left.priority]! - priorityOrder[right.priority]! ||
+      left.dueDate.localeCompare(right.dueDate) ||
+      left.accountName.localeCompare(right.accountName),
+  );
+  return { owner, evaluatedAt: now.toISOString(), horizon, items };
+}
+
+/** Managers: every TAM's load and P1 balance, gaps in coverage, and reviews due. */
+export async function readTeamOverview(executor: Executor, now: Date): Promise<TeamOverview> {
+  const instant = now.toISOString();
+  const tams = await executor.execute<{
+    user_id: string;
+    name: string;
+    region: Region | null;
+    accounts: number;
+    load: number;
+    p1: number;
+    overdue: number;
+  }>(sql`
+    SELECT u.id AS user_id, u.name, u.region,
+      count(s.account_id)::int AS accounts,
+      coalesce(sum(s.capacity_share), 0)::float8 AS load,
+      count(*) FILTER (WHERE s.priority = 'pr1')::int AS p1,
+      coalesce(sum(s.overdue_count), 0)::int AS overdue
+    FROM users u
+    LEFT JOIN team_assignments t ON t.user_id = u.id AND t.role = 'tam' AND t.starts_at <= ${instant}
+      AND (t.ends_at IS NULL OR t.ends_at > ${instant})
+    LEFT JOIN account_assessments s ON s.account_id = t.account_id
+    WHERE 'tam' = ANY(u.roles) AND u.is_active
+    GROUP BY u.id, u.name, u.region
+    ORDER BY u.name`);
+  const flagged = await executor.execute<{
+    account_id: string;
+    name: string;
+    arr: number;
+    tier: string;
+    tam_user_id: string | null;
+    needs_tam: boolean;
+    disengagement_candidate: boolean;
+    review: { dueDate: string; status: 'ok' | 'due_soon' | 'overdue' } | null;
+  }>(sql`
+    SELECT s.account_id, a.name, a.arr::float8 AS arr, s.tier, s.tam_user_id, s.needs_tam, s.disengagement_candidate,
+      (SELECT o FROM jsonb_array_elements(s.document->'obligations') o
+        WHERE o->>'kind' = 'priority_review' AND o->>'status' <> 'ok' AND NOT (o->>'fulfilled')::boolean LIMIT 1) AS review
+    FROM account_assessments s JOIN accounts a ON a.id = s.account_id
+    WHERE s.needs_tam OR s.disengagement_candidate OR (s.document->'obligations') @> '[{"kind":"priority_review"}]'
+    ORDER BY a.arr DESC, a.name`);
+  return {
+    evaluatedAt: instant,
+    tams: tams.rows.map((row) => ({
+      userId: row.user_id,
+      name: row.name,
+      region: row.region,
+      accounts: row.accounts,
+      load: Math.round(Number(row.load) * 10_000) / 10_000,
+      p1: row.p1,
+      p1Share: row.accounts > 0 ? Math.round((row.p1 / row.accounts) * 1000) / 1000 : 0,
+      overdue: row.overdue,
+    })),
+    needsTam: flagged.rows
+      .filter((row) => row.needs_tam)
+      .map((row) => ({ accountId: row.account_id, name: row.name, arr: Number(row.arr), tier: row.tier })),
+    disengagementCandidates: flagged.rows
+      .filter((row) => row.disengagement_candidate)
+      .map((row) => ({
+        accountId: row.account_id,
+        name: row.name,
+        arr: Number(row.arr),
+        tamUserId: row.tam_user_id,
+      })),
+    reviewsDue: flagged.rows.flatMap((row) =>
+      row.review
+        ? [
+            {
+              accountId: row.account_id,
+              name: row.name,
+              tamUserId: row.tam_user_id,
+              dueDate: row.review.dueDate,
+              status: row.review.status,
+            },
+          ]
+        : [],
+    ),
+  };
+}

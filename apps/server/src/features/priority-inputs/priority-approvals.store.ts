@@ -1,0 +1,104 @@
+import type { ExceptionKind } from '@liaison/contracts';
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { priorityExceptions, priorityProposals } from '../../db/schema.ts';
+import type { PriorityExceptionRow, PriorityProposalRow } from './priority-inputs.presenter.ts';
+
+type ProposalValues = Pick<
+  PriorityProposalRow,
+  'priority' | 'reason' | 'proposedBy' | 'proposedAt' | 'approvedBy' | 'approvedAt'
+>;
+type ExceptionDecision = Pick<
+  PriorityExceptionRow,
+  'status' | 'approvedBy' | 'approvedByRole' | 'approvedAt'
+>;
+
+export const priorityProposalsStore = {
+  async find(executor: Executor, accountId: string, lock = false): Promise<PriorityProposalRow | undefined> {
+    const query = executor.select().from(priorityProposals).where(eq(priorityProposals.accountId, accountId));
+    const [row] = lock ? await query.for('update') : await query;
+    return row;
+  },
+
+  async insert(
+    executor: Executor,
+    accountId: string,
+    values: ProposalValues,
+    now: Date,
+  ): Promise<PriorityProposalRow> {
+    const at = now.toISOString();
+    const [row] = await executor
+      .insert(priorityProposals)
+      .values({ ...values, accountId, createdAt: at, updatedAt: at })
+      .returning();
+    return row!;
+  },
+
+  async update(
+    executor: Executor,
+    accountId: string,
+    values: Partial<ProposalValues>,
+    now: Date,
+  ): Promise<PriorityProposalRow> {
+    const [row] = await executor
+      .update(priorityProposals)
+      .set({ ...values, version: sql`${priorityProposals.version} + 1`, updatedAt: now.toISOString() })
+      .where(eq(priorityProposals.accountId, accountId))
+      .returning();
+    return row!;
+  },
+};
+
+export const priorityExceptionsStore = {
+  async insert(
+    executor: Executor,
+    accountId: string,
+    values: {
+      kind: ExceptionKind;
+      reason: string;
+      requestedBy: string;
+      requestedAt: string;
+      expiresAt: string | null;
+    },
+    now: Date,
+  ): Promise<PriorityExceptionRow> {
+    const at = now.toISOString();
+    const [row] = await executor
+      .insert(priorityExceptions)
+      .values({ ...values, status: 'requested', accountId, createdAt: at, updatedAt: at })
+      .returning();
+    return row!;
+  },
+
+  async lockById(executor: Executor, id: string): Promise<PriorityExceptionRow | undefined> {
+    const [row] = await executor
+      .select()
+      .from(priorityExceptions)
+      .where(eq(priorityExceptions.id, id))
+      .for('update');
+    return row;
+  },
+
+  /** Newest request first. */
+  async listByAccount(executor: Executor, accountId: string): Promise<PriorityExceptionRow[]> {
+    return executor
+      .select()
+      .from(priorityExceptions)
+      .where(eq(priorityExceptions.accountId, accountId))
+      .orderBy(desc(priorityExceptions.requestedAt), desc(priorityExceptions.id));
+  },
+
+  async decide(
+    executor: Executor,
+    id: string,
+    values: ExceptionDecision,
+    now: Date,
+  ): Promise<PriorityExceptionRow> {
+    const [row] = await executor
+      .update(priorityExceptions)
+      .set({ ...values, version: sql`${priorityExceptions.version} + 1`, updatedAt: now.toISOString() })
+      .where(eq(priorityExceptions.id, id))
+      .returning();
+    return row!;
+  },
+};

@@ -1,0 +1,150 @@
+import type {
+  CreateObjectiveRequest,
+  Objective,
+  PutSuccessPlanRequest,
+  SuccessPlan,
+  UpdateObjectiveRequest,
+} from '@liaison/contracts';
+import { DomainError, notFound } from '@liaison/domain';
+import type { RequestContext } from '../../context.ts';
+import type { Database } from '../../db/client.ts';
+import { checkVersion, requireVersion } from '../../http/versioning.ts';
+import {
+  type AccountChangedHook,
+  noAccountHook,
+  requireEditableAccount,
+} from '../accounts/account-access.ts';
+import { accountsStore } from '../accounts/accounts.store.ts';
+import { recordChanges } from '../history/history.recorder.ts';
+import { presentObjective, presentSuccessPlan, presentSuccessPlanRecord } from './success-plans.presenter.ts';
+import { objectivesStore, successPlansStore } from './success-plans.store.ts';
+
+const noPlan = (accountId: string) =>
+  new DomainError('NOT_FOUND', `Account ${accountId} has no success plan`);
+
+export function createSuccessPlansService(
+  db: Database,
+  options: { onAccountChanged?: AccountChangedHook } = {},
+) {
+  const onAccountChanged = options.onAccountChanged ?? noAccountHook;
+  return {
+    async get(_context: RequestContext, accountId: string): Promise<SuccessPlan> {
+      if (!(await accountsStore.findById(db, accountId))) throw notFound('Account', accountId);
+      const plan = await successPlansStore.find(db, accountId);
+      if (!plan) throw noPlan(accountId);
+      return presentSuccessPlan(plan, await objectivesStore.listByAccount(db, accountId));
+    },
+
+    /** Creates the plan when the account has none; otherwise updates it (the version is then required). */
+    async put(
+      context: RequestContext,
+      accountId: string,
+      input: PutSuccessPlanRequest,
+      version: number | undefined,
+    ): Promise<{ plan: SuccessPlan; created: boolean }> {
+      const { version: _ignored, ...changes } = input;
+      return db.transaction(async (tx) => {
+        await requireEditableAccount(tx, context, accountId);
+        const current = await successPlansStore.find(tx, accountId, true);
+        if (current) {
+          // Updating needs the version that was read (428 without one, 409 when stale).
+          const expected = requireVersion(version, undefined);
+          checkVersion('Success plan of account', accountId, expected, current.version);
+        }
+        const row = current
+          ? await successPlansStore.update(tx, accountId, changes, context.now)
+          : await successPlansStore.insert(
+              tx,
+              accountId,
+              { status: changes.status, strategy: changes.strategy ?? null },
+              context.now,
+            );
+        await recordChanges(tx, context, [
+          {
+            accountId,
+            entityType: 'success_plan',
+            entityId: accountId,
+            before: current ? presentSuccessPlanRecord(current) : null,
+            after: presentSuccessPlanRecord(row),
+          },
+        ]);
+        await onAccountChanged(tx, [accountId], context.now);
+        const objectives = await objectivesStore.listByAccount(tx, accountId);
+        return { plan: presentSuccessPlan(row, objectives), created: !current };
+      });
+    },
+
+    async addObjective(
+      context: RequestContext,
+      accountId: string,
+      input: CreateObjectiveRequest,
+    ): Promise<Objective> {
+      return db.transaction(async (tx) => {
+        await requireEditableAccount(tx, context, accountId);
+        if (!(await successPlansStore.find(tx, accountId))) {
+          throw new DomainError(
+            'INVALID_STATE',
+            `Account ${accountId} has no success plan: create it with PUT /api/v1/accounts/${accountId}/success-plan before adding objectives.`,
+          );
+        }
+        const objective = presentObjective(
+          await objectivesStore.insert(tx, accountId, { status: 'green', ...input }, context.now),
+        );
+        await recordChanges(tx, context, [
+          { accountId, entityType: 'objective', entityId: objective.id, before: null, after: objective },
+        ]);
+        await onAccountChanged(tx, [accountId], context.now);
+        return objective;
+      });
+    },
+
+    async updateObjective(
+      context: RequestContext,
+      id: string,
+      input: UpdateObjectiveRequest,
+      version: number,
+    ): Promise<Objective> {
+      const { version: _ignored, ...changes } = input;
+      return db.transaction(async (tx) => {
+        const current = await objectivesStore.lockById(tx, id);
+        if (!current) throw notFound('Objective', id);
+        await requireEditableAccount(tx, context, current.accountId);
+        checkVersion('Objective', id, version, current.version);
+        const after = presentObjective(await objectivesStore.update(tx, id, changes, context.now));
+        await recordChanges(tx, context, [
+          {
+            accountId: current.accountId,
+            entityType: 'objective',
+            entityId: id,
+            before: presentObjective(current),
+            after,
+          },
+        ]);
+        await onAccountChanged(tx, [current.accountId], context.now);
+        return after;
+      });
+    },
+
+    async deleteObjective(context: RequestContext, id: string, version: number): Promise<void> {
+      await db.transaction(async (tx) => {
+        const current = await objectivesStore.lockById(tx, id);
+        if (!current) throw notFound('Objective', id);
+        await requireEditableAccount(tx, context, current.accountId);
+        checkVersion('Objective', id, version, current.version);
+        await objectivesStore.delete(tx, id);
+        await recordChanges(tx, context, [
+          {
+            accountId: current.accountId,
+            entityType: 'objective',
+            entityId: id,
+            before: presentObjective(current),
+            after: null,
+          },
+        ]);
+        await onAccountChanged(tx, [current.accountId], context.now);
+      });
+    },
+  };
+}
+
+export type SuccessPlansService = ReturnType<typeof createSuccessPlansService>;

@@ -1,0 +1,102 @@
+import type { ObjectiveFields, SuccessPlanStatus } from '@liaison/contracts';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { successPlanObjectives, successPlans } from '../../db/schema.ts';
+import type { ObjectiveRow, SuccessPlanRow } from './success-plans.presenter.ts';
+
+interface PlanValues {
+  status: SuccessPlanStatus;
+  strategy: string | null;
+}
+
+export const successPlansStore = {
+  async find(executor: Executor, accountId: string, lock = false): Promise<SuccessPlanRow | undefined> {
+    const query = executor.select().from(successPlans).where(eq(successPlans.accountId, accountId));
+    const [row] = lock ? await query.for('update') : await query;
+    return row;
+  },
+
+  async insert(
+    executor: Executor,
+    accountId: string,
+    values: PlanValues,
+    now: Date,
+  ): Promise<SuccessPlanRow> {
+    const at = now.toISOString();
+    const [row] = await executor
+      .insert(successPlans)
+      .values({ ...values, accountId, createdAt: at, updatedAt: at })
+      .returning();
+    return row!;
+  },
+
+  async update(
+    executor: Executor,
+    accountId: string,
+    values: Partial<PlanValues>,
+    now: Date,
+  ): Promise<SuccessPlanRow> {
+    const [row] = await executor
+      .update(successPlans)
+      .set({ ...values, version: sql`${successPlans.version} + 1`, updatedAt: now.toISOString() })
+      .where(eq(successPlans.accountId, accountId))
+      .returning();
+    return row!;
+  },
+};
+
+export const objectivesStore = {
+  async insert(
+    executor: Executor,
+    accountId: string,
+    values: Partial<ObjectiveFields> & Pick<ObjectiveFields, 'title' | 'status'>,
+    now: Date,
+  ): Promise<ObjectiveRow> {
+    const at = now.toISOString();
+    const [row] = await executor
+      .insert(successPlanObjectives)
+      .values({ ...values, accountId, createdAt: at, updatedAt: at })
+      .returning();
+    return row!;
+  },
+
+  async lockById(executor: Executor, id: string): Promise<ObjectiveRow | undefined> {
+    const [row] = await executor
+      .select()
+      .from(successPlanObjectives)
+      .where(eq(successPlanObjectives.id, id))
+      .for('update');
+    return row;
+  },
+
+  /** Soonest due first (undated last), then in the order they were captured. */
+  async listByAccount(executor: Executor, accountId: string): Promise<ObjectiveRow[]> {
+    return executor
+      .select()
+      .from(successPlanObjectives)
+      .where(eq(successPlanObjectives.accountId, accountId))
+      .orderBy(
+        asc(successPlanObjectives.dueDate),
+        asc(successPlanObjectives.createdAt),
+        asc(successPlanObjectives.id),
+      );
+  },
+
+  async update(
+    executor: Executor,
+    id: string,
+    values: Partial<ObjectiveFields>,
+    now: Date,
+  ): Promise<ObjectiveRow> {
+    const [row] = await executor
+      .update(successPlanObjectives)
+      .set({ ...values, version: sql`${successPlanObjectives.version} + 1`, updatedAt: now.toISOString() })
+      .where(eq(successPlanObjectives.id, id))
+      .returning();
+    return row!;
+  },
+
+  async delete(executor: Executor, id: string): Promise<void> {
+    await executor.delete(successPlanObjectives).where(eq(successPlanObjectives.id, id));
+  },
+};

@@ -1,0 +1,65 @@
+import type { SupportTicketFields, SupportTicketListQuery } from '@liaison/contracts';
+import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { supportTickets } from '../../db/schema.ts';
+import type { SupportTicketRow } from './support-tickets.presenter.ts';
+
+type NewSupportTicket = Partial<SupportTicketFields> & Pick<SupportTicketFields, 'subject' | 'openedAt'>;
+
+export const supportTicketsStore = {
+  async insert(
+    executor: Executor,
+    accountId: string,
+    values: NewSupportTicket,
+    now: Date,
+  ): Promise<SupportTicketRow> {
+    const at = now.toISOString();
+    const [row] = await executor
+      .insert(supportTickets)
+      .values({ severity: 'normal', ...values, accountId, createdAt: at, updatedAt: at })
+      .returning();
+    return row!;
+  },
+
+  async lockById(executor: Executor, id: string): Promise<SupportTicketRow | undefined> {
+    const [row] = await executor.select().from(supportTickets).where(eq(supportTickets.id, id)).for('update');
+    return row;
+  },
+
+  /** Newest first, optionally only those opened within [openedFrom, openedTo]. */
+  async listByAccount(
+    executor: Executor,
+    accountId: string,
+    filter: SupportTicketListQuery,
+  ): Promise<SupportTicketRow[]> {
+    return executor
+      .select()
+      .from(supportTickets)
+      .where(
+        and(
+          eq(supportTickets.accountId, accountId),
+          filter.openedFrom ? gte(supportTickets.openedAt, filter.openedFrom) : undefined,
+          filter.openedTo ? lte(supportTickets.openedAt, filter.openedTo) : undefined,
+        ),
+      )
+      .orderBy(desc(supportTickets.openedAt), desc(supportTickets.id));
+  },
+
+  async update(
+    executor: Executor,
+    id: string,
+    values: Partial<SupportTicketFields>,
+    now: Date,
+  ): Promise<SupportTicketRow> {
+    const [row] = await executor
+      .update(supportTickets)
+      .set({ ...values, version: sql`${supportTickets.version} + 1`, updatedAt: now.toISOString() })
+      .where(eq(supportTickets.id, id))
+      .returning();
+    return row!;
+  },
+
+  async delete(executor: Executor, id: string): Promise<void> {
+    await executor.delete(supportTickets).where(eq(supportTickets.id, id));
+  },
+};
