@@ -1,13 +1,28 @@
+import {
+  ACCOUNT_REGIONS,
+  ACCOUNT_SEGMENTS,
+  ACTIVITY_KINDS,
+  ACTIVITY_PURPOSES,
+  HEALTH_COLOURS,
+  INITIATIVE_KINDS,
+  OPPORTUNITY_STAGES,
+  OPPORTUNITY_TYPES,
+  RELATIONSHIP_STAGES,
+  SUCCESS_PLAN_STATUSES,
+  TEAM_ROLES,
+} from '@liaison/domain';
 import { z } from 'zod';
 
-export const Segment = z.enum(['enterprise', 'mid_market', 'smb', 'public_sector']);
-export const Region = z.enum(['noram', 'latam', 'emea', 'apac']);
-export const RelationshipStage = z.enum(['lead', 'opportunity', 'customer', 'former_customer']);
-export const SentimentColour = z.enum(['green', 'yellow', 'red']);
+// The domain's vocabularies are the one source of truth; the API validates against them.
+
+export const Segment = z.enum(ACCOUNT_SEGMENTS);
+export const Region = z.enum(ACCOUNT_REGIONS);
+export const RelationshipStage = z.enum(RELATIONSHIP_STAGES);
+export const SentimentColour = z.enum(HEALTH_COLOURS);
 /** Roles a staff user can hold; a user may hold several. */
 export const StaffRole = z.enum(['admin', 'tam_manager', 'tam', 'sal', 'ae', 'sa', 'pse', 'sdr', 'viewer']);
 /** Roles on an account team (seed 004: SAL-SA-TAM for Enterprise, AE-TAM for Commercial). */
-export const TeamRole = z.enum(['sal', 'ae', 'sa', 'tam', 'pse', 'sdr']);
+export const TeamRole = z.enum(TEAM_ROLES);
 export const StakeholderRole = z.enum([
   'champion',
   'economic_buyer',
@@ -17,34 +32,13 @@ export const StakeholderRole = z.enum([
   'admin',
 ]);
 export const Deployment = z.enum(['self_managed', 'saas', 'dedicated']);
-export const OpportunityType = z.enum(['new_business', 'growth', 'tier_upgrade', 'renewal']);
-export const OpportunityStage = z.enum([
-  'discovery',
-  'scoping',
-  'technical_evaluation',
-  'proposal',
-  'negotiating',
-  'closed_won',
-  'closed_lost',
-]);
-export const ActivityKind = z.enum([
-  'cadence_call',
-  'ebr',
-  'onboarding_call',
-  'kickoff',
-  'health_check',
-  'training',
-  'demo',
-  'escalation_update',
-  'triage_update',
-  'email',
-  'meeting',
-  'note',
-]);
-export const ActivityPurpose = z.enum(['renewal_review', 'renewal_conversation']);
-export const ObjectiveStatus = z.enum(['green', 'yellow', 'red']);
-export const SuccessPlanStatus = z.enum(['draft', 'active', 'closed']);
-export const InitiativeKind = z.enum(['stage_adoption', 'infrastructure_change']);
+export const OpportunityType = z.enum(OPPORTUNITY_TYPES);
+export const OpportunityStage = z.enum(OPPORTUNITY_STAGES);
+export const ActivityKind = z.enum(ACTIVITY_KINDS);
+export const ActivityPurpose = z.enum(ACTIVITY_PURPOSES);
+export const ObjectiveStatus = z.enum(HEALTH_COLOURS);
+export const SuccessPlanStatus = z.enum(SUCCESS_PLAN_STATUSES);
+export const InitiativeKind = z.enum(INITIATIVE_KINDS);
 export const ExceptionKind = z.enum(['p1', 'p2']);
 export const ExceptionStatus = z.enum(['requested', 'approved', 'rejected']);
 export const TicketSeverity = z.enum(['low', 'normal', 'high', 'urgent']);

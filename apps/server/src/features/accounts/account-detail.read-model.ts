@@ -17,12 +17,12 @@ export async function loadAccountDetail(
 ): Promise<Account | undefined> {
   const row = await accountsStore.findById(executor, id);
   if (!row) return undefined;
-  const [business, technical, contacts, team] = await Promise.all([
-    profilesStore.findBusiness(executor, id),
-    profilesStore.findTechnical(executor, id),
-    contactsStore.listByAccount(executor, id),
-    teamStore.listByAccount(executor, id, now),
-  ]);
+  // Sequential on purpose: inside a transaction there is one connection, and pg queues (and will
+  // refuse) concurrent queries on one client.
+  const business = await profilesStore.findBusiness(executor, id);
+  const technical = await profilesStore.findTechnical(executor, id);
+  const contacts = await contactsStore.listByAccount(executor, id);
+  const team = await teamStore.listByAccount(executor, id, now);
   return {
     ...presentAccountSummary(row),
     businessProfile: presentBusinessProfile(business!),

@@ -19,8 +19,12 @@ async function commercialAccount(name: string, arr: number) {
       stagesAdopted: ['plan', 'create', 'verify'],
     })
   ).body as { id: string };
-  expect((await admin.put(`/api/v1/accounts/${account.id}/success-plan`, { status: 'active' })).status).toBe(201);
-  const objective = await admin.post(`/api/v1/accounts/${account.id}/success-plan/objectives`, { title: 'Adopt CI' });
+  expect((await admin.put(`/api/v1/accounts/${account.id}/success-plan`, { status: 'active' })).status).toBe(
+    201,
+  );
+  const objective = await admin.post(`/api/v1/accounts/${account.id}/success-plan/objectives`, {
+    title: 'Adopt CI',
+  });
   expect(objective.status).toBe(201);
   return account.id;
 }
@@ -31,7 +35,9 @@ describe('Commercial top 30 by ARR', () => {
   it('makes the top 30 Pr1, and moves the boundary for the others in the same write', async () => {
     const ids: string[] = [];
     for (let index = 0; index < 31; index++) {
-      ids.push(await commercialAccount(`Commercial ${String(index).padStart(2, '0')}`, 200_000 - index * 1_000));
+      ids.push(
+        await commercialAccount(`Commercial ${String(index).padStart(2, '0')}`, 200_000 - index * 1_000),
+      );
     }
     const first = await priorityOf(ids[0]!);
     expect(first.priority).toBe('pr1');
@@ -44,11 +50,16 @@ describe('Commercial top 30 by ARR', () => {
 
     // The 31st grows past everyone: it enters the top 30 and pushes the 30th out, in one write.
     const account = (await admin.get(`/api/v1/accounts/${ids[30]}`)).body;
-    expect((await admin.patch(`/api/v1/accounts/${ids[30]}`, { arr: 500_000, version: account.version })).status).toBe(200);
-    const stored = await app.database.pool.query<{ account_id: string; priority: string; commercial_rank: number }>(
-      'SELECT account_id, priority, commercial_rank FROM account_assessments WHERE account_id = ANY($1)',
-      [[ids[29], ids[30]]],
-    );
+    expect(
+      (await admin.patch(`/api/v1/accounts/${ids[30]}`, { arr: 500_000, version: account.version })).status,
+    ).toBe(200);
+    const stored = await app.database.pool.query<{
+      account_id: string;
+      priority: string;
+      commercial_rank: number;
+    }>('SELECT account_id, priority, commercial_rank FROM account_assessments WHERE account_id = ANY($1)', [
+      [ids[29], ids[30]],
+    ]);
     const byId = new Map(stored.rows.map((row) => [row.account_id, row]));
     expect(byId.get(ids[30]!)).toMatchObject({ priority: 'pr1', commercial_rank: 1 });
     expect(byId.get(ids[29]!)).toMatchObject({ priority: 'pr2', commercial_rank: 31 });

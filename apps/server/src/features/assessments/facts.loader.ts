@@ -41,40 +41,49 @@ export async function loadBundles(
 ): Promise<RecordBundle[]> {
   if (accountIds.length === 0) return [];
   const windowStart = new Date(now.getTime() - TICKET_WINDOW_DAYS * 86_400_000).toISOString();
-  const [
-    accountRows,
-    team,
-    opps,
-    acts,
-    plans,
-    objectives,
-    tickets,
-    initiatives,
-    emea,
-    proposals,
-    exceptions,
-  ] = await Promise.all([
-    executor.select().from(accounts).where(inArray(accounts.id, accountIds)),
-    executor.select().from(teamAssignments).where(inArray(teamAssignments.accountId, accountIds)),
-    executor.select().from(opportunities).where(inArray(opportunities.accountId, accountIds)),
-    executor.select().from(activities).where(inArray(activities.accountId, accountIds)),
-    executor.select().from(successPlans).where(inArray(successPlans.accountId, accountIds)),
-    executor.select().from(successPlanObjectives).where(inArray(successPlanObjectives.accountId, accountIds)),
-    executor
-      .select({ accountId: supportTickets.accountId, openedAt: supportTickets.openedAt })
-      .from(supportTickets)
-      .where(
-        and(
-          inArray(supportTickets.accountId, accountIds),
-          gt(supportTickets.openedAt, windowStart),
-          lte(supportTickets.openedAt, now.toISOString()),
-        ),
+  // One query per table for the whole set, one after the other: the executor may be a
+  // transaction's single connection.
+  const accountRows = await executor.select().from(accounts).where(inArray(accounts.id, accountIds));
+  const team = await executor
+    .select()
+    .from(teamAssignments)
+    .where(inArray(teamAssignments.accountId, accountIds));
+  const opps = await executor
+    .select()
+    .from(opportunities)
+    .where(inArray(opportunities.accountId, accountIds));
+  const acts = await executor.select().from(activities).where(inArray(activities.accountId, accountIds));
+  const plans = await executor.select().from(successPlans).where(inArray(successPlans.accountId, accountIds));
+  const objectives = await executor
+    .select()
+    .from(successPlanObjectives)
+    .where(inArray(successPlanObjectives.accountId, accountIds));
+  const tickets = await executor
+    .select({ accountId: supportTickets.accountId, openedAt: supportTickets.openedAt })
+    .from(supportTickets)
+    .where(
+      and(
+        inArray(supportTickets.accountId, accountIds),
+        gt(supportTickets.openedAt, windowStart),
+        lte(supportTickets.openedAt, now.toISOString()),
       ),
-    executor.select().from(priorityInitiatives).where(inArray(priorityInitiatives.accountId, accountIds)),
-    executor.select().from(emeaParameters).where(inArray(emeaParameters.accountId, accountIds)),
-    executor.select().from(priorityProposals).where(inArray(priorityProposals.accountId, accountIds)),
-    executor.select().from(priorityExceptions).where(inArray(priorityExceptions.accountId, accountIds)),
-  ]);
+    );
+  const initiatives = await executor
+    .select()
+    .from(priorityInitiatives)
+    .where(inArray(priorityInitiatives.accountId, accountIds));
+  const emea = await executor
+    .select()
+    .from(emeaParameters)
+    .where(inArray(emeaParameters.accountId, accountIds));
+  const proposals = await executor
+    .select()
+    .from(priorityProposals)
+    .where(inArray(priorityProposals.accountId, accountIds));
+  const exceptions = await executor
+    .select()
+    .from(priorityExceptions)
+    .where(inArray(priorityExceptions.accountId, accountIds));
   const teamBy = groupBy(team);
   const oppsBy = groupBy(opps);
   const actsBy = groupBy(acts);
