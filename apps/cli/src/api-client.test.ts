@@ -92,4 +92,81 @@ describe('createApiClient', () => {
     await client.auth.me();
     expect((calls[1]!.init.headers as Record<string, string>).cookie).toBe('liaison_session=abc123');
   });
+
+  it('reads assessments, the portfolio and the worklist with their queries', async () => {
+    const { fetch, calls } = fakeFetch(() => json(200, { items: [] }));
+    const client = createApiClient({ baseUrl: 'http://localhost:3000', token: 'lia_x', fetch });
+    // An empty body is not a portfolio: the contract is checked.
+    await expect(client.assessments.portfolio({ owner: user.id })).rejects.toMatchObject({
+      code: 'BAD_RESPONSE',
+    });
+    await client.assessments.get(user.id, { at: '2026-06-30T00:00:00.000Z' }).catch(() => {});
+    await client.assessments.worklist().catch(() => {});
+    expect(calls.map((call) => call.url)).toEqual([
+      `http://localhost:3000/api/v1/portfolio?owner=${user.id}`,
+      `http://localhost:3000/api/v1/accounts/${user.id}/assessment?at=2026-06-30T00%3A00%3A00.000Z`,
+      'http://localhost:3000/api/v1/worklist',
+    ]);
+  });
+
+  it('reassesses the whole book slice by slice, sending back the cursor', async () => {
+    const cursor = '0190c7e2-0000-7000-8000-0000000000c1';
+    const { fetch, calls } = fakeFetch((call) =>
+      JSON.parse(String(call.init.body)).cursor === null
+        ? json(200, { accounts: 2, total: 3, nextCursor: cursor, milliseconds: 5 })
+        : json(200, { accounts: 1, total: 3, nextCursor: null, milliseconds: 4 }),
+    );
+    const client = createApiClient({ baseUrl: 'http://localhost:3000', fetch });
+    const slices = [];
+    for await (const slice of client.assessments.reassessAll({ limit: 2 })) slices.push(slice);
+    expect(slices.map((slice) => slice.accounts)).toEqual([2, 1]);
+    expect(calls.map((call) => [call.init.method, call.url, JSON.parse(String(call.init.body))])).toEqual([
+      ['POST', 'http://localhost:3000/api/v1/assessments/reassess', { limit: 2, cursor: null }],
+      ['POST', 'http://localhost:3000/api/v1/assessments/reassess', { limit: 2, cursor }],
+    ]);
+  });
+
+  it('stops a reassessment whose cursor does not move', async () => {
+    const cursor = '0190c7e2-0000-7000-8000-0000000000c1';
+    const { fetch } = fakeFetch(() =>
+      json(200, { accounts: 0, total: 3, nextCursor: cursor, milliseconds: 1 }),
+    );
+    const client = createApiClient({ baseUrl: 'http://localhost:3000', fetch });
+    const run = async () => {
+      for await (const _ of client.assessments.reassessAll()) {
+        // drain
+      }
+    };
+    await expect(run()).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+  });
+
+  it('validates, dry-runs and applies a playbook', async () => {
+    const { fetch, calls } = fakeFetch((call) => {
+      if (call.url.endsWith('/validate'))
+        return json(200, { valid: false, issues: [{ path: 'tiers', message: 'required' }] });
+      return json(200, {
+        version: 4,
+        playbook: { schemaVersion: 1 },
+        createdAt: '2026-03-01T09:00:00.000Z',
+        createdBy: 'Ada',
+        note: 'why',
+      });
+    });
+    const client = createApiClient({ baseUrl: 'http://localhost:3000', fetch });
+    await expect(client.playbook.validate({ schemaVersion: 1 })).resolves.toEqual({
+      valid: false,
+      issues: [{ path: 'tiers', message: 'required' }],
+    });
+    await expect(
+      client.playbook.apply({ playbook: { schemaVersion: 1 }, note: 'why', version: 3 }),
+    ).resolves.toMatchObject({ version: 4, createdBy: 'Ada' });
+    expect(calls.map((call) => [call.init.method, call.url, JSON.parse(String(call.init.body))])).toEqual([
+      ['POST', 'http://localhost:3000/api/v1/playbook/validate', { playbook: { schemaVersion: 1 } }],
+      [
+        'PUT',
+        'http://localhost:3000/api/v1/playbook',
+        { playbook: { schemaVersion: 1 }, note: 'why', version: 3 },
+      ],
+    ]);
+  });
 });

@@ -1,14 +1,22 @@
 import { ApiError } from '@liaison/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   CliError,
   describeError,
   formatBox,
+  formatDue,
   formatFields,
+  formatHealth,
   formatInstant,
+  formatLoad,
+  formatModel,
   formatMoney,
+  formatPercent,
+  formatPriority,
   formatTable,
+  formatTier,
   formatValue,
+  reportError,
 } from './output.ts';
 
 describe('formatting', () => {
@@ -47,6 +55,23 @@ describe('formatting', () => {
         ['Objectives', '• one\n• two'],
       ]),
     ).toBe('  Plan        premium\n  Objectives  • one\n              • two');
+  });
+
+  it('formats assessment values', () => {
+    expect(formatPriority('pr1')).toBe('Pr1');
+    expect(formatTier('tier2')).toBe('tier 2');
+    expect(formatTier('digital')).toBe('digital');
+    expect(formatModel('us_enterprise')).toBe('US Enterprise');
+    expect(formatModel('some_new_model')).toBe('some new model');
+    expect(formatHealth('green', 78.954)).toBe('green 78.95');
+    expect(formatHealth('red', 0)).toBe('red 0');
+    expect(formatHealth(null, null)).toBe('—');
+    expect(formatDue({ kind: 'success_plan', dueDate: '2026-02-19', status: 'due_soon' })).toBe(
+      'success plan 2026-02-19 (due soon)',
+    );
+    expect(formatDue(null)).toBe('—');
+    expect(formatPercent(0.3333)).toBe('33%');
+    expect(formatLoad(0.9)).toBe('0.90');
   });
 
   it('draws a box', () => {
@@ -99,5 +124,41 @@ describe('describeError', () => {
       exitCode: 2,
     });
     expect(describeError(undefined)).toMatchObject({ line: 'error: unknown error', exitCode: 1 });
+  });
+});
+
+describe('reportError', () => {
+  function capture(run: () => number) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      out.push(String(chunk));
+      return true;
+    });
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      err.push(String(chunk));
+      return true;
+    });
+    try {
+      return { code: run(), stdout: out.join(''), stderr: err.join('') };
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
+  }
+
+  it('prints the error as JSON with --json, unless the command already printed its result', () => {
+    const plain = capture(() => reportError(new CliError('no good'), { json: true }));
+    expect(plain).toEqual({
+      code: 1,
+      stdout: '{\n  "error": {\n    "code": "FAILED",\n    "message": "no good"\n  }\n}\n',
+      stderr: 'error: no good\n',
+    });
+    const printed = capture(() =>
+      reportError(new CliError('x.json: the playbook is invalid', 1, 'VALIDATION_FAILED', true), {
+        json: true,
+      }),
+    );
+    expect(printed).toEqual({ code: 1, stdout: '', stderr: 'error: x.json: the playbook is invalid\n' });
   });
 });

@@ -5,13 +5,18 @@ import { ApiError } from '@liaison/contracts';
  * `--json` for scripts, and one `error: …` line (plus a non-zero exit code) on failure.
  */
 
-/** A failure the CLI itself detects; `exitCode` 2 means usage or configuration. */
+/**
+ * A failure the CLI itself detects; `exitCode` 2 means usage or configuration. `resultPrinted`:
+ * the command already printed its result (e.g. the issues of an invalid playbook), so with
+ * `--json` no error object follows it on stdout; the `error:` line still goes to stderr.
+ */
 export class CliError extends Error {
   override readonly name = 'CliError';
   constructor(
     message: string,
     readonly exitCode = 1,
     readonly code = exitCode === 2 ? 'USAGE' : 'FAILED',
+    readonly resultPrinted = false,
   ) {
     super(message);
   }
@@ -103,6 +108,54 @@ export function formatValue(value: unknown, max = 48): string {
   return truncate(JSON.stringify(value), max);
 }
 
+/** `pr1` → `Pr1`, as the handbook writes priorities. */
+export function formatPriority(value: string | null | undefined): string {
+  return value ? value.replace(/^pr(\d)$/i, 'Pr$1') : EMPTY;
+}
+
+/** `tier1` → `tier 1`; `digital` as it is. */
+export function formatTier(value: string | null | undefined): string {
+  return value ? value.replace(/^tier(\d+)$/i, 'tier $1') : EMPTY;
+}
+
+const MODEL_NAMES: Record<string, string> = {
+  us_enterprise: 'US Enterprise',
+  emea_enterprise: 'EMEA Enterprise',
+  commercial: 'Commercial',
+};
+
+/** A priority model's name: `us_enterprise` → `US Enterprise`. */
+export function formatModel(value: string | null | undefined): string {
+  return value ? (MODEL_NAMES[value] ?? humanise(value)) : EMPTY;
+}
+
+const score = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** Health as colour and score: `green 78.95`, `red 0`, `—` when there is none. */
+export function formatHealth(colour: string | null | undefined, points: number | null | undefined): string {
+  if (!colour && (points === null || points === undefined)) return EMPTY;
+  return [colour ?? EMPTY, points === null || points === undefined ? '' : score.format(points)]
+    .join(' ')
+    .trim();
+}
+
+/** Something due: `cadence 2026-02-04 (overdue)`. */
+export function formatDue(due: { kind: string; dueDate: string; status: string } | null | undefined): string {
+  return due ? `${humanise(due.kind)} ${due.dueDate} (${humanise(due.status)})` : EMPTY;
+}
+
+const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
+
+/** A share as a percentage: 0.3333 → `33%`. */
+export function formatPercent(value: number | null | undefined): string {
+  return value === null || value === undefined ? EMPTY : percent.format(value);
+}
+
+/** A TAM's capacity load with two decimals: 0.84 → `0.84`. */
+export function formatLoad(value: number): string {
+  return value.toFixed(2);
+}
+
 export function formatList(values: readonly string[]): string {
   return values.length === 0 ? EMPTY : values.join(', ');
 }
@@ -113,6 +166,14 @@ export function formatBullets(values: readonly string[]): string {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Indents every line of a block (a table under a section title). */
+export function indent(text: string, prefix = '  '): string {
+  return text
+    .split('\n')
+    .map((line) => `${prefix}${line}`)
+    .join('\n');
 }
 
 /** Draws a box around lines of text (the `serve` banner). */
@@ -197,7 +258,7 @@ export function note(text: string): void {
 /** Reports a failure and sets the exit code; with `--json` the error is also printed as JSON on stdout. */
 export function reportError(error: unknown, options: { json: boolean }): number {
   const described = describeError(error);
-  if (options.json) printJson(described.json);
+  if (options.json && !(error instanceof CliError && error.resultPrinted)) printJson(described.json);
   process.stderr.write(`${described.line}\n`);
   return described.exitCode;
 }

@@ -2,10 +2,18 @@ import { Command } from 'commander';
 import { accountsHistoryCommand } from './commands/accounts-history.ts';
 import { accountsListCommand } from './commands/accounts-list.ts';
 import { accountsShowCommand } from './commands/accounts-show.ts';
+import { assessCommand } from './commands/assess.ts';
 import { loginCommand } from './commands/login.ts';
 import { logoutCommand } from './commands/logout.ts';
+import { playbookApplyCommand } from './commands/playbook-apply.ts';
+import { playbookDryRunCommand } from './commands/playbook-dry-run.ts';
+import { playbookShowCommand } from './commands/playbook-show.ts';
+import { playbookValidateCommand } from './commands/playbook-validate.ts';
+import { portfolioCommand } from './commands/portfolio.ts';
 import { serveCommand } from './commands/serve.ts';
+import { teamCommand } from './commands/team.ts';
 import { whoamiCommand } from './commands/whoami.ts';
+import { worklistCommand } from './commands/worklist.ts';
 
 export function buildProgram(): Command {
   const program = new Command('liaison')
@@ -31,6 +39,20 @@ Exit codes: 0 success, 1 failure (the API refused or could not be reached), 2 us
   accounts.addCommand(accountsShowCommand());
   accounts.addCommand(accountsHistoryCommand());
   program.addCommand(accounts);
+
+  program.addCommand(assessCommand());
+  program.addCommand(portfolioCommand());
+  program.addCommand(worklistCommand());
+  program.addCommand(teamCommand());
+
+  const playbook = new Command('playbook').description(
+    'the rules every account is assessed by: show, validate, dry-run and apply a new version',
+  );
+  playbook.addCommand(playbookShowCommand());
+  playbook.addCommand(playbookValidateCommand());
+  playbook.addCommand(playbookDryRunCommand());
+  playbook.addCommand(playbookApplyCommand());
+  program.addCommand(playbook);
 
   return program;
 }

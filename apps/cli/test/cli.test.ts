@@ -1,41 +1,12 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ApiError, createApiClient } from '@liaison/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../server/test/test-app.ts';
+import { liaison, listen } from './harness.ts';
 
-// The real CLI, as a child process, against the real app listening on a port.
-
-const bin = fileURLToPath(new URL('../bin/liaison.js', import.meta.url));
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function liaison(args: string[], options: { env?: Record<string, string>; input?: string } = {}) {
-  return new Promise<Result>((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
-    for (const name of ['LIAISON_URL', 'LIAISON_TOKEN'])
-      if (!options.env || !(name in options.env)) delete env[name];
-    const child = spawn(process.execPath, [bin, ...args], { env, cwd: os.tmpdir() });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
-}
+// The real CLI, as a child process, against the real app listening on a port (see harness.ts).
 
 let app: TestApp;
 let url: string;
@@ -45,10 +16,7 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   app = await createTestApp();
-  await app.http.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.http.server.address();
-  if (!address || typeof address !== 'object') throw new Error('not listening');
-  url = `http://127.0.0.1:${address.port}`;
+  url = await listen(app);
   configHome = fs.mkdtempSync(path.join(os.tmpdir(), 'liaison-cli-test-'));
   env = { LIAISON_URL: url, LIAISON_TOKEN: app.adminToken, XDG_CONFIG_HOME: configHome };
 

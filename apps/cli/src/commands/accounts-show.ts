@@ -12,6 +12,7 @@ import {
   formatMoney,
   formatTable,
   humanise,
+  indent,
   print,
   printJson,
 } from '../output.ts';
@@ -179,11 +180,4 @@ export function renderAccount(account: Account, extra: { parentName?: string | u
         )}`,
   );
   return sections.join('\n\n');
-}
-
-function indent(text: string, prefix = '  '): string {
-  return text
-    .split('\n')
-    .map((line) => `${prefix}${line}`)
-    .join('\n');
 }

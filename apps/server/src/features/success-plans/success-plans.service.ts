@@ -15,6 +15,7 @@ import {
   requireEditableAccount,
 } from '../accounts/account-access.ts';
 import { accountsStore } from '../accounts/accounts.store.ts';
+import { createOwnedRecordService } from '../accounts/owned-records.ts';
 import { recordChanges } from '../history/history.recorder.ts';
 import { presentObjective, presentSuccessPlan, presentSuccessPlanRecord } from './success-plans.presenter.ts';
 import { objectivesStore, successPlansStore } from './success-plans.store.ts';
@@ -27,6 +28,26 @@ export function createSuccessPlansService(
   options: { onAccountChanged?: AccountChangedHook } = {},
 ) {
   const onAccountChanged = options.onAccountChanged ?? noAccountHook;
+  const objectives = createOwnedRecordService(db, {
+    entityType: 'objective',
+    label: 'Objective',
+    // A new objective is on track until the TAM says otherwise.
+    store: {
+      ...objectivesStore,
+      insert: (executor, accountId, input: CreateObjectiveRequest, now) =>
+        objectivesStore.insert(executor, accountId, { status: 'green', ...input }, now),
+    },
+    present: presentObjective,
+    onAccountChanged,
+    checkCreate: async ({ executor, account }) => {
+      if (!(await successPlansStore.find(executor, account.id))) {
+        throw new DomainError(
+          'INVALID_STATE',
+          `Account ${account.id} has no success plan: create it with PUT /api/v1/accounts/${account.id}/success-plan before adding objectives.`,
+        );
+      }
+    },
+  });
   return {
     async get(_context: RequestContext, accountId: string): Promise<SuccessPlan> {
       if (!(await accountsStore.findById(db, accountId))) throw notFound('Account', accountId);
@@ -74,76 +95,9 @@ export function createSuccessPlansService(
       });
     },
 
-    async addObjective(
-      context: RequestContext,
-      accountId: string,
-      input: CreateObjectiveRequest,
-    ): Promise<Objective> {
-      return db.transaction(async (tx) => {
-        await requireEditableAccount(tx, context, accountId);
-        if (!(await successPlansStore.find(tx, accountId))) {
-          throw new DomainError(
-            'INVALID_STATE',
-            `Account ${accountId} has no success plan: create it with PUT /api/v1/accounts/${accountId}/success-plan before adding objectives.`,
-          );
-        }
-        const objective = presentObjective(
-          await objectivesStore.insert(tx, accountId, { status: 'green', ...input }, context.now),
-        );
-        await recordChanges(tx, context, [
-          { accountId, entityType: 'objective', entityId: objective.id, before: null, after: objective },
-        ]);
-        await onAccountChanged(tx, [accountId], context.now);
-        return objective;
-      });
-    },
-
-    async updateObjective(
-      context: RequestContext,
-      id: string,
-      input: UpdateObjectiveRequest,
-      version: number,
-    ): Promise<Objective> {
-      const { version: _ignored, ...changes } = input;
-      return db.transaction(async (tx) => {
-        const current = await objectivesStore.lockById(tx, id);
-        if (!current) throw notFound('Objective', id);
-        await requireEditableAccount(tx, context, current.accountId);
-        checkVersion('Objective', id, version, current.version);
-        const after = presentObjective(await objectivesStore.update(tx, id, changes, context.now));
-        await recordChanges(tx, context, [
-          {
-            accountId: current.accountId,
-            entityType: 'objective',
-            entityId: id,
-            before: presentObjective(current),
-            after,
-          },
-        ]);
-        await onAccountChanged(tx, [current.accountId], context.now);
-        return after;
-      });
-    },
-
-    async deleteObjective(context: RequestContext, id: string, version: number): Promise<void> {
-      await db.transaction(async (tx) => {
-        const current = await objectivesStore.lockById(tx, id);
-        if (!current) throw notFound('Objective', id);
-        await requireEditableAccount(tx, context, current.accountId);
-        checkVersion('Objective', id, version, current.version);
-        await objectivesStore.delete(tx, id);
-        await recordChanges(tx, context, [
-          {
-            accountId: current.accountId,
-            entityType: 'objective',
-            entityId: id,
-            before: presentObjective(current),
-            after: null,
-          },
-        ]);
-        await onAccountChanged(tx, [current.accountId], context.now);
-      });
-    },
+    addObjective: objectives.create,
+    updateObjective: objectives.update,
+    deleteObjective: objectives.delete,
   };
 }
 

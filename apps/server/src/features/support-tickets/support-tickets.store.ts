@@ -30,7 +30,7 @@ export const supportTicketsStore = {
   async listByAccount(
     executor: Executor,
     accountId: string,
-    filter: SupportTicketListQuery,
+    filter: SupportTicketListQuery = {},
   ): Promise<SupportTicketRow[]> {
     return executor
       .select()
