@@ -1,10 +1,4 @@
-import type {
-  CreateObjectiveRequest,
-  Objective,
-  PutSuccessPlanRequest,
-  SuccessPlan,
-  UpdateObjectiveRequest,
-} from '@liaison/contracts';
+import type { CreateObjectiveRequest, PutSuccessPlanRequest, SuccessPlan } from '@liaison/contracts';
 import { DomainError, notFound } from '@liaison/domain';
 import type { RequestContext } from '../../context.ts';
 import type { Database } from '../../db/client.ts';
