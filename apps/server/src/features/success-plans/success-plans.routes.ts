@@ -7,11 +7,9 @@ import {
   UpdateObjectiveRequest,
 } from '@liaison/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Services } from '../../composition.ts';
+import { registerOwnedRecordRoutes } from '../../http/owned-record-routes.ts';
 import { requireVersion } from '../../http/versioning.ts';
-
-const VersionQuery = z.object({ version: z.coerce.number().int().positive().optional() });
 
 /** The version sent in the body or If-Match, or undefined when none was sent (a create needs none). */
 const sentVersion = (bodyVersion: number | undefined, ifMatch: string | string[] | undefined) =>
@@ -56,44 +54,19 @@ export const successPlansRoutes: FastifyPluginAsyncZod<{ services: Services }> =
       return reply.status(created ? 201 : 200).send(plan);
     },
   );
-  app.post(
-    '/accounts/:id/success-plan/objectives',
-    {
-      schema: {
-        tags,
-        params: IdParams,
-        body: CreateObjectiveRequest,
-        description:
-          'Adds an objective to the success plan (422 when the account has no plan). Status defaults to green.',
-        response: { 201: Objective },
-      },
+  registerOwnedRecordRoutes(app, {
+    tags,
+    collectionPath: '/accounts/:id/success-plan/objectives',
+    itemPath: '/objectives/:id',
+    record: Objective,
+    createBody: CreateObjectiveRequest,
+    updateBody: UpdateObjectiveRequest,
+    service: {
+      create: services.successPlans.addObjective,
+      update: services.successPlans.updateObjective,
+      delete: services.successPlans.deleteObjective,
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await services.successPlans.addObjective(request.context(), request.params.id, request.body)),
-  );
-  app.patch(
-    '/objectives/:id',
-    { schema: { tags, params: IdParams, body: UpdateObjectiveRequest, response: { 200: Objective } } },
-    async (request) =>
-      services.successPlans.updateObjective(
-        request.context(),
-        request.params.id,
-        request.body,
-        requireVersion(request.body.version, request.headers['if-match']),
-      ),
-  );
-  app.delete(
-    '/objectives/:id',
-    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 204: z.null() } } },
-    async (request, reply) => {
-      await services.successPlans.deleteObjective(
-        request.context(),
-        request.params.id,
-        requireVersion(request.query.version, request.headers['if-match']),
-      );
-      return reply.status(204).send(null);
-    },
-  );
+    withList: false, // the objectives come with the success plan
+    descriptions: { create: 'Adds an objective; the account must have a success plan (422 otherwise).' },
+  });
 };

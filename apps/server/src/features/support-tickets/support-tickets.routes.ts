@@ -8,9 +8,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
-import { requireVersion } from '../../http/versioning.ts';
-
-const VersionQuery = z.object({ version: z.coerce.number().int().positive().optional() });
+import { registerOwnedRecordRoutes } from '../../http/owned-record-routes.ts';
 
 export const supportTicketsRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
   app,
@@ -32,46 +30,22 @@ export const supportTicketsRoutes: FastifyPluginAsyncZod<{ services: Services }>
       items: await services.supportTickets.list(request.context(), request.params.id, request.query),
     }),
   );
-  app.post(
-    '/accounts/:id/support-tickets',
-    {
-      schema: {
-        tags,
-        params: IdParams,
-        body: CreateSupportTicketRequest,
-        description:
-          'Records a ticket; the account then counts as having support-ticket data (`supportTicketsTracked`).',
-        response: { 201: SupportTicket },
-      },
+  registerOwnedRecordRoutes(app, {
+    tags,
+    collectionPath: '/accounts/:id/support-tickets',
+    itemPath: '/support-tickets/:id',
+    record: SupportTicket,
+    createBody: CreateSupportTicketRequest,
+    updateBody: UpdateSupportTicketRequest,
+    service: {
+      create: services.supportTickets.create,
+      update: services.supportTickets.update,
+      delete: services.supportTickets.delete,
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await services.supportTickets.create(request.context(), request.params.id, request.body)),
-  );
-  app.patch(
-    '/support-tickets/:id',
-    {
-      schema: { tags, params: IdParams, body: UpdateSupportTicketRequest, response: { 200: SupportTicket } },
+    withList: false, // listed above, with its date filter
+    descriptions: {
+      create:
+        'Records a ticket; the account then counts as having support-ticket data (`supportTicketsTracked`).',
     },
-    async (request) =>
-      services.supportTickets.update(
-        request.context(),
-        request.params.id,
-        request.body,
-        requireVersion(request.body.version, request.headers['if-match']),
-      ),
-  );
-  app.delete(
-    '/support-tickets/:id',
-    { schema: { tags, params: IdParams, querystring: VersionQuery, response: { 204: z.null() } } },
-    async (request, reply) => {
-      await services.supportTickets.delete(
-        request.context(),
-        request.params.id,
-        requireVersion(request.query.version, request.headers['if-match']),
-      );
-      return reply.status(204).send(null);
-    },
-  );
+  });
 };
