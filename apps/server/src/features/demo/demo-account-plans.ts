@@ -12,13 +12,16 @@ import {
   SEGMENT_WEIGHTS,
 } from './demo-account-values.ts';
 import type { AccountPlan, Lifecycle, Tier } from './demo-model.ts';
-import { Random, salesforceId } from './demo-random.ts';
+import { tierOf } from './demo-model.ts';
+import { Random, roundTo, salesforceId } from './demo-random.ts';
 import type { DemoClock } from './demo-time.ts';
 
 const TOP_LEVEL_ACCOUNTS = 250;
 const PARENT_ACCOUNTS = 30;
 /** Children (by position) that were standalone at the import and acquired during the year. */
 const ACQUIRED_CHILDREN = new Set([4, 19]);
+/** Customers whose last renewal took them below the TAM threshold, the TAM still on them. */
+const CONTRACTIONS = 4;
 
 interface Draft {
   id: string;
@@ -107,7 +110,7 @@ export function planAccounts(clock: DemoClock): AccountPlan[] {
   }
   pinBoundaries(drafts);
 
-  return drafts.map((draft, index): AccountPlan => {
+  const plans = drafts.map((draft, index): AccountPlan => {
     const paying = commercialFor(
       random,
       draft.segment,
@@ -151,4 +154,31 @@ export function planAccounts(clock: DemoClock): AccountPlan[] {
       neglected: tamEligible && draft.lifecycle === 'customer' && random.chance(0.08),
     };
   });
+  contract(plans);
+  return plans;
+}
+
+/**
+ * A few customers renewed below $100k this year (fewer seats): still TAM-aligned in the plan (the
+ * TAM stays on), no longer eligible by the rules — the disengagement candidates of the dashboard.
+ * Only a renewal that is the account's last ARR change is rewritten, so the story stays whole.
+ */
+function contract(plans: AccountPlan[]) {
+  const random = new Random('liaison-demo/contractions');
+  const lastRenewal = (plan: AccountPlan) => {
+    const changes = plan.events.filter((event) => 'arr' in event.after || 'licensedUsers' in event.after);
+    const last = changes.at(-1);
+    return last?.kind === 'renewal' && (last.before.arr ?? 0) >= 100_000 ? last : null;
+  };
+  const candidates = plans.filter(
+    (plan) => plan.lifecycle === 'customer' && plan.tier === 3 && plan.parentId === null && lastRenewal(plan),
+  );
+  for (const plan of random.sample(candidates, CONTRACTIONS)) {
+    const renewal = lastRenewal(plan)!;
+    const arr = roundTo(random.float(64_000, 96_000), 500);
+    const licensedUsers = Math.max(5, Math.round((plan.final.licensedUsers * arr) / plan.final.arr));
+    renewal.after = { ...renewal.after, arr, licensedUsers };
+    plan.final = { ...plan.final, arr, licensedUsers };
+    plan.tier = tierOf(arr);
+  }
 }

@@ -1,4 +1,5 @@
 import type { ActionItem } from '@liaison/contracts';
+import type { Assessment } from '@liaison/domain';
 import { activities } from '../../db/schema.ts';
 import { type ActivityRow, presentActivity } from '../activities/activities.presenter.ts';
 import { planActivities } from './demo-activity-plan.ts';
@@ -22,6 +23,7 @@ type Fields = Pick<
   | 'actionItems'
   | 'externalIds'
   | 'createdByUserId'
+  | 'purposes'
 >;
 
 /** The timeline rows (with history: logged after the meeting, action items ticked off later). */
@@ -31,11 +33,12 @@ export function buildActivityRows(
   people: People,
   clock: DemoClock,
   log: HistoryLog,
+  forecast: Map<string, Assessment>,
 ): ActivityRow[] {
   const random = new Random('liaison-demo/activities');
   const ids = new Random('liaison-demo/activity-ids');
   const row = rowsOf(activities);
-  const specs = planActivities(plans, team, clock, random).sort(
+  const specs = planActivities(plans, team, clock, random, forecast).sort(
     (left, right) => left.at.getTime() - right.at.getTime(),
   );
   const rows: ActivityRow[] = [];
@@ -88,6 +91,7 @@ export function buildActivityRows(
       actionItems: items,
       externalIds: {},
       createdByUserId: spec.creator.id,
+      purposes: spec.purposes,
     };
     const loggedAt = new Date(
       Math.min(plusMinutes(at, random.int(20, 240)).getTime(), clock.now.getTime() - 60_000),

@@ -1,6 +1,7 @@
-import type { ActivityKind, StakeholderRole, TeamRole } from '@liaison/contracts';
+import type { ActivityKind, ActivityPurpose, StakeholderRole, TeamRole } from '@liaison/contracts';
+import { type Assessment, defaultPlaybook } from '@liaison/domain';
 import type { AccountPlan, ActorRole, StaffMember } from './demo-model.ts';
-import type { Random } from './demo-random.ts';
+import { Random } from './demo-random.ts';
 import type { Team } from './demo-team.ts';
 import { PROSPECT_EMAILS } from './demo-text-activities.ts';
 import type { DemoClock } from './demo-time.ts';
@@ -17,6 +18,7 @@ export interface ActivitySpec {
   contactCount: number;
   summary: string | null;
   actionItems: number;
+  purposes: ActivityPurpose[];
 }
 
 interface Options {
@@ -26,9 +28,15 @@ interface Options {
   summary?: string;
   actionItems?: number;
   hour?: number;
+  purposes?: ActivityPurpose[];
 }
 
-const CADENCE_DAYS: Record<number, number> = { 0: 90, 1: 28, 2: 42, 3: 75 };
+/** Cadence of accounts the engine does not put in a model (past TAMs, disengaging): by tier. */
+const CADENCE_DAYS: Record<number, number> = { 0: 90, 1: 30, 2: 45, 3: 60 };
+/** Shares of each TAM's accounts (outside onboarding) due soon and overdue for a cadence call. */
+const CADENCE_DUE_SOON = 0.16;
+const CADENCE_OVERDUE = 0.12;
+const TRIAGE_DAYS = defaultPlaybook.obligations.triage;
 const CUSTOMER_SIDE: StakeholderRole[] = ['champion', 'technical_contact', 'admin', 'decision_maker'];
 const EXECUTIVES: StakeholderRole[] = ['economic_buyer', 'executive_sponsor', 'champion', 'decision_maker'];
 
@@ -43,10 +51,66 @@ function sentimentPeriods(plan: AccountPlan, clock: DemoClock) {
   return periods;
 }
 
-/** A year of account work: cadence, onboarding, reviews, escalations, sales touches. */
-export function planActivities(plans: AccountPlan[], team: Team, clock: DemoClock, random: Random) {
-  const specs: ActivitySpec[] = [];
+/** The cadence the engine asks of the account today: Pr1 30 days, Pr2 60 (Commercial Pr2 90). */
+function cadenceInterval(plan: AccountPlan, assessed: Assessment | undefined): number {
+  const { model, priority } = assessed?.priority ?? { model: null, priority: null };
+  if (model && (priority === 'pr1' || priority === 'pr2'))
+    return defaultPlaybook.obligations.cadence.intervalDays[model][priority];
+  return CADENCE_DAYS[plan.tier]!;
+}
+
+type CadenceState = 'ok' | 'due_soon' | 'overdue';
+
+/**
+ * Where the last cadence call leaves each account of a TAM today: most on cadence, a few due
+ * soon, one or two overdue (the neglected ones first), spread evenly over the TAMs.
+ */
+function cadenceStates(
+  plans: AccountPlan[],
+  team: Team,
+  clock: DemoClock,
+  forecast: Map<string, Assessment>,
+) {
+  const random = new Random('liaison-demo/cadence-states');
+  const byTam = new Map<string, AccountPlan[]>();
   for (const plan of plans) {
+    const tam = team.holder(plan.id, ['tam'], clock.now);
+    if (!tam || forecast.get(plan.id)?.priority.inOnboarding) continue;
+    byTam.set(tam.id, [...(byTam.get(tam.id) ?? []), plan]);
+  }
+  const states = new Map<string, CadenceState>();
+  for (const accounts of byTam.values()) {
+    const ordered = random
+      .shuffle(accounts)
+      .sort((left, right) => Number(right.neglected) - Number(left.neglected));
+    const overdue = Math.max(
+      ordered.filter((plan) => plan.neglected).length,
+      Math.round(ordered.length * CADENCE_OVERDUE),
+    );
+    const dueSoon = Math.round(ordered.length * CADENCE_DUE_SOON);
+    ordered.forEach((plan, index) => {
+      states.set(plan.id, index < overdue ? 'overdue' : index < overdue + dueSoon ? 'due_soon' : 'ok');
+    });
+  }
+  return states;
+}
+
+/**
+ * A year of account work: cadence, onboarding, reviews, escalations, sales touches. `forecast`
+ * (the engine's view of each account today) sets the cadence, EBRs and triage updates the
+ * account's priority and health ask for, kept by most accounts and lapsed on a few.
+ */
+export function planActivities(
+  plans: AccountPlan[],
+  team: Team,
+  clock: DemoClock,
+  random: Random,
+  forecast: Map<string, Assessment>,
+) {
+  const specs: ActivitySpec[] = [];
+  const states = cadenceStates(plans, team, clock, forecast);
+  for (const plan of plans) {
+    const assessed = forecast.get(plan.id);
     const first = Math.max(clock.dayOf(plan.createdAt) + 1, -365);
     const last = plan.churnAt ? clock.dayOf(plan.churnAt) : -1;
     const add = (kind: ActivityKind, day: number, role: ActorRole, options: Options = {}) => {
@@ -66,6 +130,7 @@ export function planActivities(plans: AccountPlan[], team: Team, clock: DemoCloc
         contactCount: options.contactCount ?? (options.contacts ? random.int(1, 3) : 0),
         summary: options.summary ?? null,
         actionItems: options.actionItems ?? 0,
+        purposes: options.purposes ?? [],
       });
     };
     const managed = team.of(plan.id).filter((item) => item.role === 'tam');
@@ -110,21 +175,47 @@ export function planActivities(plans: AccountPlan[], team: Team, clock: DemoCloc
         });
       }
       cadenceFrom = Math.max(done, kickoff + 28);
+      // The first cadence call (due 30 days into onboarding), missed by a few.
+      if (!plan.final.onboardingCompletedAt && random.chance(0.85)) {
+        add('cadence_call', start + random.int(15, 28), 'tam', { contacts: CUSTOMER_SIDE, actionItems: 1 });
+      }
     }
-    // Cadence calls while a TAM is on the account (lapsed lately on neglected accounts).
+    // Cadence calls while a TAM is on the account, at the interval its priority asks for, the
+    // last one leaving the account on cadence, due soon or overdue today (neglected: overdue).
+    const interval = cadenceInterval(plan, assessed);
     for (const assignment of managed) {
-      const interval = CADENCE_DAYS[plan.tier]!;
       const from = Math.max(cadenceFrom, clock.dayOf(assignment.startsAt));
-      const to = Math.min(
-        assignment.endsAt ? clock.dayOf(assignment.endsAt) - 1 : -1,
-        plan.neglected ? -70 : -1,
-      );
-      for (let day = from + random.int(2, interval); day <= to; day += interval + random.int(-5, 6)) {
+      const current = assignment.endsAt === null || assignment.endsAt.getTime() > clock.now.getTime();
+      let day: number;
+      if (current) {
+        const state = states.get(plan.id) ?? 'ok';
+        day =
+          state === 'ok'
+            ? -random.int(2, interval - 10)
+            : state === 'due_soon'
+              ? -random.int(interval - 6, interval - 3)
+              : -random.int(interval + 3, interval + Math.min(interval, 40));
+      } else {
+        day = clock.dayOf(assignment.endsAt!) - 1 - random.int(0, Math.round(interval / 2));
+      }
+      for (; day >= from; day -= interval + random.int(-7, 1)) {
         add('cadence_call', day, 'tam', { contacts: CUSTOMER_SIDE, actionItems: random.int(0, 3) });
       }
     }
+    const tamNow = team.holder(plan.id, ['tam'], clock.now) !== null;
     if (managed.length > 0) {
-      const ebrs = plan.tier === 1 ? random.int(1, 2) : plan.tier === 2 && random.chance(0.5) ? 1 : 0;
+      let ebrs = plan.tier === 1 ? random.int(1, 2) : plan.tier === 2 && random.chance(0.5) ? 1 : 0;
+      // Pr1: an EBR within the last year (a few lapsed); this year's customers are not due yet.
+      if (tamNow && assessed?.priority.priority === 'pr1' && !plan.onboardingAt && random.chance(0.96)) {
+        add('ebr', random.int(Math.max(tamWindow[0], -330), -20), 'tam', {
+          with: ['sal', 'ae', 'sa'],
+          contacts: EXECUTIVES,
+          contactCount: 3,
+          actionItems: 3,
+          hour: 14,
+        });
+        ebrs = Math.max(0, ebrs - 1);
+      }
       spread(tamWindow, ebrs, 'ebr', 'tam', {
         with: ['sal', 'ae', 'sa'],
         contacts: EXECUTIVES,
@@ -158,25 +249,54 @@ export function planActivities(plans: AccountPlan[], team: Team, clock: DemoCloc
         spread(customerWindow, 1, 'meeting', 'owner', { contacts: CUSTOMER_SIDE, actionItems: 1 });
       }
     }
-    // Renewal reviews 120 days ahead, for renewals this year and the next one.
+    // Renewal playbook (R14): between T−180 and T−120 the internal review and the customer
+    // conversation, marked with their purpose; a few upcoming ones still missing.
     const renewals = plan.events
       .filter((event) => event.kind === 'renewal')
       .map((event) => clock.dayOf(event.at));
     if (plan.final.renewalDate) renewals.push(clock.dayOfDate(plan.final.renewalDate));
     for (const renewal of managed.length > 0 || plan.churnAt ? renewals : []) {
-      add('meeting', renewal - 120, 'owner', {
-        with: ['tam'],
-        summary: 'Internal renewal review',
-        actionItems: 2,
-      });
+      const upcoming = renewal >= 0;
+      if (!upcoming || random.chance(0.85)) {
+        add('meeting', renewal - random.int(126, 175), 'owner', {
+          with: ['tam'],
+          summary: 'Internal renewal review',
+          actionItems: 2,
+          purposes: ['renewal_review'],
+        });
+      }
+      if (!upcoming || random.chance(0.85)) {
+        add('meeting', renewal - random.int(110, 170), 'owner', {
+          with: ['tam'],
+          contacts: ['economic_buyer', 'champion', 'decision_maker'],
+          contactCount: 2,
+          summary: "Renewal conversation: next year's scope and terms",
+          actionItems: 1,
+          purposes: ['renewal_conversation'],
+        });
+      }
     }
-    // Red and yellow periods: triage updates, and escalations for the worst.
+    // Health yellow or red today: triage updates every 14 / 7 days since the sentiment was set
+    // (lapsed on a few). Earlier red periods: a few updates, and escalations for the worst.
+    const colour = assessed?.health.colour;
+    const triaging = tamNow && (colour === 'yellow' || colour === 'red');
+    if (triaging) {
+      const every = colour === 'red' ? TRIAGE_DAYS.redEveryDays : TRIAGE_DAYS.yellowEveryDays;
+      const setDay = plan.final.sentimentSetAt ? clock.dayOf(new Date(plan.final.sentimentSetAt)) : -60;
+      const since = random.chance(0.15) ? random.int(every + 2, every + 20) : random.int(1, every - 3);
+      for (let day = -since; day > Math.max(setDay, -90); day -= every - random.int(0, 2)) {
+        add('triage_update', day, 'tam', {
+          with: colour === 'red' ? ['sal', 'ae'] : [],
+          actionItems: random.int(0, 1),
+        });
+      }
+    }
     for (const period of managed.length > 0 ? sentimentPeriods(plan, clock) : []) {
       if (period.colour === 'red') {
         const until = Math.min(period.to, last);
         for (
           let day = period.from + 2, count = 0;
-          day <= until && count < 4;
+          day <= until && count < 4 && !(triaging && period.to === -1);
           day += random.int(8, 16), count++
         ) {
           add('triage_update', day, 'tam', { with: ['sal', 'ae'], actionItems: random.int(0, 1) });
@@ -191,10 +311,6 @@ export function planActivities(plans: AccountPlan[], team: Team, clock: DemoCloc
             with: ['sal', 'ae'],
             contacts: ['champion'],
           });
-        }
-      } else if (period.colour === 'yellow' && period.to === -1 && random.chance(0.4)) {
-        for (let day = Math.max(period.from, -60) + 3; day <= -1; day += random.int(14, 20)) {
-          add('triage_update', day, 'tam', { actionItems: random.int(0, 1) });
         }
       }
     }

@@ -86,9 +86,12 @@ export interface AccountPlan {
   onboardingAt: Date | null;
   /** Engagement tier by ARR while paying (1: ≥ $500k, 2: ≥ $250k, 3: ≥ $100k, 0: below). */
   tier: Tier;
-  /** Premium or Ultimate with ARR ≥ $100k while a customer: gets a TAM. */
+  /**
+   * Premium or Ultimate with ARR ≥ $100k while a customer: gets a TAM (also the few that renewed
+   * below $100k this year: their TAM is still on, a disengagement candidate).
+   */
   tamEligible: boolean;
-  /** Cadence lapsed in the last two months (something for the dashboards to find). */
+  /** Cadence overdue today (something for the dashboards to find). */
   neglected: boolean;
   initial: AccountState;
   final: AccountState;

@@ -5,22 +5,41 @@ import {
   activities,
   businessProfiles,
   contacts,
+  emeaParameters,
   history,
   opportunities,
+  priorityExceptions,
+  priorityInitiatives,
+  priorityProposals,
+  successPlanObjectives,
+  successPlans,
+  supportTickets,
   teamAssignments,
   technicalProfiles,
   users,
 } from '../../db/schema.ts';
+import { createAssessmentsService } from '../assessments/assessments.service.ts';
 import { hashPassword } from '../auth/secrets.ts';
+import { createPlaybookProvider } from '../playbook/playbook.provider.ts';
+import { planAccountExtras, planReviews } from './demo-account-extras.ts';
 import { planAccounts } from './demo-account-plans.ts';
 import { buildAccountRows } from './demo-account-rows.ts';
 import { buildActivityRows } from './demo-activities.ts';
 import { buildContactRows, planContacts } from './demo-contacts.ts';
+import { forecastAssessments } from './demo-forecast.ts';
 import { buildOpportunityRows } from './demo-opportunities.ts';
+import {
+  buildEmeaParameterRows,
+  buildExceptionRows,
+  buildInitiativeRows,
+  buildProposalRows,
+} from './demo-priority-inputs.ts';
 import { buildProfileRows } from './demo-profiles.ts';
 import { Random } from './demo-random.ts';
-import { insertInChunks } from './demo-rows.ts';
+import { insertRows } from './demo-rows.ts';
 import { buildStaff, buildUserRows, DEMO_PASSWORD } from './demo-staff.ts';
+import { buildSuccessPlanRows } from './demo-success-plans.ts';
+import { buildSupportTicketRows } from './demo-support-tickets.ts';
 import { buildTeamRows, planTeams } from './demo-team.ts';
 import { DemoClock } from './demo-time.ts';
 import { HistoryLog } from './demo-timeline.ts';
@@ -43,14 +62,35 @@ export async function buildDemoData(now: Date, passwordHash: string) {
   const plans = planAccounts(clock);
   const team = planTeams(plans, staff, clock);
   const people = planContacts(plans, team, clock);
+  const tickets = buildSupportTicketRows(plans, clock, log);
+  const reviews = planReviews(plans, team, clock);
+  const extras = planAccountExtras(plans, team, clock, reviews, tickets.trackedSince);
+  const known = {
+    accounts: buildAccountRows(plans, team, log, extras),
+    teamAssignments: buildTeamRows(team, plans, staff, log).map(({ userName: _name, ...row }) => row),
+    opportunities: buildOpportunityRows(plans, team, clock, log),
+    supportTickets: tickets.rows,
+    initiatives: buildInitiativeRows(plans, team, clock, log),
+    emeaParameters: buildEmeaParameterRows(plans, team, clock, log),
+  };
+  // The engine's view of the book decides which accounts the TAMs wrote bigger success plans
+  // for and asked exceptions on; with those, it decides the cadence the activities keep.
+  const before = forecastAssessments(known, now);
+  const plansAndObjectives = buildSuccessPlanRows(plans, team, clock, log, before);
+  const decided = {
+    ...known,
+    successPlans: plansAndObjectives.plans,
+    objectives: plansAndObjectives.objectives,
+    priorityProposals: buildProposalRows(plans, team, staff, clock, log, reviews, known.emeaParameters),
+    priorityExceptions: buildExceptionRows(plans, team, staff, clock, log, before),
+  };
+  const forecast = forecastAssessments(decided, now);
   const data = {
     users: userRows,
-    accounts: buildAccountRows(plans, team, log),
-    teamAssignments: buildTeamRows(team, plans, staff, log).map(({ userName: _name, ...row }) => row),
+    ...decided,
     contacts: buildContactRows(people, log),
     ...buildProfileRows(plans, people, team, clock, log),
-    opportunities: buildOpportunityRows(plans, team, clock, log),
-    activities: buildActivityRows(plans, team, people, clock, log),
+    activities: buildActivityRows(plans, team, people, clock, log, forecast),
   };
   return { ...data, history: await log.rows(), logins };
 }
@@ -61,9 +101,10 @@ async function hasAccounts(executor: Executor): Promise<boolean> {
 }
 
 /**
- * Seeds the demo organisation on an empty database (no account yet), in one transaction, and
- * returns the demo logins; returns null and changes nothing otherwise. Every date is relative to
- * `now` (default: the current time), so the book always looks current.
+ * Seeds the demo organisation on an empty database (no account yet), in one transaction that
+ * ends by assessing every account, and returns the demo logins; returns null and changes
+ * nothing otherwise. Every date is relative to `now` (default: the current time), so the book
+ * always looks current.
  */
 export async function seedDemo(
   database: DatabaseHandle,
@@ -71,7 +112,9 @@ export async function seedDemo(
 ): Promise<{ logins: DemoLogin[] } | null> {
   const { db } = database;
   if (await hasAccounts(db)) return null;
-  const data = await buildDemoData(options.now ?? new Date(), await hashPassword(DEMO_PASSWORD));
+  const now = options.now ?? new Date();
+  const data = await buildDemoData(now, await hashPassword(DEMO_PASSWORD));
+  const assessments = createAssessmentsService(db, createPlaybookProvider());
   const seeded = await db.transaction(async (tx) => {
     // Two servers starting on one empty database: one seeds, the other finds the accounts.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('liaison.demo-seed'))`);
@@ -83,15 +126,29 @@ export async function seedDemo(
     ) {
       return false;
     }
-    await insertInChunks(data.users, (chunk) => tx.insert(users).values(chunk));
-    await insertInChunks(data.accounts, (chunk) => tx.insert(accounts).values(chunk));
-    await insertInChunks(data.business, (chunk) => tx.insert(businessProfiles).values(chunk));
-    await insertInChunks(data.technical, (chunk) => tx.insert(technicalProfiles).values(chunk));
-    await insertInChunks(data.contacts, (chunk) => tx.insert(contacts).values(chunk));
-    await insertInChunks(data.teamAssignments, (chunk) => tx.insert(teamAssignments).values(chunk));
-    await insertInChunks(data.opportunities, (chunk) => tx.insert(opportunities).values(chunk));
-    await insertInChunks(data.activities, (chunk) => tx.insert(activities).values(chunk));
-    await insertInChunks(data.history, (chunk) => tx.insert(history).values(chunk));
+    await insertRows(tx, users, data.users);
+    await insertRows(tx, accounts, data.accounts);
+    await insertRows(tx, businessProfiles, data.business);
+    await insertRows(tx, technicalProfiles, data.technical);
+    await insertRows(tx, contacts, data.contacts);
+    await insertRows(tx, teamAssignments, data.teamAssignments);
+    await insertRows(tx, opportunities, data.opportunities);
+    await insertRows(tx, activities, data.activities);
+    await insertRows(tx, successPlans, data.successPlans);
+    await insertRows(tx, successPlanObjectives, data.objectives);
+    await insertRows(tx, supportTickets, data.supportTickets);
+    await insertRows(tx, priorityInitiatives, data.initiatives);
+    await insertRows(tx, emeaParameters, data.emeaParameters);
+    await insertRows(tx, priorityProposals, data.priorityProposals);
+    await insertRows(tx, priorityExceptions, data.priorityExceptions);
+    await insertRows(tx, history, data.history);
+    // Every account changed: the assessments (portfolio, worklist, team overview) are stored
+    // with the data, so no reader sees the book unassessed.
+    await assessments.onAccountChanged(
+      tx,
+      data.accounts.map((account) => account.id),
+      now,
+    );
     return true;
   });
   return seeded ? { logins: data.logins } : null;

@@ -44,9 +44,9 @@ export function sentimentChain(
   const final =
     options.final ??
     random.weighted<SentimentColour>([
-      ['green', 58],
-      ['yellow', 28],
-      ['red', 14],
+      ['green', 70],
+      ['yellow', 23],
+      ['red', 7],
     ]);
   const stale = options.lastDay === undefined && random.chance(0.2);
   const last = options.lastDay ?? (stale ? random.int(-260, -95) : random.int(-85, -3));
@@ -60,12 +60,17 @@ export function sentimentChain(
   const colours: SentimentColour[] = [final];
   for (let index = 0; index < days.length; index++)
     colours.unshift(random.weighted(NEXT_COLOUR[colours[0]!]));
-  const state = (colour: SentimentColour, at: Date): SentimentFields => ({
-    sentiment: colour,
-    sentimentSetAt: iso(at),
-    sentimentReason: random.pick(SENTIMENT_REASONS[colour]),
-    atRisk: colour === 'red' ? random.chance(0.7) : colour === 'yellow' && random.chance(0.08),
-  });
+  // One draw per value whatever the colour: retuning the colour weights moves no other value.
+  const state = (colour: SentimentColour, at: Date): SentimentFields => {
+    const reason = random.pick(SENTIMENT_REASONS[colour]);
+    const roll = random.next();
+    return {
+      sentiment: colour,
+      sentimentSetAt: iso(at),
+      sentimentReason: reason,
+      atRisk: colour === 'red' ? roll < 0.7 : colour === 'yellow' && roll < 0.08,
+    };
+  };
   const initial = options.initialNull
     ? NO_SENTIMENT
     : state(colours[0]!, clock.on(-400 - random.int(10, 200), region, 12));

@@ -21,6 +21,8 @@ const SA_BY_REGION: Record<Region, string> = {
   emea: 'sa_nadia',
   apac: 'sa_david',
 };
+const AMERICAS: Region[] = ['noram', 'latam'];
+const CROSS_REGION_PENALTY = 0.25;
 /** Eligible accounts deliberately left without a TAM (a gap for the manager's worklist). */
 const UNSTAFFED_ELIGIBLE = 4;
 
@@ -153,12 +155,18 @@ export function planTeams(plans: AccountPlan[], staff: Staff, clock: DemoClock):
     if (unstaffed.has(plan.id)) continue;
     const since = plan.onboardingAt ?? clock.importAt;
     const weight = plan.lifecycle === 'former' ? 0 : ENGAGEMENT_WEIGHT[plan.tier];
+    // The Americas are one team: a NORAM or LATAM TAM takes the other region's accounts when the
+    // home region's TAMs are clearly busier (the small LATAM book alone would not fill a TAM).
+    const pool = AMERICAS.includes(plan.region) ? AMERICAS : [plan.region];
+    const busy = (member: StaffMember) =>
+      (load.get(member.id) ?? 0) + (member.region === plan.region ? 0 : CROSS_REGION_PENALTY);
     const candidates = staff
-      .withRole('tam', plan.region)
+      .withRole('tam')
+      .filter((member) => pool.includes(member.region))
       .filter((member) => plan.lifecycle !== 'former' || member.hiredAt < clock.importAt)
       .filter((member) => member.hiredAt < since || (plan.imported && plan.region === tom.region))
       .filter((member) => (load.get(member.id) ?? 0) + weight <= 1 + 1e-9)
-      .sort((left, right) => (load.get(left.id) ?? 0) - (load.get(right.id) ?? 0));
+      .sort((left, right) => busy(left) - busy(right));
     const tam = candidates[0];
     if (!tam) continue;
     load.set(tam.id, (load.get(tam.id) ?? 0) + weight);

@@ -1,4 +1,5 @@
 import type { Region } from '@liaison/contracts';
+import { defaultPlaybook, fiscalQuarterOf } from '@liaison/domain';
 
 export const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -53,6 +54,19 @@ export class DemoClock {
     const [year, month, day] = date.split('-').map(Number) as [number, number, number];
     const shifted = new Date(Date.UTC(year + years, month - 1, month === 2 && day === 29 ? 28 : day));
     return shifted.toISOString().slice(0, 10);
+  }
+
+  /**
+   * A fiscal quarter (the fiscal year starts in February) as demo day numbers, both inclusive:
+   * `offset` 0 is the quarter containing today, -1 the previous one.
+   */
+  quarter(offset: number): { start: number; end: number } {
+    const base = this.today / DAY_MS;
+    let quarter = fiscalQuarterOf(base, defaultPlaybook.fiscalYearStartMonth);
+    for (let step = 0; step > offset; step--) {
+      quarter = fiscalQuarterOf(quarter.startDay - 1, defaultPlaybook.fiscalYearStartMonth);
+    }
+    return { start: quarter.startDay - base, end: quarter.endDay - base };
   }
 
   /** `later` if it is after `instant`, otherwise `instant` plus a few minutes. */
