@@ -13,6 +13,7 @@ export default defineConfig({
             'packages/*/src/**/*.test.ts',
             'apps/cli/src/**/*.test.ts',
             'apps/server/src/**/*.unit.test.ts',
+            'apps/web/src/**/*.test.{ts,tsx}',
           ],
         },
       },

@@ -3,6 +3,8 @@ import { accountsHistoryCommand } from './commands/accounts-history.ts';
 import { accountsListCommand } from './commands/accounts-list.ts';
 import { accountsShowCommand } from './commands/accounts-show.ts';
 import { assessCommand } from './commands/assess.ts';
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
 import { loginCommand } from './commands/login.ts';
 import { logoutCommand } from './commands/logout.ts';
 import { playbookApplyCommand } from './commands/playbook-apply.ts';
@@ -40,6 +42,8 @@ Exit codes: 0 success, 1 failure (the API refused or could not be reached), 2 us
   accounts.addCommand(accountsHistoryCommand());
   program.addCommand(accounts);
 
+  program.addCommand(importCommand());
+  program.addCommand(exportCommand());
   program.addCommand(assessCommand());
   program.addCommand(portfolioCommand());
   program.addCommand(worklistCommand());

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,7 +18,10 @@ import { activitiesRoutes } from './features/activities/activities.routes.ts';
 import { assessmentsRoutes } from './features/assessments/assessments.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { contactsRoutes } from './features/contacts/contacts.routes.ts';
+import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from './features/demo/demo-staff.ts';
+import { exportsRoutes } from './features/exports/exports.routes.ts';
 import { historyRoutes } from './features/history/history.routes.ts';
+import { importsRoutes } from './features/imports/imports.routes.ts';
 import { opportunitiesRoutes } from './features/opportunities/opportunities.routes.ts';
 import { playbookRoutes } from './features/playbook/playbook.routes.ts';
 import { priorityApprovalsRoutes } from './features/priority-inputs/priority-approvals.routes.ts';
@@ -33,7 +41,17 @@ export interface AppOptions {
   sessionHours?: number;
   secureCookies?: boolean;
   catalog?: () => Catalog;
+  /** A demo server: `GET /api/v1/demo-info` lists the demo logins for the sign-in page. */
+  demo?: boolean;
+  /** The built web app (default `apps/web/dist`); `/` serves it, other non-API pages fall back to its index.html. */
+  webRoot?: string;
 }
+
+const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const webNotBuilt = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Liaison</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; line-height: 1.5">
+<h1>Liaison</h1><p>The web app is not built yet. Run <code>npm run build</code> in the repository, then reload.
+The API is at <a href="/api/docs">/api/docs</a>.</p></body></html>`;
 
 export interface App {
   http: FastifyInstance;
@@ -95,6 +113,32 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerAuthentication(http, services.auth, clock);
 
   http.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+
+  // The web app: files from its build, and index.html for any other page (client-side routes).
+  // API paths keep the JSON 404.
+  const webRoot = resolve(options.webRoot ?? defaultWebRoot);
+  await http.register(fastifyStatic, { root: webRoot, serve: false, cacheControl: false });
+  http.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    let path: string;
+    try {
+      path = decodeURIComponent(request.url.split('?')[0]!);
+    } catch {
+      return reply.callNotFound();
+    }
+    if (path.startsWith('/api/')) return reply.callNotFound();
+    const file = resolve(join(webRoot, path));
+    if (file.startsWith(webRoot + sep) && existsSync(file) && statSync(file).isFile()) {
+      const immutable = path.startsWith('/assets/');
+      return reply
+        .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+        .sendFile(file.slice(webRoot.length + 1));
+    }
+    if (path !== '/' && !String(request.headers.accept ?? '').includes('text/html'))
+      return reply.callNotFound();
+    if (!existsSync(join(webRoot, 'index.html'))) return reply.type('text/html').send(webNotBuilt);
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
   http.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => http.swagger());
 
   await http.register(
@@ -103,6 +147,36 @@ export async function buildApp(options: AppOptions): Promise<App> {
         '/health',
         { schema: { tags: ['meta'], response: { 200: z.object({ status: z.literal('ok') }) } } },
         async () => ({ status: 'ok' as const }),
+      );
+      api.get(
+        '/demo-info',
+        {
+          schema: {
+            tags: ['meta'],
+            description: 'Public: whether this server runs the demo, and its logins (for the sign-in page).',
+            response: {
+              200: z.object({
+                demo: z.boolean(),
+                logins: z.array(
+                  z.object({
+                    email: z.string(),
+                    name: z.string(),
+                    password: z.string(),
+                    roles: z.array(z.string()),
+                  }),
+                ),
+              }),
+            },
+          },
+        },
+        async () => {
+          if (!options.demo) return { demo: false, logins: [] };
+          const rows = await options.db.execute<{ email: string; name: string; roles: string[] }>(
+            sql`SELECT email, name, roles FROM users WHERE is_active AND email LIKE ${`%@${DEMO_EMAIL_DOMAIN}`}
+              ORDER BY created_at, email`,
+          );
+          return { demo: true, logins: rows.rows.map((row) => ({ ...row, password: DEMO_PASSWORD })) };
+        },
       );
       await api.register(authRoutes, {
         services,
@@ -123,6 +197,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(historyRoutes, { db: options.db });
       await api.register(assessmentsRoutes, { services, db: options.db });
       await api.register(playbookRoutes, { services });
+      await api.register(importsRoutes, { services, clock });
+      await api.register(exportsRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

@@ -7,6 +7,8 @@ import { createActivitiesService } from './features/activities/activities.servic
 import { createAssessmentsService } from './features/assessments/assessments.service.ts';
 import { createAuthService } from './features/auth/auth.service.ts';
 import { createContactsService } from './features/contacts/contacts.service.ts';
+import { createExportsService } from './features/exports/exports.service.ts';
+import { createImportsService } from './features/imports/imports.service.ts';
 import { createOpportunitiesService } from './features/opportunities/opportunities.service.ts';
 import { createPlaybookProvider } from './features/playbook/playbook.provider.ts';
 import { createPlaybookService } from './features/playbook/playbook.service.ts';
@@ -54,6 +56,8 @@ export function createServices(
     emeaParameters: createEmeaParametersService(db, { onAccountChanged, playbook: latestPlaybook }),
     priorityProposals: createPriorityProposalsService(db, { onAccountChanged }),
     priorityExceptions: createPriorityExceptionsService(db, { onAccountChanged, playbook: latestPlaybook }),
+    imports: createImportsService(db, { assessments, playbookProvider, catalog }),
+    exports: createExportsService(db),
   };
 }
 

@@ -39,6 +39,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       logLevel: config.logLevel,
       sessionHours: config.sessionHours,
       secureCookies: config.secureCookies,
+      demo: Boolean(options.demo),
     });
     if (config.bootstrapToken)
       await app.services.auth.ensureBootstrapToken(config.bootstrapToken, new Date());

@@ -91,7 +91,25 @@ export const AccountListQuery = PageQuery.extend({
   relationshipStage: RelationshipStage.optional(),
   teamMember: Id.optional().describe('Accounts this user is currently on the team of.'),
   parentAccountId: Id.optional(),
+  tier: slug.optional().describe('Engagement tier id from the playbook, e.g. `tier1` or `digital`.'),
+  priority: z.enum(['pr1', 'pr2', 'pr3', 'pr4']).optional(),
+  health: SentimentColour.optional().describe('Computed health colour.'),
   sort: AccountSort.default('name'),
+});
+
+/** The account's stored assessment in brief (the list shows it; the full one is `/assessment`). */
+export const AccountListAssessment = z.object({
+  tier: z.string(),
+  gemstone: z.string(),
+  priority: z.enum(['pr1', 'pr2', 'pr3', 'pr4']),
+  healthColour: SentimentColour.nullable(),
+  healthScore: z.number().nullable(),
+  nextDueDate: IsoDate.nullable(),
+  overdueCount: z.int(),
+});
+
+export const AccountListItem = AccountSummary.extend({
+  assessment: AccountListAssessment.nullable().describe('Null when the account has not been assessed yet.'),
 });
 
 export type QualifyUp = z.infer<typeof QualifyUp>;
@@ -102,3 +120,5 @@ export type CreateAccountRequest = z.infer<typeof CreateAccountRequest>;
 export type UpdateAccountRequest = z.infer<typeof UpdateAccountRequest>;
 export type AccountListQuery = z.infer<typeof AccountListQuery>;
 export type AccountSort = z.infer<typeof AccountSort>;
+export type AccountListAssessment = z.infer<typeof AccountListAssessment>;
+export type AccountListItem = z.infer<typeof AccountListItem>;

@@ -7,6 +7,7 @@ export * from './common.ts';
 export * from './contacts.ts';
 export * from './enums.ts';
 export * from './history.ts';
+export * from './imports.ts';
 export * from './opportunities.ts';
 export * from './priority-inputs.ts';
 export * from './profiles.ts';

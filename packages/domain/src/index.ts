@@ -29,6 +29,8 @@ export type { TamAlignmentResult } from './assessment/tam-alignment.ts';
 export { isTamEligible, planRank } from './assessment/tam-alignment.ts';
 export * from './assessment/vocabulary.ts';
 export * from './errors.ts';
+// Salesforce-compatible import and export (issue 4): Ids, cell values, formats, row validation.
+export * from './import/index.ts';
 export type { ParsePlaybookResult, PlaybookIssue } from './playbook/parse-playbook.ts';
 export { parsePlaybook } from './playbook/parse-playbook.ts';
 export { defaultPlaybook } from './playbook/playbook-defaults.ts';

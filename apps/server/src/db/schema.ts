@@ -9,6 +9,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -37,8 +38,13 @@ export const users = pgTable(
     roles: textArray('roles'),
     isActive: boolean('is_active').notNull().default(true),
     passwordHash: text('password_hash'),
+    // Ids of the same person in other systems (import: `OwnerId` → user by Salesforce Id).
+    externalIds: jsonb('external_ids').notNull().default({}),
   },
-  (table) => [uniqueIndex('users_email_key').on(table.email)],
+  (table) => [
+    uniqueIndex('users_email_key').on(table.email),
+    uniqueIndex('users_salesforce_id_key').on(sql`(${table.externalIds} ->> 'salesforce')`),
+  ],
 );
 
 export const sessions = pgTable(
@@ -414,4 +420,53 @@ export const accountAssessments = pgTable(
     // Day-rollover refresh finds yesterday's rows.
     index('account_assessments_day_idx').on(table.assessedDay),
   ],
+);
+
+/**
+ * CSV import jobs (`POST /imports`): what was imported, by whom, how far it got and how it ended.
+ * `updated_at` is the job's heartbeat: a running job that stops beating was interrupted.
+ */
+export const imports = pgTable(
+  'imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    object: text('object').notNull(),
+    fileName: text('file_name').notNull(),
+    status: text('status').notNull(),
+    dryRun: boolean('dry_run').notNull().default(false),
+    skipInvalid: boolean('skip_invalid').notNull().default(false),
+    mapping: jsonb('mapping'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+    finishedAt: instant('finished_at'),
+    headers: textArray('headers'),
+    ignoredColumns: jsonb('ignored_columns').notNull().default([]),
+    rowsRead: integer('rows_read').notNull().default(0),
+    rowsValid: integer('rows_valid').notNull().default(0),
+    rowsInvalid: integer('rows_invalid').notNull().default(0),
+    rowsCreated: integer('rows_created').notNull().default(0),
+    rowsUpdated: integer('rows_updated').notNull().default(0),
+    rowsUnchanged: integer('rows_unchanged').notNull().default(0),
+    accountsAssessed: integer('accounts_assessed').notNull().default(0),
+    // Seconds spent in each phase (reading, checking, writing, assessing).
+    phases: jsonb('phases').notNull().default({}),
+    error: text('error'),
+  },
+  (table) => [index('imports_created_idx').on(table.createdAt)],
+);
+
+/** The rows an import rejected, with their original cells: the job's error file. */
+export const importErrors = pgTable(
+  'import_errors',
+  {
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    // As a spreadsheet numbers it: the header is row 1, the first data row is row 2.
+    rowNumber: integer('row_number').notNull(),
+    cells: jsonb('cells').notNull(),
+    problems: jsonb('problems').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.importId, table.rowNumber] })],
 );

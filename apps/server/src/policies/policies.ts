@@ -25,6 +25,9 @@ export const policies = {
   editAccount: (user: PolicyUser, isTeamMember: boolean) =>
     hasRole(user, 'admin', 'tam_manager') || (isTeamMember && !isReadOnly(user)),
   deleteAccount: (user: PolicyUser) => hasRole(user, 'admin', 'tam_manager'),
+  /** CSV imports write in bulk: TAM managers and admins; users only admins. */
+  importRecords: (user: PolicyUser, object: string) =>
+    object === 'users' ? hasRole(user, 'admin') : hasRole(user, 'admin', 'tam_manager'),
   /** EMEA: the TAM proposes a priority, the TAM manager approves it (seed 003). */
   approvePriorityProposal: (user: PolicyUser) => hasRole(user, 'tam_manager'),
 };

@@ -1,8 +1,13 @@
-import type { AccountListQuery, AccountSort, AccountSummary } from '@liaison/contracts';
+import type {
+  AccountListAssessment,
+  AccountListItem,
+  AccountListQuery,
+  AccountSort,
+} from '@liaison/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
-import { accounts } from '../../db/schema.ts';
+import { accountAssessments, accounts } from '../../db/schema.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { type AccountRow, presentAccountSummary } from './accounts.presenter.ts';
 
@@ -31,7 +36,7 @@ export async function listAccounts(
   executor: Executor,
   query: AccountListQuery,
   now: Date,
-): Promise<{ items: AccountSummary[]; nextCursor: string | null }> {
+): Promise<{ items: AccountListItem[]; nextCursor: string | null }> {
   const { key, descending } = sortOf(query.sort);
   const after = decodeCursor(query.cursor, Cursor);
   const filters: SQL[] = [];
@@ -46,21 +51,41 @@ export async function listAccounts(
       AND t.user_id = ${query.teamMember} AND t.starts_at <= ${instant}
       AND (t.ends_at IS NULL OR t.ends_at > ${instant}))`);
   }
+  // The stored assessment (kept fresh by every write; callers refresh stale rows first).
+  if (query.tier) filters.push(sql`${accountAssessments.tier} = ${query.tier}`);
+  if (query.priority) filters.push(sql`${accountAssessments.priority} = ${query.priority}`);
+  if (query.health) filters.push(sql`${accountAssessments.healthColour} = ${query.health}`);
   if (after) {
     const comparison = descending ? sql`<` : sql`>`;
     filters.push(sql`(${key.expression}, ${accounts.id}) ${comparison} (${after.value}, ${after.id})`);
   }
   const direction = descending ? sql`DESC` : sql`ASC`;
   const rows = await executor
-    .select()
+    .select({ account: accounts, assessment: accountAssessments })
     .from(accounts)
+    .leftJoin(accountAssessments, sql`${accountAssessments.accountId} = ${accounts.id}`)
     .where(filters.length > 0 ? sql.join(filters, sql` AND `) : undefined)
     .orderBy(sql`${key.expression} ${direction}, ${accounts.id} ${direction}`)
     .limit(query.limit + 1);
   const items = rows.slice(0, query.limit);
   const last = rows.length > query.limit ? items[items.length - 1] : undefined;
   return {
-    items: items.map(presentAccountSummary),
-    nextCursor: last ? encodeCursor({ value: key.read(last), id: last.id }) : null,
+    items: items.map((row) => ({
+      ...presentAccountSummary(row.account),
+      assessment: row.assessment ? presentListAssessment(row.assessment) : null,
+    })),
+    nextCursor: last ? encodeCursor({ value: key.read(last.account), id: last.account.id }) : null,
+  };
+}
+
+function presentListAssessment(row: typeof accountAssessments.$inferSelect): AccountListAssessment {
+  return {
+    tier: row.tier,
+    gemstone: row.gemstone,
+    priority: row.priority as AccountListAssessment['priority'],
+    healthColour: row.healthColour as AccountListAssessment['healthColour'],
+    healthScore: row.healthScore === null ? null : Number(row.healthScore),
+    nextDueDate: row.nextDueDate,
+    overdueCount: row.overdueCount,
   };
 }

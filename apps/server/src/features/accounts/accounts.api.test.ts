@@ -205,4 +205,35 @@ describe('account record with history', () => {
     expect((await admin.get('/api/v1/accounts?limit=101')).status).toBe(400);
     expect((await admin.get('/api/v1/accounts?cursor=garbage')).status).toBe(400);
   });
+
+  it('filters by the stored assessment (tier, priority, health) and returns it with each item', async () => {
+    const now = '2026-01-10T10:00:00.000Z';
+    app.setNow(now);
+    const base = { segment: 'enterprise', region: 'noram', plan: 'premium', sentimentSetAt: now };
+    const specs = [
+      { name: 'Assessed Alpha', arr: 600_000, sentiment: 'green', ...base },
+      { name: 'Assessed Beta', segment: 'smb', region: 'apac', plan: 'free', arr: 50_000 },
+      { name: 'Assessed Gamma', arr: 300_000, sentiment: 'red', ...base },
+    ];
+    for (const spec of specs) expect((await admin.post('/api/v1/accounts', spec)).status).toBe(201);
+    const names = async (filters: string) => {
+      const response = await admin.get(`/api/v1/accounts?q=assessed&${filters}`);
+      expect(response.status).toBe(200);
+      return response.body.items.map((account: { name: string }) => account.name);
+    };
+    expect(await names('tier=tier1')).toEqual(['Assessed Alpha']);
+    expect(await names('tier=digital')).toEqual(['Assessed Beta']);
+    expect(await names('priority=pr1')).toEqual(['Assessed Gamma']);
+    expect(await names('priority=pr4')).toEqual(['Assessed Beta']);
+    expect(await names('health=red')).toEqual(['Assessed Beta', 'Assessed Gamma']);
+    expect(await names('health=red&tier=tier2')).toEqual(['Assessed Gamma']);
+    expect(await names('health=green&sort=-arr')).toEqual(['Assessed Alpha']);
+
+    const listed = await admin.get('/api/v1/accounts?q=assessed%20alpha');
+    expect(listed.body.items[0].assessment).toEqual(
+      expect.objectContaining({ tier: 'tier1', priority: 'pr2', healthColour: 'green', overdueCount: 0 }),
+    );
+    expect((await admin.get('/api/v1/accounts?priority=pr9')).status).toBe(400);
+    expect((await admin.get('/api/v1/accounts?health=blue')).status).toBe(400);
+  });
 });

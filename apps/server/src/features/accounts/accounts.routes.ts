@@ -1,7 +1,7 @@
 import {
   Account,
+  AccountListItem,
   AccountListQuery,
-  AccountSummary,
   AsOfQuery,
   CreateAccountRequest,
   IdParams,
@@ -24,8 +24,13 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ services: Services; db: Dat
 
   app.get(
     '/accounts',
-    { schema: { tags, querystring: AccountListQuery, response: { 200: page(AccountSummary) } } },
-    async (request) => listAccounts(db, request.query, request.context().now),
+    { schema: { tags, querystring: AccountListQuery, response: { 200: page(AccountListItem) } } },
+    async (request) => {
+      const { now } = request.context();
+      // Items carry their stored assessment (and may be filtered by it): bring stale ones up to date.
+      await services.assessments.refreshStale(now);
+      return listAccounts(db, request.query, now);
+    },
   );
 
   app.post(

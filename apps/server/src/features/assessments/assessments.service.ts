@@ -65,6 +65,8 @@ export function createAssessmentsService(db: Database, provider: PlaybookProvide
 
   return {
     onAccountChanged,
+    /** Bulk writers (the CSV import) assess their accounts in chunks inside their own transaction. */
+    assessAndStore,
 
     /** Brings stored assessments up to `now` (a new UTC day, a new playbook, or never assessed). */
     async refreshStale(now: Date, accountIds?: string[]): Promise<number> {

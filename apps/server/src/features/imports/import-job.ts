@@ -1,0 +1,238 @@
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  type ImportMapping,
+  type ImportObject,
+  type ImportPlan,
+  type ImportVocabulary,
+  planImport,
+  stagedFields,
+} from '@liaison/domain';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database } from '../../db/client.ts';
+import * as schema from '../../db/schema.ts';
+import type { AssessmentsService } from '../assessments/assessments.service.ts';
+import type { PlaybookProvider } from '../playbook/playbook.provider.ts';
+import { activitiesImport, contactsImport, opportunitiesImport } from './account-records-import.store.ts';
+import { accountsImport } from './accounts-import.store.ts';
+import { assessTouched } from './bulk-assessment.ts';
+import { csvParser, ImportFileError, type ReadCounters, rowEncoder } from './csv-reader.ts';
+import type { ImportContext, ObjectImporter, WriteContext } from './import-types.ts';
+import { type ImportProgress, importsStore } from './imports.store.ts';
+import { createTouched } from './record-keys.store.ts';
+import { stagingStore } from './staging.store.ts';
+import { usersImport } from './users-import.store.ts';
+
+const IMPORTERS: Record<ImportObject, ObjectImporter> = {
+  accounts: accountsImport,
+  contacts: contactsImport,
+  opportunities: opportunitiesImport,
+  activities: activitiesImport,
+  users: usersImport,
+};
+
+// Imports write one at a time: two files touching the same records cannot interleave.
+const WRITE_LOCK = 7_311_942_004;
+const HEARTBEAT_MS = 1_000;
+const RUNNING = ['reading', 'checking', 'writing', 'assessing'];
+
+export interface ImportJobInput {
+  id: string;
+  object: ImportObject;
+  fileName: string;
+  dryRun: boolean;
+  skipInvalid: boolean;
+  mapping: ImportMapping | null;
+  importer: { id: string };
+  requestId: string | null;
+  /** The application's clock: progress, records and history are stamped with it. */
+  clock: () => Date;
+}
+
+export interface ImportJobDeps {
+  db: Database;
+  pool: pg.Pool;
+  assessments: AssessmentsService;
+  provider: PlaybookProvider;
+  vocabulary: () => ImportVocabulary;
+  /** Test hook, called between the statements of the write transaction. */
+  checkpoint: (event: { importId: string; step: string; backendPid: number }) => Promise<void>;
+  log: (message: string, error?: unknown) => void;
+}
+
+/**
+ * One import, end to end: (1) reading — the upload streams through csv-parse and the row
+ * validator into a temporary staging table with COPY; (2) checking — keys, references and
+ * cycles in SQL, rejected rows saved for the error file; (3) writing — one transaction: upserts,
+ * history and assessments set-based, committed only if everything succeeded (rolled back for a
+ * dry run). A crash at any moment leaves the database as it was: staging is temporary, and the
+ * transaction commits all or nothing.
+ */
+export async function runImport(
+  input: ImportJobInput,
+  body: Readable,
+  deps: ImportJobDeps,
+  signal: AbortSignal,
+): Promise<void> {
+  const clock = input.clock;
+  // Read the upload from the first moment: an HTTP server discards a request body nobody reads
+  // once its response (the 202) is sent. It is piped, not pipelined: a bad file must not destroy
+  // the request, whose socket carries that response; what is left of the upload is drained.
+  const parser = csvParser();
+  body.on('error', (error) => parser.destroy(error));
+  body.on('close', () => {
+    if (!body.readableEnded) parser.destroy(new Error('The upload was interrupted (aborted).'));
+  });
+  body.pipe(parser);
+  const counters: ReadCounters = { rows: 0, invalid: 0 };
+  const phases: Record<string, number> = {};
+  let phaseStarted = performance.now();
+  const progress: ImportProgress = { status: 'reading' };
+  let saving: Promise<void> = Promise.resolve();
+  const save = (values: ImportProgress = {}) => {
+    Object.assign(progress, values);
+    // The running phase counts too, so progress shows real elapsed time whatever the clock.
+    const running = RUNNING.includes(progress.status as string)
+      ? { [progress.status as string]: Math.round(performance.now() - phaseStarted) / 1000 }
+      : {};
+    const snapshot = {
+      ...progress,
+      rowsRead: counters.rows,
+      phases: { ...phases, ...running },
+      updatedAt: clock().toISOString(),
+    };
+    saving = saving
+      .then(() => importsStore.update(deps.db, input.id, snapshot))
+      .catch((error) => deps.log('import progress not saved', error));
+    return saving;
+  };
+  const phase = async (status: string) => {
+    const now = performance.now();
+    phases[progress.status as string] = Math.round(now - phaseStarted) / 1000;
+    phaseStarted = now;
+    await save({ status });
+  };
+  const heartbeat = setInterval(() => void save(), HEARTBEAT_MS);
+
+  let client: pg.PoolClient | null = null;
+  let plan: ImportPlan | null = null;
+  try {
+    client = await deps.pool.connect();
+    // A killed backend reports on the client too; the failing query carries the error.
+    client.on('error', () => {});
+    const backendPid = (client as unknown as { processID: number }).processID;
+    const staged = stagedFields(input.object);
+    await stagingStore.create(client, staged);
+    const onHeader = (headers: string[]) => {
+      const result = planImport(input.object, headers, input.mapping, deps.vocabulary());
+      if ('problems' in result) throw new ImportFileError(result.problems.join('; '));
+      plan = result.plan;
+      void save({ headers: plan.headers, ignoredColumns: plan.ignored });
+      return plan;
+    };
+    await pipeline(
+      parser,
+      rowEncoder(onHeader, counters),
+      client.query(copyFrom(stagingStore.copyStatement(staged))),
+      { signal },
+    );
+    const readPlan = plan as ImportPlan | null;
+    if (!readPlan) throw new ImportFileError('The file is empty: it needs a header row.');
+
+    await phase('checking');
+    await client.query('ANALYZE import_rows');
+    const context: ImportContext = {
+      plan: readPlan,
+      importId: input.id,
+      importerId: input.importer.id,
+      skipInvalid: input.skipInvalid,
+    };
+    const importer = IMPORTERS[input.object];
+    await importer.check(client, context);
+    const counts = await stagingStore.counts(client);
+    await stagingStore.saveErrors(client, input.id);
+    await save({ rowsValid: counts.rows - counts.invalid, rowsInvalid: counts.invalid });
+    if (counts.invalid > 0 && !input.skipInvalid) {
+      await phase('rejected');
+      return;
+    }
+    signal.throwIfAborted();
+
+    await phase('writing');
+    const executor = drizzle(client, { schema });
+    const writeContext: WriteContext = {
+      ...context,
+      now: clock().toISOString(),
+      actor: { id: input.id, name: `Import ${input.fileName}` },
+      requestId: input.requestId,
+      defaultPlan: context.plan.vocabulary.plans[0] ?? 'free',
+      ownerRole: readPlan.ownerRole,
+      checkpoint: async (step) => {
+        signal.throwIfAborted();
+        await deps.checkpoint({ importId: input.id, step, backendPid });
+      },
+    };
+    await client.query('BEGIN');
+    try {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+      await createTouched(client);
+      const written = await importer.write(client, writeContext);
+      await save({
+        rowsCreated: written.created,
+        rowsUpdated: written.updated,
+        rowsUnchanged: written.unchanged,
+      });
+      if (!input.dryRun) {
+        await phase('assessing');
+        const assessed = await assessTouched(
+          client,
+          executor,
+          new Date(writeContext.now),
+          { assessments: deps.assessments, provider: deps.provider },
+          (done) => {
+            signal.throwIfAborted();
+            progress.accountsAssessed = done;
+          },
+        );
+        progress.accountsAssessed = assessed;
+      }
+      await writeContext.checkpoint('before commit');
+      await client.query(input.dryRun ? 'ROLLBACK' : 'COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    }
+    await phase(input.dryRun ? 'validated' : 'completed');
+  } catch (error) {
+    const message =
+      error instanceof ImportFileError
+        ? error.message
+        : signal.aborted
+          ? 'The import was stopped (the server is shutting down). Nothing was written.'
+          : describeFailure(error);
+    if (!(error instanceof ImportFileError)) deps.log(`import ${input.id} failed`, error);
+    // A failed import wrote nothing: its counts of written rows go back to zero.
+    await phase('failed');
+    await save({ error: message, rowsCreated: 0, rowsUpdated: 0, rowsUnchanged: 0, accountsAssessed: 0 });
+  } finally {
+    body.unpipe();
+    body.resume();
+    clearInterval(heartbeat);
+    await save({ finishedAt: clock().toISOString() });
+    // Dropping the connection drops the staging tables with it.
+    client?.release(true);
+  }
+}
+
+function describeFailure(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/CSV|Quote|Invalid Record Length|Invalid Opening Quote|Invalid Closing Quote/i.test(text)) {
+    return `The file is not valid CSV: ${text}. Nothing was written.`;
+  }
+  if (/aborted|ECONNRESET|premature close/i.test(text)) {
+    return 'The upload was interrupted. Nothing was written.';
+  }
+  return `The import failed: ${text}. Nothing was written.`;
+}

@@ -1,0 +1,81 @@
+import type { Readable } from 'node:stream';
+import { IdParams, ImportJob, ImportQuery } from '@liaison/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../../composition.ts';
+
+const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/octet-stream'];
+
+export const importsRoutes: FastifyPluginAsyncZod<{ services: Services; clock: () => Date }> = async (
+  app,
+  { services, clock },
+) => {
+  const tags = ['imports'];
+  const imports = services.imports;
+  imports.setLogger((message, error) => app.log.error({ err: error }, message));
+  app.addHook('onClose', async () => imports.shutdown());
+
+  // The CSV body is handed over as the raw stream: a million-row file is never buffered.
+  app.addContentTypeParser(CSV_TYPES, (_request, payload, done) => done(null, payload));
+
+  app.post(
+    '/imports',
+    {
+      schema: {
+        tags,
+        summary: 'Import a CSV file (Salesforce Data Loader format)',
+        description:
+          'Send the file as the request body (`Content-Type: text/csv`), streamed. Answers 202 with the job at once; ' +
+          'read its progress and result with `GET /imports/{id}`. All or nothing unless `skipInvalid`. ' +
+          'Columns and value maps: docs/import-export.md.',
+        querystring: ImportQuery,
+        consumes: CSV_TYPES,
+        response: { 202: ImportJob },
+      },
+    },
+    async (request, reply) => {
+      const mapping = request.headers['x-liaison-mapping'];
+      const job = await imports.start(
+        request.context(),
+        request.query,
+        request.body as Readable,
+        typeof mapping === 'string' ? mapping : undefined,
+        clock,
+      );
+      return reply.status(202).header('location', `/api/v1/imports/${job.id}`).send(job);
+    },
+  );
+
+  app.get(
+    '/imports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'An import job: progress (rows read, valid, invalid, written, rows/s) and result',
+        params: IdParams,
+        response: { 200: ImportJob },
+      },
+    },
+    async (request) => imports.get(request.context(), request.params.id),
+  );
+
+  app.get(
+    '/imports/:id/errors.csv',
+    {
+      schema: {
+        tags,
+        summary: "The import's error file: each rejected row with its original columns, then ERROR",
+        params: IdParams,
+        produces: ['text/csv'],
+        response: { 200: z.unknown().describe('CSV') },
+      },
+    },
+    async (request, reply) => {
+      const file = await imports.errorFile(request.context(), request.params.id);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.fileName.replace(/"/g, '')}"`)
+        .send(file.stream);
+    },
+  );
+};

@@ -1,0 +1,124 @@
+import { Badge, Box, Group, Text, Tooltip } from '@mantine/core';
+import {
+  gemstoneLabels,
+  healthLabels,
+  label,
+  priorityDescriptions,
+  priorityLabels,
+  tierLabel,
+} from '../format.ts';
+
+export const healthColors: Record<string, string> = {
+  green: 'var(--mantine-color-teal-6)',
+  yellow: 'var(--mantine-color-yellow-5)',
+  red: 'var(--mantine-color-red-6)',
+  none: 'var(--mantine-color-gray-4)',
+};
+
+const priorityColors: Record<string, string> = { pr1: 'brand', pr2: 'cyan', pr3: 'gray', pr4: 'gray' };
+const gemstoneColors: Record<string, string> = {
+  diamond: '#22b8cf',
+  pearl: '#c2a5cf',
+  sapphire: '#364fc7',
+  ruby: '#c92a2a',
+  quartz: '#adb5bd',
+};
+
+export function Dot({ color, size = 8 }: { color: string; size?: number }) {
+  return (
+    <Box
+      component="span"
+      w={size}
+      h={size}
+      style={{ borderRadius: '50%', background: color, flex: 'none' }}
+    />
+  );
+}
+
+export function PriorityBadge({
+  priority,
+  size = 'sm',
+}: {
+  priority: string;
+  size?: 'xs' | 'sm' | 'md' | 'lg';
+}) {
+  return (
+    <Tooltip label={priorityDescriptions[priority] ?? priority}>
+      <Badge
+        size={size}
+        color={priorityColors[priority] ?? 'gray'}
+        variant={priority === 'pr1' ? 'filled' : 'light'}
+        className="num"
+      >
+        {label(priorityLabels, priority)}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+export function HealthBadge({
+  colour,
+  score,
+  size = 'sm',
+}: {
+  colour: string | null | undefined;
+  score?: number | null | undefined;
+  size?: 'xs' | 'sm' | 'md';
+}) {
+  return (
+    <Group gap={6} wrap="nowrap" component="span">
+      <Dot color={healthColors[colour ?? 'none']!} size={size === 'md' ? 10 : 8} />
+      <Text component="span" size={size} fw={500}>
+        {colour ? healthLabels[colour] : 'Not scored'}
+      </Text>
+      {score != null && (
+        <Text component="span" size={size === 'md' ? 'sm' : 'xs'} c="dimmed" className="num">
+          {Math.round(score)}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+export function TierBadge({ tier, size = 'sm' }: { tier: string; size?: 'xs' | 'sm' | 'md' }) {
+  return (
+    <Badge size={size} variant="outline" color={tier === 'digital' ? 'gray' : 'dark'} fw={600}>
+      {tierLabel(tier)}
+    </Badge>
+  );
+}
+
+export function GemstoneBadge({ gemstone, size = 'sm' }: { gemstone: string; size?: 'xs' | 'sm' | 'md' }) {
+  return (
+    <Badge
+      size={size}
+      variant="default"
+      leftSection={<Dot color={gemstoneColors[gemstone] ?? '#adb5bd'} size={7} />}
+      fw={500}
+    >
+      {label(gemstoneLabels, gemstone)}
+    </Badge>
+  );
+}
+
+const statusColor: Record<string, string> = { overdue: 'red', due_soon: 'orange', ok: 'gray' };
+const statusText: Record<string, string> = { overdue: 'Overdue', due_soon: 'Due soon', ok: 'On track' };
+
+export function StatusBadge({ status, fulfilled }: { status: string; fulfilled?: boolean }) {
+  if (fulfilled) {
+    return (
+      <Badge size="sm" color="teal" variant="light">
+        Met
+      </Badge>
+    );
+  }
+  return (
+    <Badge
+      size="sm"
+      color={statusColor[status] ?? 'gray'}
+      variant={status === 'overdue' ? 'filled' : 'light'}
+    >
+      {statusText[status] ?? status}
+    </Badge>
+  );
+}

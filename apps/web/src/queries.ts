@@ -1,0 +1,110 @@
+import { infiniteQueryOptions, type QueryClient, queryOptions } from '@tanstack/react-query';
+import { type AccountFilters, api, extra } from './api.ts';
+
+/** Every query the app makes, keyed so that a write can refresh exactly what it may have changed. */
+export const queries = {
+  me: () => queryOptions({ queryKey: ['me'], queryFn: () => api.auth.me(), staleTime: 5 * 60_000 }),
+  demoInfo: () =>
+    queryOptions({ queryKey: ['demo-info'], queryFn: () => extra.demoInfo(), staleTime: Infinity }),
+  users: () => queryOptions({ queryKey: ['users'], queryFn: () => api.users.list(), staleTime: 5 * 60_000 }),
+  portfolio: (owner: string | undefined) =>
+    queryOptions({
+      queryKey: ['portfolio', owner ?? 'me'],
+      queryFn: () => api.assessments.portfolio(owner ? { owner } : {}),
+    }),
+  worklist: (owner: string | undefined) =>
+    queryOptions({
+      queryKey: ['worklist', owner ?? 'me'],
+      queryFn: () => api.assessments.worklist(owner ? { owner } : {}),
+    }),
+  teamOverview: () =>
+    queryOptions({ queryKey: ['team-overview'], queryFn: () => api.assessments.teamOverview() }),
+  accounts: (filters: AccountFilters) =>
+    infiniteQueryOptions({
+      queryKey: ['accounts', filters],
+      queryFn: ({ pageParam }) =>
+        extra.listAccounts({ ...filters, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) }),
+      initialPageParam: '' as string,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+  accountSearch: (q: string) =>
+    queryOptions({
+      queryKey: ['accounts', 'search', q],
+      queryFn: () => extra.listAccounts({ q, limit: 8, sort: '-arr' }),
+      staleTime: 30_000,
+    }),
+  account: (id: string) => queryOptions({ queryKey: ['account', id], queryFn: () => api.accounts.get(id) }),
+  accountAsOf: (id: string, asOf: string) =>
+    queryOptions({
+      queryKey: ['account', id, 'as-of', asOf],
+      queryFn: () => api.accounts.get(id, { asOf }),
+      staleTime: Infinity,
+    }),
+  assessment: (id: string) =>
+    queryOptions({ queryKey: ['assessment', id], queryFn: () => api.assessments.get(id) }),
+  assessmentAt: (id: string, at: string) =>
+    queryOptions({
+      queryKey: ['assessment', id, 'at', at],
+      queryFn: () => api.assessments.get(id, { at }),
+      staleTime: 10 * 60_000,
+    }),
+  activities: (id: string) =>
+    infiniteQueryOptions({
+      queryKey: ['activities', id],
+      queryFn: ({ pageParam }) =>
+        api.activities.list(id, { limit: 25, ...(pageParam ? { cursor: pageParam } : {}) }),
+      initialPageParam: '' as string,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+  opportunities: (id: string) =>
+    queryOptions({ queryKey: ['opportunities', id], queryFn: () => api.opportunities.list(id) }),
+  teamHistory: (id: string) =>
+    queryOptions({ queryKey: ['team-all', id], queryFn: () => api.team.list(id, { all: true }) }),
+  successPlan: (id: string) =>
+    queryOptions({ queryKey: ['success-plan', id], queryFn: () => extra.successPlan(id) }),
+  supportTickets: (id: string) =>
+    queryOptions({ queryKey: ['support-tickets', id], queryFn: () => extra.supportTickets(id) }),
+  initiatives: (id: string) =>
+    queryOptions({ queryKey: ['initiatives', id], queryFn: () => extra.initiatives(id) }),
+  emeaParameters: (id: string) =>
+    queryOptions({ queryKey: ['emea-parameters', id], queryFn: () => extra.emeaParameters(id) }),
+  priorityProposal: (id: string) =>
+    queryOptions({ queryKey: ['priority-proposal', id], queryFn: () => extra.priorityProposal(id) }),
+  priorityExceptions: (id: string) =>
+    queryOptions({ queryKey: ['priority-exceptions', id], queryFn: () => extra.priorityExceptions(id) }),
+  history: (id: string) =>
+    infiniteQueryOptions({
+      queryKey: ['history', id],
+      queryFn: ({ pageParam }) =>
+        api.accounts.history(id, { limit: 30, ...(pageParam ? { cursor: pageParam } : {}) }),
+      initialPageParam: '' as string,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+  diff: (id: string, from: string, to: string) =>
+    queryOptions({
+      queryKey: ['diff', id, from, to],
+      queryFn: () => api.accounts.diff(id, { from, to }),
+      staleTime: 60_000,
+    }),
+  playbook: () => queryOptions({ queryKey: ['playbook'], queryFn: () => api.playbook.get() }),
+  playbookVersions: () =>
+    queryOptions({ queryKey: ['playbook-versions'], queryFn: () => api.playbook.versions() }),
+};
+
+/** Book-wide views that any write to any account may change. */
+const BOOK_KEYS = new Set(['accounts', 'portfolio', 'worklist', 'team-overview']);
+
+/**
+ * After a write to an account: refetch everything about that account and the book-wide views
+ * (the server reassessed the account in the same transaction, so these are fresh at once).
+ */
+export function invalidateAccount(queryClient: QueryClient, accountId: string) {
+  return queryClient.invalidateQueries({
+    predicate: (query) => {
+      const [head, id, sub] = query.queryKey as unknown[];
+      if (typeof head === 'string' && BOOK_KEYS.has(head)) return true;
+      // As-of views are immutable; only "now" views change.
+      return id === accountId && sub !== 'as-of' && sub !== 'at';
+    },
+  });
+}

@@ -1,0 +1,143 @@
+import { QueryCache, QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { ApiError } from './api.ts';
+import { AppLayout } from './components/AppLayout.tsx';
+import { PageError, PageLoader } from './components/PageState.tsx';
+import { queries } from './queries.ts';
+import { parseAccountSearch } from './search.ts';
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      refetchOnWindowFocus: false,
+      retry: (failures, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
+    },
+  },
+  queryCache: new QueryCache({
+    onError: (error) => {
+      // The session ended (expired, signed out elsewhere): back to sign-in, keeping the page.
+      if (error instanceof ApiError && error.status === 401 && window.location.pathname !== '/sign-in') {
+        queryClient.clear();
+        void router.navigate({
+          to: '/sign-in',
+          search: { redirect: window.location.pathname + window.location.search },
+        });
+      }
+    },
+  }),
+});
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Outlet,
+  pendingComponent: PageLoader,
+  errorComponent: PageError,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' && search.redirect.startsWith('/')
+      ? { redirect: search.redirect }
+      : {},
+  // Already signed in (the session is known): straight to the app.
+  beforeLoad: ({ context, search }) => {
+    if (context.queryClient.getQueryData(queries.me().queryKey))
+      throw redirect({ href: search.redirect ?? '/' });
+  },
+  component: lazyRouteComponent(() => import('./pages/SignInPage.tsx'), 'SignInPage'),
+});
+
+/** Everything behind sign-in: resolves the session first, else redirects to sign-in. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      const me = await context.queryClient.ensureQueryData(queries.me());
+      return { me: me.user };
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        throw redirect({
+          to: '/sign-in',
+          search: location.href === '/' ? {} : { redirect: location.href },
+        });
+      }
+      throw error;
+    }
+  },
+  component: AppLayout,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  validateSearch: (search: Record<string, unknown>): { owner?: string } =>
+    typeof search.owner === 'string' ? { owner: search.owner } : {},
+  component: lazyRouteComponent(() => import('./pages/MyWeekPage.tsx'), 'MyWeekPage'),
+});
+
+const teamRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/team',
+  component: lazyRouteComponent(() => import('./pages/TeamPage.tsx'), 'TeamPage'),
+});
+
+const accountsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/accounts',
+  validateSearch: parseAccountSearch,
+  component: lazyRouteComponent(() => import('./pages/AccountsPage.tsx'), 'AccountsPage'),
+});
+
+const accountTabs = ['overview', 'profile', 'people', 'timeline', 'history'] as const;
+export type AccountTab = (typeof accountTabs)[number];
+
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/accounts/$accountId',
+  validateSearch: (search: Record<string, unknown>): { tab?: AccountTab } =>
+    accountTabs.includes(search.tab as AccountTab) ? { tab: search.tab as AccountTab } : {},
+  component: lazyRouteComponent(() => import('./pages/account/AccountPage.tsx'), 'AccountPage'),
+});
+
+const playbookRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/playbook',
+  component: lazyRouteComponent(() => import('./pages/PlaybookPage.tsx'), 'PlaybookPage'),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/users',
+  component: lazyRouteComponent(() => import('./pages/UsersPage.tsx'), 'UsersPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([homeRoute, teamRoute, accountsRoute, accountRoute, playbookRoute, usersRoute]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: 'intent',
+  defaultPreloadStaleTime: 0,
+  defaultPendingMinMs: 0,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
