@@ -42,6 +42,13 @@ function errorFrom(status: number, text: string, requestId: string | null): ApiE
   return new ApiError({ status, code: `HTTP_${status}`, message: `HTTP ${status}`, requestId });
 }
 
+function badResponse(status: number, cause: unknown): ApiError {
+  return new ApiError(
+    { status, code: 'BAD_RESPONSE', message: 'the server sent something that is not JSON' },
+    { cause },
+  );
+}
+
 /** GET `path` (under the server URL); resolves to the response once it is OK. */
 export async function get(connection: Connection, path: string): Promise<Response> {
   let response: Response;
@@ -67,8 +74,8 @@ export interface Upload<T> {
 }
 
 /**
- * POSTs a file as a stream (`Content-Type: text/csv`). A 2xx answer resolves `response` with its
- * JSON; the rest of the file keeps going up after it.
+ * POSTs a file as a stream (`Content-Type: text/csv`). A 2xx answer resolves `response` with the
+ * JSON of its first line, which the server sends at once; the file keeps going up after it.
  */
 export function uploadFile<T>(
   connection: Connection,
@@ -89,6 +96,7 @@ export function uploadFile<T>(
         'content-length': String(size),
       },
     });
+    const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
     let answered = false;
     request.on('error', (error) => {
       // After the answer, the job reports what happened to the rest of the upload.
@@ -96,30 +104,39 @@ export function uploadFile<T>(
     });
     request.on('response', (incoming) => {
       answered = true;
+      const status = incoming.statusCode ?? 0;
       let text = '';
+      let resolved = false;
       incoming.setEncoding('utf8');
+      // The job is the first line; the response ends only once the whole file is up.
       incoming.on('data', (chunk) => {
         text += chunk;
+        const newline = text.indexOf('\n');
+        if (!resolved && status >= 200 && status < 300 && newline >= 0) {
+          resolved = true;
+          try {
+            resolve(JSON.parse(text.slice(0, newline)) as T);
+          } catch (error) {
+            reject(badResponse(status, error));
+          }
+        }
       });
       incoming.on('end', () => {
-        const status = incoming.statusCode ?? 0;
+        if (resolved) return;
         if (status >= 200 && status < 300) {
           try {
             resolve(JSON.parse(text) as T);
           } catch (error) {
-            reject(
-              new ApiError(
-                { status, code: 'BAD_RESPONSE', message: 'the server sent something that is not JSON' },
-                { cause: error },
-              ),
-            );
+            reject(badResponse(status, error));
           }
         } else {
           reject(errorFrom(status, text, String(incoming.headers['x-request-id'] ?? '') || null));
+          // Refused: no point sending the rest of the file.
+          stream.destroy();
+          request.destroy();
         }
       });
     });
-    const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
     stream.on('data', (chunk) => {
       sent += chunk.length;
     });

@@ -33,7 +33,7 @@ export async function startBenchServer() {
   const version = (await database.pool.query<{ server_version: string }>('SHOW server_version')).rows[0]!
     .server_version;
   await database.pool.query(
-    'DROP TABLE IF EXISTS account_assessments, playbooks, priority_exceptions, priority_proposals, emea_parameters, priority_initiatives, support_tickets, success_plan_objectives, success_plans, history, activities, opportunities, team_assignments, contacts, business_profiles, technical_profiles, accounts, api_tokens, sessions, users, liaison_migrations CASCADE',
+    'DROP TABLE IF EXISTS import_errors, imports, account_assessments, playbooks, priority_exceptions, priority_proposals, emea_parameters, priority_initiatives, support_tickets, success_plan_objectives, success_plans, history, activities, opportunities, team_assignments, contacts, business_profiles, technical_profiles, accounts, api_tokens, sessions, users, liaison_migrations CASCADE',
   );
   await migrate(database.pool);
   const app = await buildApp({ db: database.db, logLevel: 'warn' });

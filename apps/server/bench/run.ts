@@ -1,12 +1,22 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { BENCH_TOKEN, startBenchServer } from './bench-server.ts';
+import { runImportBench } from './import-bench.ts';
 import { formatRow, measure } from './measure.ts';
 
 // `npm run bench [-- --records N --concurrency C]`: prints figures, asserts nothing.
 const { values } = parseArgs({
-  options: { records: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '8' } },
+  options: {
+    records: { type: 'string', default: '2000' },
+    concurrency: { type: 'string', default: '8' },
+    // `--import-rows N` runs the CSV import benchmark instead (100000 for a quick run, 1000000 in full).
+    'import-rows': { type: 'string' },
+  },
 });
+if (values['import-rows'] !== undefined) {
+  await runImportBench(Number(values['import-rows']) || 100_000);
+  process.exit(0);
+}
 const records = Number(values.records);
 const concurrency = Number(values.concurrency);
 

@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 
 /** The SQL twin of the domain's `isManaged` for the Commercial ranking, at `now`. */
-function managedCommercial(playbook: Playbook, now: Date): SQL {
+export function managedCommercial(playbook: Playbook, now: Date): SQL {
   const { minimumPlan, minimumArr } = playbook.tamAlignment;
   const eligiblePlans = playbook.plans.filter(
     (plan) => planRank(plan, playbook) >= planRank(minimumPlan, playbook) && planRank(plan, playbook) >= 0,
@@ -22,7 +22,7 @@ function managedCommercial(playbook: Playbook, now: Date): SQL {
 }
 
 // Same order as the domain: ARR descending, then name and id by code unit ("C" collation).
-const rankOrder = sql`a.arr DESC, a.name COLLATE "C", a.id::text COLLATE "C"`;
+export const rankOrder = sql`a.arr DESC, a.name COLLATE "C", a.id::text COLLATE "C"`;
 
 /**
  * The book context for assessing `accountIds` at `now`: the ranks of the top N and of the

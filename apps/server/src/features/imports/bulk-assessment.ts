@@ -2,17 +2,18 @@ import type pg from 'pg';
 import type { Executor } from '../../db/client.ts';
 import type { AssessmentsService } from '../assessments/assessments.service.ts';
 import { assessmentsStore } from '../assessments/assessments.store.ts';
-import { loadBookContext } from '../assessments/book-context.loader.ts';
 import type { PlaybookProvider } from '../playbook/playbook.provider.ts';
+import { ranksStore } from './ranks.store.ts';
 import { addTouched, touchedCount, touchedIds, touchedPage } from './record-keys.store.ts';
 
-const CHUNK = 1_000;
+const CHUNK = 500;
 
 /**
  * Reassesses the accounts an import touched (`import_touched`), inside the import's transaction.
  * A small import goes through the same hook as an API write. A big one ranks the Commercial book
- * once, adds the accounts whose rank moved or that entered the top N (as the hook does), and
- * assesses in chunks of 1,000: a few queries per chunk, never one per account.
+ * once (in SQL), adds the accounts whose rank moved or that entered the top N (as the hook does),
+ * and assesses in chunks of 500 with each chunk's ranks: a few queries per chunk, never one per
+ * account, and memory that does not grow with the book.
  */
 export async function assessTouched(
   client: pg.PoolClient,
@@ -32,21 +33,30 @@ export async function assessTouched(
   const { playbook } = await deps.provider.active(executor);
   const { topN } = playbook.priority.commercial;
   const previousTop = await assessmentsStore.topRanked(executor, topN);
-  const book = await loadBookContext(executor, playbook, now, 'all');
-  const previousRank = new Map(previousTop.map((row) => [row.accountId, row.commercialRank]));
+  const rankedCount = await ranksStore.create(executor, playbook, now);
+  const top = await ranksStore.top(executor, topN);
+  const previousRanks = await ranksStore.of(
+    executor,
+    previousTop.map((row) => row.accountId),
+  );
   const moved = previousTop
-    .filter((row) => (book.commercialRanks.get(row.accountId) ?? null) !== row.commercialRank)
+    .filter((row) => (previousRanks.get(row.accountId) ?? null) !== row.commercialRank)
     .map((row) => row.accountId);
-  const entered = [...book.commercialRanks.entries()]
-    .filter(([id, rank]) => rank <= topN && !previousRank.has(id))
-    .map(([id]) => id);
+  const previous = new Set(previousTop.map((row) => row.accountId));
+  const entered = [...top.keys()].filter((id) => !previous.has(id));
   await addTouched(client, [...moved, ...entered]);
   let after: string | null = null;
   let done = 0;
   for (;;) {
     const ids = await touchedPage(client, after, CHUNK);
     if (ids.length === 0) break;
-    await deps.assessments.assessAndStore(executor, ids, now, book);
+    const commercialRanks = await ranksStore.of(executor, ids);
+    await deps.assessments.assessAndStore(executor, ids, now, {
+      at: now.getTime(),
+      topN,
+      commercialRanks,
+      rankedCount,
+    });
     done += ids.length;
     onProgress(done);
     after = ids[ids.length - 1]!;

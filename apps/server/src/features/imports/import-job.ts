@@ -37,6 +37,7 @@ const IMPORTERS: Record<ImportObject, ObjectImporter> = {
 const WRITE_LOCK = 7_311_942_004;
 const HEARTBEAT_MS = 1_000;
 const RUNNING = ['reading', 'checking', 'writing', 'assessing'];
+const STALL_MS = 120_000;
 
 export interface ImportJobInput {
   id: string;
@@ -49,6 +50,8 @@ export interface ImportJobInput {
   requestId: string | null;
   /** The application's clock: progress, records and history are stamped with it. */
   clock: () => Date;
+  /** Called once the upload has been read (staged, or given up on): the HTTP response may end. */
+  onRead: () => void;
 }
 
 export interface ImportJobDeps {
@@ -85,6 +88,10 @@ export async function runImport(
   body.on('close', () => {
     if (!body.readableEnded) parser.destroy(new Error('The upload was interrupted (aborted).'));
   });
+  let lastData = performance.now();
+  body.on('data', () => {
+    lastData = performance.now();
+  });
   body.pipe(parser);
   const counters: ReadCounters = { rows: 0, invalid: 0 };
   const phases: Record<string, number> = {};
@@ -114,7 +121,13 @@ export async function runImport(
     phaseStarted = now;
     await save({ status });
   };
-  const heartbeat = setInterval(() => void save(), HEARTBEAT_MS);
+  const heartbeat = setInterval(() => {
+    // A client that stops sending without hanging up would hold the job in "reading" forever.
+    if (progress.status === 'reading' && !body.readableEnded && performance.now() - lastData > STALL_MS) {
+      parser.destroy(new Error(`The upload stalled: nothing arrived for ${STALL_MS / 1000} s.`));
+    }
+    void save();
+  }, HEARTBEAT_MS);
 
   let client: pg.PoolClient | null = null;
   let plan: ImportPlan | null = null;
@@ -138,6 +151,7 @@ export async function runImport(
       client.query(copyFrom(stagingStore.copyStatement(staged))),
       { signal },
     );
+    input.onRead();
     const readPlan = plan as ImportPlan | null;
     if (!readPlan) throw new ImportFileError('The file is empty: it needs a header row.');
 
@@ -217,6 +231,7 @@ export async function runImport(
     await phase('failed');
     await save({ error: message, rowsCreated: 0, rowsUpdated: 0, rowsUnchanged: 0, accountsAssessed: 0 });
   } finally {
+    input.onRead();
     body.unpipe();
     body.resume();
     clearInterval(heartbeat);
@@ -231,8 +246,8 @@ function describeFailure(error: unknown): string {
   if (/CSV|Quote|Invalid Record Length|Invalid Opening Quote|Invalid Closing Quote/i.test(text)) {
     return `The file is not valid CSV: ${text}. Nothing was written.`;
   }
-  if (/aborted|ECONNRESET|premature close/i.test(text)) {
-    return 'The upload was interrupted. Nothing was written.';
+  if (/aborted|ECONNRESET|premature close|stalled/i.test(text)) {
+    return `The upload was interrupted (${text}). Nothing was written.`;
   }
   return `The import failed: ${text}. Nothing was written.`;
 }

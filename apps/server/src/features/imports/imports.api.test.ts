@@ -327,6 +327,28 @@ describe('Salesforce exports import cleanly', () => {
     expect(jobs.accounts!.accountsAssessed).toBe(5);
   });
 
+  it('assesses a big import in chunks exactly as an API write would, Commercial ranks included', async () => {
+    const lines = ['Name,Segment__c,Region__c,Plan__c,ARR__c'];
+    for (let index = 0; index < 1_200; index++) {
+      lines.push(`Ranked ${index},${index % 2 ? 'smb' : 'mid_market'},emea,premium,${50_000 + index * 97}`);
+    }
+    const job = await importCsv(app, 'accounts', lines.join('\n'));
+    expect(job).toMatchObject({ status: 'completed', accountsAssessed: 1_200 });
+    const { rows } = await pool.query<{
+      account_id: string;
+      commercial_rank: number | null;
+      document: unknown;
+    }>(
+      `SELECT s.account_id, s.commercial_rank, s.document FROM account_assessments s JOIN accounts a ON a.id = s.account_id
+       WHERE a.name LIKE 'Ranked %' ORDER BY a.arr DESC LIMIT 40`,
+    );
+    expect(rows[0]!.commercial_rank).toBe(1);
+    for (const row of rows.filter((_, index) => index % 4 === 0)) {
+      const fresh = await app.services.assessments.assess(row.account_id, new Date(NOW));
+      expect(row.document).toEqual(JSON.parse(JSON.stringify(fresh.assessment)));
+    }
+  });
+
   it('importing the same file again changes only what the file says; 15- and 18-character Ids are the same record', async () => {
     const globex = await accountBySalesforceId(sf('001Dn00000GloBx'));
     const again = await importCsv(app, 'accounts', fixture('salesforce-accounts.csv'));

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { IdParams, ImportJob, ImportQuery } from '@liaison/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -25,8 +25,9 @@ export const importsRoutes: FastifyPluginAsyncZod<{ services: Services; clock: (
         tags,
         summary: 'Import a CSV file (Salesforce Data Loader format)',
         description:
-          'Send the file as the request body (`Content-Type: text/csv`), streamed. Answers 202 with the job at once; ' +
-          'read its progress and result with `GET /imports/{id}`. All or nothing unless `skipInvalid`. ' +
+          'Send the file as the request body (`Content-Type: text/csv`), streamed. Answers 202 at once: the first ' +
+          'line of the body is the job (JSON); the response ends when the whole file has been received. Read the ' +
+          "job's progress and result with `GET /imports/{id}`. All or nothing unless `skipInvalid`. " +
           'Columns and value maps: docs/import-export.md.',
         querystring: ImportQuery,
         consumes: CSV_TYPES,
@@ -35,14 +36,23 @@ export const importsRoutes: FastifyPluginAsyncZod<{ services: Services; clock: (
     },
     async (request, reply) => {
       const mapping = request.headers['x-liaison-mapping'];
-      const job = await imports.start(
+      const { job, read } = await imports.start(
         request.context(),
         request.query,
         request.body as Readable,
         typeof mapping === 'string' ? mapping : undefined,
         clock,
       );
-      return reply.status(202).header('location', `/api/v1/imports/${job.id}`).send(job);
+      // The job goes out at once, as the first line of the body; the response ends once the
+      // upload has been read. (Ending it earlier would stop Node.js reading the rest of the file.)
+      const body = new PassThrough();
+      body.write(`${JSON.stringify(job)}\n`);
+      void read.finally(() => body.end());
+      return reply
+        .status(202)
+        .type('application/json; charset=utf-8')
+        .header('location', `/api/v1/imports/${job.id}`)
+        .send(body as unknown as ImportJob); // a stream is sent as is, not serialised
     },
   );
 

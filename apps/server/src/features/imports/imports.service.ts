@@ -65,8 +65,10 @@ export function createImportsService(
     },
 
     /**
-     * Creates the job and starts reading `body` in the background; resolves with the job at once.
-     * The mapping comes base64url-encoded, in the query or the `x-liaison-mapping` header.
+     * Creates the job and starts reading `body` in the background; resolves with the job at once,
+     * and `read`, which settles once the upload has been read (the HTTP response ends then: a
+     * Node.js server stops reading a request whose response is complete). The mapping comes
+     * base64url-encoded, in the query or the `x-liaison-mapping` header.
      */
     async start(
       context: RequestContext,
@@ -74,7 +76,7 @@ export function createImportsService(
       body: Readable,
       mappingHeader: string | undefined,
       clock: () => Date,
-    ): Promise<ImportJob> {
+    ): Promise<{ job: ImportJob; read: Promise<void> }> {
       authorize(
         policies.importRecords(context.user, query.object),
         query.object === 'users'
@@ -101,6 +103,10 @@ export function createImportsService(
         context.now,
       );
       const controller = new AbortController();
+      let onRead = () => {};
+      const read = new Promise<void>((resolve) => {
+        onRead = resolve;
+      });
       const done = runImport(
         {
           id: row.id,
@@ -112,6 +118,7 @@ export function createImportsService(
           importer: { id: context.user.id },
           requestId: context.requestId,
           clock,
+          onRead: () => onRead(),
         },
         body,
         {
@@ -130,7 +137,7 @@ export function createImportsService(
         .catch((error) => log(`import ${row.id} crashed`, error))
         .finally(() => running.delete(row.id));
       running.set(row.id, { controller, done });
-      return presentImport(row, { count: 0, sample: [] });
+      return { job: presentImport(row, { count: 0, sample: [] }), read };
     },
 
     async get(context: RequestContext, id: string): Promise<ImportJob> {

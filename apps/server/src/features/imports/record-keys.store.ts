@@ -1,6 +1,6 @@
 import type { ImportPlan } from '@liaison/domain';
 import type pg from 'pg';
-import { changesSql, type SnapshotEntity, snapshotSql } from './snapshots.store.ts';
+import { changesSql, createChangesSql, type SnapshotEntity, snapshotSql } from './snapshots.store.ts';
 import { givenSql, literal } from './staging.store.ts';
 
 /**
@@ -145,6 +145,7 @@ export interface HistoryOptions {
 /**
  * One history row per changed entity, snapshot and field changes built in SQL like the
  * recorder builds them in JavaScript; an update that changes nothing is not recorded.
+ * (`OFFSET 0` keeps each snapshot and change list computed once per row, not once per use.)
  */
 export async function insertHistory(
   client: pg.PoolClient,
@@ -156,10 +157,13 @@ export async function insertHistory(
      SELECT h.account_id, $1, h.entity_id, CASE WHEN h.before IS NULL THEN 'create' ELSE 'update' END,
        'import', $2, $3, $4, h.changes, h.after, $5
      FROM (
-       SELECT x.account_id, x.entity_id, x.before, x.after, ${changesSql(options.entity, 'x.before', 'x.after')} AS changes
+       SELECT x.account_id, x.entity_id, x.before, x.after,
+         CASE WHEN x.before IS NULL THEN x.created ELSE ${changesSql(options.entity, 'x.before', 'x.after')} END AS changes
        FROM (SELECT ${options.accountId} AS account_id, ${options.entityId} AS entity_id, ${options.before} AS before,
-               ${snapshotSql(options.entity, options.alias)} AS after
-             ${options.source}) x
+               ${snapshotSql(options.entity, options.alias)} AS after,
+               CASE WHEN ${options.before} IS NULL THEN ${createChangesSql(options.entity, options.alias)} END AS created
+             ${options.source} OFFSET 0) x
+       OFFSET 0
      ) h
      WHERE h.before IS NULL OR h.changes <> '[]'::jsonb`,
     [options.entity, context.actor.id, context.actor.name, context.now, context.requestId],

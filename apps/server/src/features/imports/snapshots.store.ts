@@ -143,16 +143,31 @@ const ignoredFields = new Set(['id', 'version', 'createdAt', 'updatedAt', 'accou
 
 /**
  * `diffSnapshots` in SQL: `[{ field, before, after }]` for each field that differs, in the
- * presenter's key order; `before` may be null (a create).
+ * presenter's key order; `before` may be null (a create). One CASE per field and a JSON-path
+ * filter of the nulls: no per-row unnest and aggregate.
  */
 export function changesSql(entity: SnapshotEntity, before: string, after: string): string {
-  const fields = snapshotFields[entity]
+  const value = (snapshot: string, key: string) => `coalesce(${snapshot} -> '${key}', 'null'::jsonb)`;
+  const changes = snapshotFields[entity]
     .map(([key]) => key)
     .filter((key) => !ignoredFields.has(key))
-    .map((key) => `'${key}'`)
-    .join(',');
-  const value = (snapshot: string) => `coalesce(${snapshot} -> f.key, 'null'::jsonb)`;
-  return `(SELECT coalesce(jsonb_agg(jsonb_build_object('field', f.key, 'before', ${value(before)}, 'after', ${value(after)}) ORDER BY f.ord), '[]'::jsonb)
-    FROM unnest(ARRAY[${fields}]::text[]) WITH ORDINALITY AS f(key, ord)
-    WHERE ${value(before)} IS DISTINCT FROM ${value(after)})`;
+    .map(
+      (key) =>
+        `CASE WHEN ${value(before, key)} IS DISTINCT FROM ${value(after, key)} THEN jsonb_build_object('field', '${key}', 'before', ${value(before, key)}, 'after', ${value(after, key)}) END`,
+    );
+  return `jsonb_path_query_array(jsonb_build_array(${changes.join(', ')}), '$[*] ? (@ != null)')`;
+}
+
+/**
+ * The field changes of a create (`diffSnapshots(null, snapshot)`), straight from the row's
+ * columns: every field that is not null, in the presenter's key order.
+ */
+export function createChangesSql(entity: SnapshotEntity, alias: string): string {
+  const changes = snapshotFields[entity]
+    .filter(([key]) => !ignoredFields.has(key))
+    .map(
+      ([key, sql]) =>
+        `CASE WHEN ${sql(alias)} IS NOT NULL THEN jsonb_build_object('field', '${key}', 'before', NULL, 'after', ${sql(alias)}) END`,
+    );
+  return `jsonb_path_query_array(jsonb_build_array(${changes.join(', ')}), '$[*] ? (@ != null)')`;
 }
