@@ -1,0 +1,460 @@
+import type { PriorityException } from '@liaison/contracts';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { extra, fieldErrors } from '../../api.ts';
+import { CardTitle } from '../../components/PageHeader.tsx';
+import { Empty, ErrorNote } from '../../components/PageState.tsx';
+import { date, dayOf, humanize, label, modelLabels } from '../../format.ts';
+import { useMe, useUserNames } from '../../hooks.ts';
+import { useAccountMutation } from '../../mutations.ts';
+import { canApproveProposal, canDecideException } from '../../permissions.ts';
+import { queries } from '../../queries.ts';
+import type { AccountContext } from './AccountPage.tsx';
+
+export function PriorityCard({ account, assessment, canEdit }: AccountContext) {
+  const me = useMe();
+  const userName = useUserNames();
+  const model = assessment.priority.model;
+  const initiatives = useQuery({
+    ...queries.initiatives(account.id),
+    enabled: model === 'us_enterprise' || !!model,
+  });
+  const exceptions = useQuery(queries.priorityExceptions(account.id));
+  const emea = model === 'emea_enterprise';
+  const parameters = useQuery({ ...queries.emeaParameters(account.id), enabled: emea });
+  const proposal = useQuery({ ...queries.priorityProposal(account.id), enabled: emea });
+  const decider = canDecideException(me, account.team);
+  return (
+    <Card>
+      <CardTitle
+        right={
+          <Text size="xs" c="dimmed">
+            {model ? `${label(modelLabels, model)} model` : 'not TAM-managed'}
+          </Text>
+        }
+      >
+        Priority inputs and exceptions
+      </CardTitle>
+      <Stack gap="md">
+        {model && (
+          <div>
+            <Text className="section-title" mb={4}>
+              Initiatives needing TAM time
+            </Text>
+            {(initiatives.data ?? []).length === 0 ? (
+              <Empty>No stage adoption or infrastructure change recorded.</Empty>
+            ) : (
+              <Table verticalSpacing={4}>
+                <Table.Tbody>
+                  {initiatives.data!.map((initiative) => (
+                    <Table.Tr key={initiative.id}>
+                      <Table.Td>
+                        <Badge size="xs" variant="default">
+                          {humanize(initiative.kind)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>{initiative.description}</Table.Td>
+                      <Table.Td className="num">
+                        {date(initiative.startsOn)} – {initiative.endsOn ? date(initiative.endsOn) : 'open'}
+                      </Table.Td>
+                      <Table.Td ta="right" className="num">
+                        {initiative.hoursPerWeek} h/week
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            {canEdit && <InitiativeForm accountId={account.id} />}
+          </div>
+        )}
+        {emea && (
+          <div>
+            <Text className="section-title" mb={4}>
+              EMEA parameters and proposal
+            </Text>
+            {(parameters.data ?? []).map((parameter) => (
+              <Text size="sm" key={parameter.id}>
+                {humanize(parameter.parameter)} · {date(parameter.startsOn)} –{' '}
+                {parameter.endsOn ? date(parameter.endsOn) : 'open'}
+                {parameter.note ? ` · ${parameter.note}` : ''}
+              </Text>
+            ))}
+            {(parameters.data ?? []).length === 0 && <Empty>No parameter recorded.</Empty>}
+            <ProposalBlock
+              accountId={account.id}
+              proposal={proposal.data ?? null}
+              canEdit={canEdit}
+              canApprove={canApproveProposal(me)}
+            />
+          </div>
+        )}
+        <div>
+          <Text className="section-title" mb={4}>
+            Exceptions
+          </Text>
+          {(exceptions.data ?? []).length === 0 ? (
+            <Empty>No exception requested.</Empty>
+          ) : (
+            <Table verticalSpacing={5} aria-label="Priority exceptions">
+              <Table.Tbody>
+                {exceptions.data!.map((exception) => (
+                  <ExceptionRow
+                    key={exception.id}
+                    accountId={account.id}
+                    exception={exception}
+                    canDecide={decider}
+                    userName={userName}
+                  />
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          {canEdit && <ExceptionForm accountId={account.id} />}
+        </div>
+      </Stack>
+    </Card>
+  );
+}
+
+function ExceptionRow({
+  accountId,
+  exception,
+  canDecide,
+  userName,
+}: {
+  accountId: string;
+  exception: PriorityException;
+  canDecide: boolean;
+  userName: (id: string | null) => string;
+}) {
+  const decide = useAccountMutation(
+    accountId,
+    (decision: 'approve' | 'reject') => extra.decideException(exception.id, decision, exception.version),
+    { success: (result) => `Exception ${result.status}.`, notifyErrors: true },
+  );
+  const color =
+    exception.status === 'approved' ? 'teal' : exception.status === 'rejected' ? 'gray' : 'orange';
+  return (
+    <Table.Tr>
+      <Table.Td w={60}>
+        <Badge size="sm" variant="outline">
+          {exception.kind.toUpperCase()}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{exception.reason}</Text>
+        <Text size="xs" c="dimmed">
+          requested by {userName(exception.requestedBy)} on {date(exception.requestedAt)}
+          {exception.approvedBy ? ` · decided by ${userName(exception.approvedBy)}` : ''}
+          {exception.expiresAt ? ` · expires ${date(exception.expiresAt)}` : ''}
+        </Text>
+      </Table.Td>
+      <Table.Td w={190} ta="right">
+        {exception.status === 'requested' && canDecide ? (
+          <Group gap={6} justify="flex-end" wrap="nowrap">
+            <Button
+              size="xs"
+              color="teal"
+              onClick={() => decide.mutate('approve')}
+              loading={decide.isPending}
+            >
+              Approve
+            </Button>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => decide.mutate('reject')}
+              disabled={decide.isPending}
+            >
+              Reject
+            </Button>
+          </Group>
+        ) : (
+          <Badge color={color} variant="light">
+            {humanize(exception.status)}
+          </Badge>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function ExceptionForm({ accountId }: { accountId: string }) {
+  const [open, setOpen] = useState(false);
+  const [kind, setKind] = useState('p1');
+  const [reason, setReason] = useState('');
+  const request = useAccountMutation(
+    accountId,
+    (input: { kind: string; reason: string }) => extra.requestException(accountId, input),
+    { success: 'Exception requested: it counts once approved.' },
+  );
+  const errors = fieldErrors(request.error);
+  if (!open)
+    return (
+      <Button
+        size="xs"
+        variant="subtle"
+        leftSection={<IconPlus size={14} />}
+        mt={4}
+        onClick={() => setOpen(true)}
+      >
+        Request an exception
+      </Button>
+    );
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        request.mutate(
+          { kind, reason },
+          {
+            onSuccess: () => {
+              setReason('');
+              setOpen(false);
+            },
+          },
+        );
+      }}
+    >
+      <Group align="flex-start" gap="xs" mt="xs" wrap="nowrap">
+        <Select
+          label="Kind"
+          size="xs"
+          w={140}
+          data={[
+            { value: 'p1', label: 'P1 exception' },
+            { value: 'p2', label: 'P2 exception' },
+          ]}
+          value={kind}
+          onChange={(value) => setKind(value ?? 'p1')}
+        />
+        <TextInput
+          label="Reason"
+          size="xs"
+          style={{ flex: 1 }}
+          value={reason}
+          onChange={(event) => setReason(event.currentTarget.value)}
+          error={errors.reason}
+          placeholder="Why this account needs a different priority"
+        />
+        <Group gap={6} mt={22} wrap="nowrap">
+          <Button type="submit" size="xs" loading={request.isPending}>
+            Request
+          </Button>
+          <Button size="xs" variant="default" onClick={() => setOpen(false)}>
+            Cancel
+          </Button>
+        </Group>
+      </Group>
+      {request.error && !errors.reason && <ErrorNote error={request.error} />}
+    </form>
+  );
+}
+
+function InitiativeForm({ accountId }: { accountId: string }) {
+  const [open, setOpen] = useState(false);
+  const [values, setValues] = useState({
+    kind: 'stage_adoption',
+    description: '',
+    startsOn: dayOf(new Date()),
+    endsOn: '',
+    hoursPerWeek: 3 as number | string,
+  });
+  const create = useAccountMutation(
+    accountId,
+    () =>
+      extra.createInitiative(accountId, {
+        kind: values.kind,
+        description: values.description,
+        startsOn: values.startsOn,
+        endsOn: values.endsOn || null,
+        hoursPerWeek: Number(values.hoursPerWeek),
+      }),
+    { success: 'Initiative recorded.' },
+  );
+  const errors = fieldErrors(create.error);
+  if (!open)
+    return (
+      <Button
+        size="xs"
+        variant="subtle"
+        leftSection={<IconPlus size={14} />}
+        mt={4}
+        onClick={() => setOpen(true)}
+      >
+        Record an initiative
+      </Button>
+    );
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        create.mutate(undefined, { onSuccess: () => setOpen(false) });
+      }}
+    >
+      <Group align="flex-start" gap="xs" mt="xs" wrap="wrap">
+        <Select
+          label="Kind"
+          size="xs"
+          w={170}
+          data={[
+            { value: 'stage_adoption', label: 'Stage adoption' },
+            { value: 'infrastructure_change', label: 'Infrastructure change' },
+          ]}
+          value={values.kind}
+          onChange={(kind) => setValues({ ...values, kind: kind ?? 'stage_adoption' })}
+        />
+        <TextInput
+          label="Description"
+          size="xs"
+          style={{ flex: 1, minWidth: 200 }}
+          value={values.description}
+          onChange={(event) => setValues({ ...values, description: event.currentTarget.value })}
+          error={errors.description}
+        />
+        <TextInput
+          label="Starts"
+          type="date"
+          size="xs"
+          value={values.startsOn}
+          onChange={(event) => setValues({ ...values, startsOn: event.currentTarget.value })}
+          error={errors.startsOn}
+        />
+        <TextInput
+          label="Ends"
+          type="date"
+          size="xs"
+          value={values.endsOn}
+          onChange={(event) => setValues({ ...values, endsOn: event.currentTarget.value })}
+          error={errors.endsOn}
+        />
+        <NumberInput
+          label="Hours/week"
+          size="xs"
+          w={90}
+          min={0}
+          max={80}
+          value={values.hoursPerWeek}
+          onChange={(hours) => setValues({ ...values, hoursPerWeek: hours })}
+          error={errors.hoursPerWeek}
+        />
+        <Group gap={6} mt={22}>
+          <Button type="submit" size="xs" loading={create.isPending}>
+            Save
+          </Button>
+          <Button size="xs" variant="default" onClick={() => setOpen(false)}>
+            Cancel
+          </Button>
+        </Group>
+      </Group>
+      {create.error && Object.keys(errors).length === 0 && <ErrorNote error={create.error} />}
+    </form>
+  );
+}
+
+function ProposalBlock({
+  accountId,
+  proposal,
+  canEdit,
+  canApprove,
+}: {
+  accountId: string;
+  proposal: Awaited<ReturnType<typeof extra.priorityProposal>>;
+  canEdit: boolean;
+  canApprove: boolean;
+}) {
+  const userName = useUserNames();
+  const [priority, setPriority] = useState('pr1');
+  const [reason, setReason] = useState('');
+  const propose = useAccountMutation(
+    accountId,
+    () => extra.proposePriority(accountId, { priority, reason: reason.trim() || null }),
+    { success: 'Priority proposed: a TAM manager approves it.', notifyErrors: true },
+  );
+  const approve = useAccountMutation(
+    accountId,
+    (version: number) => extra.approveProposal(accountId, version),
+    {
+      success: 'Proposal approved.',
+      notifyErrors: true,
+    },
+  );
+  return (
+    <Stack gap={6} mt="xs">
+      {proposal ? (
+        <Group justify="space-between" wrap="nowrap">
+          <Text size="sm">
+            Proposed <b>{proposal.priority.toUpperCase().replace('PR', 'P')}</b> by{' '}
+            {userName(proposal.proposedBy)} on {date(proposal.proposedAt)}
+            {proposal.reason ? ` — ${proposal.reason}` : ''}
+          </Text>
+          {proposal.approvedAt ? (
+            <Badge color="teal" variant="light">
+              Approved by {userName(proposal.approvedBy)}
+            </Badge>
+          ) : canApprove ? (
+            <Button
+              size="xs"
+              color="teal"
+              onClick={() => approve.mutate(proposal.version)}
+              loading={approve.isPending}
+            >
+              Approve
+            </Button>
+          ) : (
+            <Badge color="orange" variant="light">
+              Awaiting approval
+            </Badge>
+          )}
+        </Group>
+      ) : (
+        <Empty>No priority proposal yet.</Empty>
+      )}
+      {canEdit && (
+        <Group gap="xs" wrap="nowrap">
+          <Select
+            aria-label="Proposed priority"
+            size="xs"
+            w={80}
+            data={[
+              { value: 'pr1', label: 'P1' },
+              { value: 'pr2', label: 'P2' },
+            ]}
+            value={priority}
+            onChange={(value) => setPriority(value ?? 'pr1')}
+          />
+          <TextInput
+            aria-label="Reason for the proposal"
+            placeholder="Reason"
+            size="xs"
+            style={{ flex: 1 }}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+          />
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => propose.mutate(undefined)}
+            loading={propose.isPending}
+          >
+            Propose
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
