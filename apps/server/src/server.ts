@@ -3,6 +3,7 @@ import type { ServerConfig } from './config.ts';
 import { connectDatabase, type DatabaseHandle } from './db/client.ts';
 import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrate } from './db/migrate.ts';
+import { startRefreshScheduler } from './features/assessments/refresh-scheduler.ts';
 
 export interface RunningServer {
   url: string;
@@ -48,10 +49,15 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       if (seeded) options.onDemoSeeded?.(seeded);
     }
     const address = await app.http.listen({ port: config.port, host: config.host });
+    const refresher = startRefreshScheduler(app.services.assessments, {
+      info: (message) => app.http.log.info(message),
+      error: (message, error) => app.http.log.error({ err: error }, message),
+    });
     return {
       url: address.replace('127.0.0.1', 'localhost'),
       databaseMode: embedded ? 'embedded' : 'external',
       close: async () => {
+        await refresher.stop();
         await app.http.close();
         await database.close();
         await embedded?.stop();

@@ -7,7 +7,7 @@ export { buildBookContext, isManaged } from './assessment/book-context.ts';
 export type { FiscalQuarter } from './assessment/calendar.ts';
 export { daysBetween, fiscalQuarterOf } from './assessment/calendar.ts';
 export type { CapacityLoad, P1Guidance } from './assessment/capacity.ts';
-export { capacityLoad, p1Guidance } from './assessment/capacity.ts';
+export { type AssessedTierAndPriority, capacityLoad, p1Guidance } from './assessment/capacity.ts';
 export type {
   AssessmentChange,
   AssessmentChangeField,

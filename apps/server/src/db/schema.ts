@@ -120,6 +120,14 @@ export const accounts = pgTable(
     index('accounts_parent_idx').on(table.parentAccountId),
     // Upsert by Salesforce Id on import.
     uniqueIndex('accounts_salesforce_id_key').on(sql`(${table.externalIds} ->> 'salesforce')`),
+    // The Commercial top N by ARR: one short index scan per ranked segment (ties by name and id
+    // in code-unit order, as the domain ranks) instead of a window over the whole book per write.
+    index('accounts_commercial_rank_idx').on(
+      table.segment,
+      table.arr.desc(),
+      sql`${table.name} COLLATE "C"`,
+      table.id,
+    ),
   ],
 );
 
@@ -412,6 +420,11 @@ export const accountAssessments = pgTable(
     nextDueDate: day('next_due_date'),
     nextDueKind: text('next_due_kind'),
     overdueCount: integer('overdue_count').notNull(),
+    // The priority review when it is due soon or overdue and not yet done (the team overview).
+    reviewDueDate: day('review_due_date'),
+    reviewStatus: text('review_status'),
+    // What the worklist and portfolio read beyond the columns: the obligations and the next due
+    // (the full explanation is computed on demand by GET /accounts/{id}/assessment).
     document: jsonb('document').notNull(),
   },
   (table) => [
@@ -419,6 +432,14 @@ export const accountAssessments = pgTable(
     index('account_assessments_tam_idx').on(table.tamUserId, table.priority),
     // Day-rollover refresh finds yesterday's rows.
     index('account_assessments_day_idx').on(table.assessedDay),
+    // A write finds the previous Commercial top N without reading the book.
+    index('account_assessments_commercial_rank_idx')
+      .on(table.commercialRank)
+      .where(sql`${table.commercialRank} IS NOT NULL`),
+    // The team overview's lists: a few flagged accounts among a million.
+    index('account_assessments_flagged_idx')
+      .on(table.accountId)
+      .where(sql`${table.needsTam} OR ${table.disengagementCandidate} OR ${table.reviewStatus} IS NOT NULL`),
   ],
 );
 

@@ -12,11 +12,20 @@ export interface CapacityLoad {
 
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
+/** What the capacity and P1 figures read of an assessment (a stored read model has just this). */
+export interface AssessedTierAndPriority {
+  engagementTier: Pick<Assessment['engagementTier'], 'tier'>;
+  priority: Pick<Assessment['priority'], 'priority' | 'model'>;
+}
+
 /**
  * A TAM's capacity load from the assessments of their accounts: each account uses
  * 1/accountsPerTam of a TAM (tier 1 = 1/5, tier 2 = 1/10, tier 3 = 1/25; digital 0).
  */
-export function capacityLoad(assessments: readonly Assessment[], playbook: Playbook): CapacityLoad {
+export function capacityLoad(
+  assessments: readonly AssessedTierAndPriority[],
+  playbook: Playbook,
+): CapacityLoad {
   const byTier: CapacityLoad['byTier'] = {};
   let total = 0;
   for (const a of assessments) {
@@ -50,7 +59,10 @@ export interface P1Guidance {
  * P1 balance of one TAM's book against the model guidance (R16): US Enterprise ≈ 1/3 of the
  * accounts as Pr1 (within the playbook tolerance), EMEA Enterprise 5–8 Pr1 accounts.
  */
-export function p1Guidance(assessments: readonly Assessment[], playbook: Playbook): P1Guidance[] {
+export function p1Guidance(
+  assessments: readonly AssessedTierAndPriority[],
+  playbook: Playbook,
+): P1Guidance[] {
   const us = playbook.priority.usEnterprise;
   const emea = playbook.priority.emeaEnterprise;
   const out: P1Guidance[] = [];

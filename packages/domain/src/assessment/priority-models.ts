@@ -133,7 +133,8 @@ export function commercialModel(ctx: PriorityContext): ModelVerdict {
   path.push(`objectives captured? ${objectives > 0 ? `yes (${objectives})` : 'no → Pr1'}`);
   if (objectives === 0) return verdict('pr1');
   const top = ctx.commercialRank !== null && ctx.commercialRank <= ctx.commercialTopN;
-  const rankText = ctx.commercialRank === null ? 'not ranked' : `rank ${ctx.commercialRank}`;
+  const rankText =
+    ctx.commercialRank === null ? `not in the top ${ctx.commercialTopN}` : `rank ${ctx.commercialRank}`;
   path.push(`top ${ctx.commercialTopN} by ARR? ${top ? `yes (${rankText}) → Pr1` : `no (${rankText})`}`);
   if (top) return verdict('pr1');
   const risk = atRiskSignal(ctx);

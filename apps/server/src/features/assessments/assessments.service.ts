@@ -1,16 +1,25 @@
 import { type Assessment, assessAccount, type BookContext, notFound } from '@liaison/domain';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
 import type { Database, Executor } from '../../db/client.ts';
+import * as schema from '../../db/schema.ts';
 import type { AccountChangedHook } from '../accounts/account-access.ts';
 import type { PlaybookProvider } from '../playbook/playbook.provider.ts';
 import { assessmentsStore, toRow } from './assessments.store.ts';
 import { loadBookContext } from './book-context.loader.ts';
+import { assessInBulk, type BulkSource, bulkSources } from './bulk-assessor.ts';
 import { loadBundles } from './facts.loader.ts';
 import { loadBookContextAsOf, loadBundleAsOf } from './facts-as-of.ts';
 import { factsFromBundle } from './record-bundle.ts';
 
-const CHUNK = 1_000;
+/** Above this many stale accounts a read does not wait for the refresh (the background job does it). */
+export const REFRESH_ON_READ_LIMIT = 20_000;
 
 export function createAssessmentsService(db: Database, provider: PlaybookProvider) {
+  const pool = (db as Database & { $client: pg.Pool }).$client;
+  /** `day|playbook version` for which the whole book was last seen fresh. */
+  let freshFor: string | null = null;
+
   /** Assesses the accounts and stores the results, inside the caller's transaction. */
   async function assessAndStore(
     executor: Executor,
@@ -20,7 +29,7 @@ export function createAssessmentsService(db: Database, provider: PlaybookProvide
   ): Promise<Assessment[]> {
     if (accountIds.length === 0) return [];
     const { version, playbook } = await provider.active(executor);
-    const book = knownBook ?? (await loadBookContext(executor, playbook, now, accountIds));
+    const book = knownBook ?? (await loadBookContext(executor, playbook, now));
     const bundles = await loadBundles(executor, accountIds, now);
     const assessments = bundles.map((bundle) =>
       assessAccount(factsFromBundle(bundle, now), playbook, book, now),
@@ -32,63 +41,96 @@ export function createAssessmentsService(db: Database, provider: PlaybookProvide
     return assessments;
   }
 
+  /** Accounts whose Commercial rank differs between what is stored and `book`. */
+  async function rankChanges(executor: Executor, book: BookContext): Promise<string[]> {
+    const stored = await assessmentsStore.topRanked(executor, book.topN);
+    const before = new Map(stored.map((row) => [row.accountId, row.commercialRank]));
+    const left = stored.filter((row) => book.commercialRanks.get(row.accountId) !== row.commercialRank);
+    const moved = [...book.commercialRanks].filter(([id, rank]) => before.get(id) !== rank);
+    return [...new Set([...left.map((row) => row.accountId), ...moved.map(([id]) => id)])];
+  }
+
   /**
    * The write hook: reassess the changed accounts in the writer's transaction. A change can move
-   * the Commercial top-N boundary, so accounts that entered or left it are reassessed too.
+   * the Commercial top N, so the accounts whose rank changed are reassessed too: the stored top
+   * N and the new one are both a few dozen rows read along an index.
    */
   const onAccountChanged: AccountChangedHook = async (executor, accountIds, now) => {
     const { playbook } = await provider.active(executor);
-    const { topN, topNSegments } = playbook.priority.commercial;
-    const previousTop = await assessmentsStore.topRanked(executor, topN);
-    const previousRank = new Map(previousTop.map((row) => [row.accountId, row.commercialRank]));
-    // Only a Commercial account (now, or in the top N before) can move the Commercial ranking.
-    const touchesRanking =
-      accountIds.some((id) => previousRank.has(id)) ||
-      (await assessmentsStore.anyInSegments(executor, accountIds, topNSegments));
-    if (!touchesRanking) {
-      // None of these accounts is ranked: the ranking need not be computed at all.
-      const unranked: BookContext = { at: now.getTime(), topN, commercialRanks: new Map(), rankedCount: 0 };
-      await assessAndStore(executor, accountIds, now, unranked);
-      return;
-    }
-    const candidates = [...new Set([...accountIds, ...previousRank.keys()])];
-    const book = await loadBookContext(executor, playbook, now, candidates);
-    // Accounts whose rank changed, and accounts that entered the top N, are reassessed too.
-    const moved = candidates.filter(
-      (id) => (previousRank.get(id) ?? null) !== (book.commercialRanks.get(id) ?? null),
-    );
-    const entered = [...book.commercialRanks.entries()]
-      .filter(([id, rank]) => rank <= book.topN && !previousRank.has(id))
-      .map(([id]) => id);
-    await assessAndStore(executor, [...new Set([...accountIds, ...moved, ...entered])], now, book);
+    const book = await loadBookContext(executor, playbook, now);
+    const moved = await rankChanges(executor, book);
+    await assessAndStore(executor, [...new Set([...accountIds, ...moved])], now, book);
   };
+
+  /**
+   * A whole-book (or stale-part) run on its own connection, outside any transaction: each chunk
+   * commits by itself, so writers never wait for the run, and a stored assessment a write made
+   * meanwhile is kept.
+   */
+  async function runInBulk(source: BulkSource, now: Date, onProgress?: (done: number) => void) {
+    const client = await pool.connect();
+    try {
+      const executor = drizzle(client, { schema });
+      const { version, playbook } = await provider.active(executor);
+      const book = await loadBookContext(executor, playbook, now);
+      // Accounts that left or entered the top N are reassessed whether or not the source has them.
+      const moved = await rankChanges(executor, book);
+      if (moved.length > 0) await executor.transaction((tx) => assessAndStore(tx, moved, now, book));
+      return await assessInBulk(executor, source, {
+        now,
+        playbook,
+        playbookVersion: version,
+        book,
+        keepNewer: true,
+        ...(onProgress ? { onProgress } : {}),
+      });
+    } finally {
+      client.release();
+    }
+  }
 
   return {
     onAccountChanged,
     /** Bulk writers (the CSV import) assess their accounts in chunks inside their own transaction. */
     assessAndStore,
+    rankChanges,
 
-    /** Brings stored assessments up to `now` (a new UTC day, a new playbook, or never assessed). */
+    /**
+     * Brings stored assessments up to `now` (a new UTC day, a new playbook, or never assessed):
+     * a TAM's accounts inline; the whole book set-based, unless so much of it is stale that the
+     * read should not wait (the background refresh is then on it).
+     */
     async refreshStale(now: Date, accountIds?: string[]): Promise<number> {
       const { version } = await provider.active(db);
-      const stale = await assessmentsStore.staleIds(db, now.toISOString().slice(0, 10), version, accountIds);
-      for (let start = 0; start < stale.length; start += CHUNK) {
-        await db.transaction((tx) => assessAndStore(tx, stale.slice(start, start + CHUNK), now));
+      const today = now.toISOString().slice(0, 10);
+      if (accountIds) {
+        const stale = await assessmentsStore.staleIds(db, today, version, accountIds);
+        if (stale.length > 0) await db.transaction((tx) => assessAndStore(tx, stale, now));
+        return stale.length;
       }
-      return stale.length;
+      // Writes store fresh assessments: once the book is fresh for (day, version) it stays so.
+      const key = `${today}|${version}`;
+      if (freshFor === key) return 0;
+      const count = await assessmentsStore.countStale(db, today, version, REFRESH_ON_READ_LIMIT + 1);
+      if (count > REFRESH_ON_READ_LIMIT) return 0;
+      const refreshed = count === 0 ? 0 : await runInBulk(bulkSources.stale(today, version), now);
+      freshFor = key;
+      return refreshed;
     },
 
-    /** Reassesses the whole book in chunks, set-based per chunk; reports progress. */
+    /** The background refresh: every stale assessment, set-based, however many. */
+    async refreshAllStale(now: Date, onProgress?: (done: number) => void): Promise<number> {
+      const { version } = await provider.active(db);
+      const today = now.toISOString().slice(0, 10);
+      const refreshed = await runInBulk(bulkSources.stale(today, version), now, onProgress);
+      freshFor = `${today}|${version}`;
+      return refreshed;
+    },
+
+    /** Reassesses the whole book set-based on one connection; reports progress. */
     async reassessAll(now: Date, onProgress?: (done: number, total: number) => void): Promise<number> {
-      let cursor: string | null = null;
-      let done = 0;
-      do {
-        const batch = await this.reassessBatch(now, cursor, CHUNK);
-        done += batch.accounts;
-        cursor = batch.nextCursor;
-        onProgress?.(done, batch.total);
-      } while (cursor);
-      return done;
+      const total = await assessmentsStore.countAccounts(db);
+      return runInBulk(bulkSources.all, now, onProgress ? (done) => onProgress(done, total) : undefined);
     },
 
     /** One slice of a whole-book reassessment, in account-id order: clients drive it and show progress. */

@@ -5,12 +5,24 @@ import { accountAssessments } from '../../db/schema.ts';
 
 export type AssessmentRow = typeof accountAssessments.$inferSelect;
 
+/**
+ * What the read models need beyond the columns (the `document` column): a TAM's worklist lists
+ * the obligations, the portfolio shows the next due. About a sixth of the whole assessment,
+ * whose explanations GET /accounts/{id}/assessment computes fresh.
+ */
+export type StoredAssessment = Pick<Assessment, 'obligations' | 'nextDue'>;
+
 export function toRow(
   assessment: Assessment,
   context: { playbookVersion: number; book: BookContext; now: Date },
 ): AssessmentRow {
   const tier = assessment.engagementTier;
   const hasTam = assessment.tamAlignment.hasTam;
+  const review = assessment.obligations.find(
+    (obligation) =>
+      obligation.kind === 'priority_review' && obligation.status !== 'ok' && !obligation.fulfilled,
+  );
+  const document: StoredAssessment = { obligations: assessment.obligations, nextDue: assessment.nextDue };
   return {
     accountId: assessment.accountId,
     playbookVersion: context.playbookVersion,
@@ -34,29 +46,93 @@ export function toRow(
     overdueCount: assessment.obligations.filter(
       (obligation) => !obligation.fulfilled && obligation.status === 'overdue',
     ).length,
-    document: assessment,
+    reviewDueDate: review?.dueDate ?? null,
+    reviewStatus: review?.status ?? null,
+    document,
+  };
+}
+
+const UPSERT_SLICE = 2_000;
+/** The columns and their SQL types, in table order (`jsonb_to_recordset` needs the types). */
+const COLUMNS = Object.entries({
+  account_id: 'uuid',
+  playbook_version: 'int',
+  assessed_at: 'timestamptz',
+  assessed_day: 'date',
+  tier: 'text',
+  gemstone: 'text',
+  priority: 'text',
+  priority_model: 'text',
+  health_colour: 'text',
+  health_score: 'numeric',
+  tam_eligible: 'boolean',
+  needs_tam: 'boolean',
+  disengagement_candidate: 'boolean',
+  tam_user_id: 'uuid',
+  capacity_share: 'numeric',
+  commercial_rank: 'int',
+  next_due_date: 'date',
+  next_due_kind: 'text',
+  overdue_count: 'int',
+  review_due_date: 'date',
+  review_status: 'text',
+  document: 'jsonb',
+});
+const COLUMN_LIST = COLUMNS.map(([name]) => name).join(', ');
+const RECORD_TYPES = COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ');
+const UPDATE_SET = COLUMNS.filter(([name]) => name !== 'account_id')
+  .map(([name]) => `${name} = excluded.${name}`)
+  .join(', ');
+
+/** The row keyed by column name, as `jsonb_to_recordset` reads it. */
+function toRecord(row: AssessmentRow): Record<string, unknown> {
+  return {
+    account_id: row.accountId,
+    playbook_version: row.playbookVersion,
+    assessed_at: row.assessedAt,
+    assessed_day: row.assessedDay,
+    tier: row.tier,
+    gemstone: row.gemstone,
+    priority: row.priority,
+    priority_model: row.priorityModel,
+    health_colour: row.healthColour,
+    health_score: row.healthScore,
+    tam_eligible: row.tamEligible,
+    needs_tam: row.needsTam,
+    disengagement_candidate: row.disengagementCandidate,
+    tam_user_id: row.tamUserId,
+    capacity_share: row.capacityShare,
+    commercial_rank: row.commercialRank,
+    next_due_date: row.nextDueDate,
+    next_due_kind: row.nextDueKind,
+    overdue_count: row.overdueCount,
+    review_due_date: row.reviewDueDate,
+    review_status: row.reviewStatus,
+    document: row.document,
   };
 }
 
 export const assessmentsStore = {
-  /** Upserts in account-id order, so concurrent refreshes lock rows in the same order. */
-  async upsert(executor: Executor, rows: AssessmentRow[]): Promise<void> {
+  /**
+   * Upserts in account-id order (concurrent refreshes lock rows in the same order), each slice
+   * as one statement with one JSON parameter: no per-row parameters to bind, one parse.
+   */
+  async upsert(
+    executor: Executor,
+    rows: AssessmentRow[],
+    options: { keepNewer?: boolean } = {},
+  ): Promise<void> {
+    // A bulk run assessed at an earlier instant must not overwrite what a write stored meanwhile.
+    const guard = options.keepNewer
+      ? sql` WHERE account_assessments.assessed_at <= excluded.assessed_at`
+      : sql``;
     const sorted = [...rows].sort((left, right) => (left.accountId < right.accountId ? -1 : 1));
-    for (let start = 0; start < sorted.length; start += 500) {
-      await executor
-        .insert(accountAssessments)
-        .values(sorted.slice(start, start + 500))
-        .onConflictDoUpdate({
-          target: accountAssessments.accountId,
-          set: Object.fromEntries(
-            Object.keys(sorted[0]!)
-              .filter((key) => key !== 'accountId')
-              .map((key) => {
-                const column = accountAssessments[key as keyof AssessmentRow];
-                return [key, sql.raw(`excluded.${column.name}`)];
-              }),
-          ),
-        });
+    for (let start = 0; start < sorted.length; start += UPSERT_SLICE) {
+      const slice = sorted.slice(start, start + UPSERT_SLICE).map(toRecord);
+      await executor.execute(sql`
+        INSERT INTO account_assessments (${sql.raw(COLUMN_LIST)})
+        SELECT ${sql.raw(COLUMN_LIST)} FROM jsonb_to_recordset(${JSON.stringify(slice)}::jsonb) AS r(${sql.raw(RECORD_TYPES)})
+        ON CONFLICT (account_id) DO UPDATE SET ${sql.raw(UPDATE_SET)}${guard}`);
     }
   },
 
@@ -105,6 +181,21 @@ export const assessmentsStore = {
 
   async countAccounts(executor: Executor): Promise<number> {
     const result = await executor.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM accounts`);
+    return result.rows[0]?.n ?? 0;
+  },
+
+  /** How many accounts are stale (counting stops at `limit`: the caller only needs to know "too many"). */
+  async countStale(
+    executor: Executor,
+    today: string,
+    playbookVersion: number,
+    limit: number,
+  ): Promise<number> {
+    const result = await executor.execute<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM (
+        SELECT 1 FROM accounts a LEFT JOIN account_assessments s ON s.account_id = a.id
+        WHERE s.account_id IS NULL OR s.assessed_day < ${today} OR s.playbook_version <> ${playbookVersion}
+        LIMIT ${limit}) stale`);
     return result.rows[0]?.n ?? 0;
   },
 

@@ -7,9 +7,10 @@ import type {
   TeamOverview,
   Worklist,
 } from '@liaison/contracts';
-import { type Assessment, capacityLoad, type Playbook, p1Guidance } from '@liaison/domain';
+import { type AssessedTierAndPriority, capacityLoad, type Playbook, p1Guidance } from '@liaison/domain';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import type { StoredAssessment } from './assessments.store.ts';
 
 interface JoinedRow extends Record<string, unknown> {
   account_id: string;
@@ -28,7 +29,7 @@ interface JoinedRow extends Record<string, unknown> {
   next_due_date: string | null;
   next_due_kind: string | null;
   overdue_count: number;
-  document: Assessment;
+  document: StoredAssessment;
 }
 
 const priorityOrder: Record<string, number> = { pr1: 1, pr2: 2, pr3: 3, pr4: 4 };
@@ -47,10 +48,7 @@ async function joined(executor: Executor, accountIds: string[]): Promise<JoinedR
   const result = await executor.execute<JoinedRow>(sql`
     SELECT s.*, a.name, a.segment, a.region, a.arr::float8 AS arr, a.renewal_date
     FROM account_assessments s JOIN accounts a ON a.id = s.account_id
-    WHERE s.account_id IN (${sql.join(
-      accountIds.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})`);
+    WHERE s.account_id = ANY(${sql.param(accountIds)}::uuid[])`);
   return result.rows;
 }
 
@@ -68,7 +66,13 @@ export async function readPortfolio(
     (left, right) =>
       priorityOrder[left.priority]! - priorityOrder[right.priority]! || Number(right.arr) - Number(left.arr),
   );
-  const assessments = rows.map((row) => row.document);
+  const assessments: AssessedTierAndPriority[] = rows.map((row) => ({
+    engagementTier: { tier: row.tier },
+    priority: {
+      priority: row.priority,
+      model: row.priority_model as AssessedTierAndPriority['priority']['model'],
+    },
+  }));
   return {
     owner,
     evaluatedAt: now.toISOString(),
@@ -161,13 +165,13 @@ export async function readTeamOverview(executor: Executor, now: Date): Promise<T
     tam_user_id: string | null;
     needs_tam: boolean;
     disengagement_candidate: boolean;
-    review: { dueDate: string; status: 'ok' | 'due_soon' | 'overdue' } | null;
+    review_due_date: string | null;
+    review_status: 'due_soon' | 'overdue' | null;
   }>(sql`
     SELECT s.account_id, a.name, a.arr::float8 AS arr, s.tier, s.tam_user_id, s.needs_tam, s.disengagement_candidate,
-      (SELECT o FROM jsonb_array_elements(s.document->'obligations') o
-        WHERE o->>'kind' = 'priority_review' AND o->>'status' <> 'ok' AND NOT (o->>'fulfilled')::boolean LIMIT 1) AS review
+      s.review_due_date, s.review_status
     FROM account_assessments s JOIN accounts a ON a.id = s.account_id
-    WHERE s.needs_tam OR s.disengagement_candidate OR (s.document->'obligations') @> '[{"kind":"priority_review"}]'
+    WHERE s.needs_tam OR s.disengagement_candidate OR s.review_status IS NOT NULL
     ORDER BY a.arr DESC, a.name`);
   return {
     evaluatedAt: instant,
@@ -193,14 +197,14 @@ export async function readTeamOverview(executor: Executor, now: Date): Promise<T
         tamUserId: row.tam_user_id,
       })),
     reviewsDue: flagged.rows.flatMap((row) =>
-      row.review
+      row.review_status && row.review_due_date
         ? [
             {
               accountId: row.account_id,
               name: row.name,
               tamUserId: row.tam_user_id,
-              dueDate: row.review.dueDate,
-              status: row.review.status,
+              dueDate: row.review_due_date,
+              status: row.review_status,
             },
           ]
         : [],

@@ -259,12 +259,25 @@ describe('demo seed', () => {
     expect(stored.length).toBeGreaterThan(40);
     for (const row of stored) {
       const { assessment } = await service.assessAt(row.accountId, NOW);
-      const brief = (value: typeof assessment) => ({
-        priority: value.priority.priority,
-        health: [value.health.colour, value.health.score],
-        obligations: value.obligations.map((item) => [item.kind, item.dueDate, item.status, item.fulfilled]),
+      const brief = (priority: string, health: unknown[], obligations: typeof assessment.obligations) => ({
+        priority,
+        health,
+        obligations: obligations.map((item) => [item.kind, item.dueDate, item.status, item.fulfilled]),
       });
-      expect(brief(assessment), row.accountId).toEqual(brief(row.document as typeof assessment));
+      expect(
+        brief(
+          assessment.priority.priority,
+          [assessment.health.colour, assessment.health.score],
+          assessment.obligations,
+        ),
+        row.accountId,
+      ).toEqual(
+        brief(
+          row.priority,
+          [row.healthColour, row.healthScore],
+          (row.document as Pick<typeof assessment, 'obligations'>).obligations,
+        ),
+      );
     }
   });
 

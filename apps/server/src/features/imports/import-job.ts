@@ -84,6 +84,12 @@ export async function runImport(
   // once its response (the 202) is sent. It is piped, not pipelined: a bad file must not destroy
   // the request, whose socket carries that response; what is left of the upload is drained.
   const parser = csvParser();
+  // The parser may fail (a tiny bad file) before the pipeline below is attached: keep its error
+  // for the pipeline's failure instead of letting it escape as an uncaught exception.
+  let parseError: Error | null = null;
+  parser.on('error', (error) => {
+    parseError ??= error;
+  });
   body.on('error', (error) => parser.destroy(error));
   body.on('close', () => {
     if (!body.readableEnded) parser.destroy(new Error('The upload was interrupted (aborted).'));
@@ -150,7 +156,9 @@ export async function runImport(
       rowEncoder(onHeader, counters),
       client.query(copyFrom(stagingStore.copyStatement(staged))),
       { signal },
-    );
+    ).catch((error) => {
+      throw parseError ?? error;
+    });
     input.onRead();
     const readPlan = plan as ImportPlan | null;
     if (!readPlan) throw new ImportFileError('The file is empty: it needs a header row.');

@@ -342,10 +342,14 @@ describe('Salesforce exports import cleanly', () => {
       `SELECT s.account_id, s.commercial_rank, s.document FROM account_assessments s JOIN accounts a ON a.id = s.account_id
        WHERE a.name LIKE 'Ranked %' ORDER BY a.arr DESC LIMIT 40`,
     );
-    expect(rows[0]!.commercial_rank).toBe(1);
+    expect(rows.map((row) => row.commercial_rank)).toEqual([
+      ...Array.from({ length: 30 }, (_, index) => index + 1),
+      ...Array.from({ length: 10 }, () => null),
+    ]);
     for (const row of rows.filter((_, index) => index % 4 === 0)) {
       const fresh = await app.services.assessments.assess(row.account_id, new Date(NOW));
-      expect(row.document).toEqual(JSON.parse(JSON.stringify(fresh.assessment)));
+      const { obligations, nextDue } = JSON.parse(JSON.stringify(fresh.assessment));
+      expect(row.document).toEqual({ obligations, nextDue });
     }
   });
 

@@ -192,19 +192,6 @@ export async function touchedIds(client: pg.PoolClient): Promise<string[]> {
   return result.rows.map((row) => row.account_id);
 }
 
-/** One page of the touched accounts, in id order (keyset). */
-export async function touchedPage(
-  client: pg.PoolClient,
-  after: string | null,
-  limit: number,
-): Promise<string[]> {
-  const result = await client.query<{ account_id: string }>(
-    `SELECT account_id FROM import_touched WHERE $1::uuid IS NULL OR account_id > $1::uuid ORDER BY account_id LIMIT $2`,
-    [after, limit],
-  );
-  return result.rows.map((row) => row.account_id);
-}
-
 export async function addTouched(client: pg.PoolClient, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   await client.query(

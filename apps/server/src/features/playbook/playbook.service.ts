@@ -97,23 +97,28 @@ export function createPlaybookService(db: Database, provider: PlaybookProvider) 
       const next = parseOrThrow(candidate);
       const { version, playbook: current } = await provider.active(db);
       const now = context.now;
-      const [bookBefore, bookAfter] = await Promise.all([
-        loadBookContext(db, current, now, 'all'),
-        loadBookContext(db, next, now, 'all'),
-      ]);
-      const ids = (await db.query.accounts.findMany({ columns: { id: true } })).map((row) => row.id);
-      const changes: (AssessmentDiff & { accountName: string })[] = [];
-      for (let start = 0; start < ids.length; start += CHUNK) {
-        const bundles = await loadBundles(db, ids.slice(start, start + CHUNK), now);
-        for (const bundle of bundles) {
-          const facts = factsFromBundle(bundle, now);
-          const diff = diffAssessments(
-            assessAccount(facts, current, bookBefore, now),
-            assessAccount(facts, next, bookAfter, now),
-          );
-          if (diff.changes.length > 0) changes.push({ ...diff, accountName: bundle.account.name });
-        }
-      }
+      // One snapshot on one connection: the inputs' queries queue on it (facts.loader.ts).
+      const { ids, changes } = await db.transaction(
+        async (tx) => {
+          const bookBefore = await loadBookContext(tx, current, now);
+          const bookAfter = await loadBookContext(tx, next, now);
+          const ids = (await tx.query.accounts.findMany({ columns: { id: true } })).map((row) => row.id);
+          const changes: (AssessmentDiff & { accountName: string })[] = [];
+          for (let start = 0; start < ids.length; start += CHUNK) {
+            const bundles = await loadBundles(tx, ids.slice(start, start + CHUNK), now);
+            for (const bundle of bundles) {
+              const facts = factsFromBundle(bundle, now);
+              const diff = diffAssessments(
+                assessAccount(facts, current, bookBefore, now),
+                assessAccount(facts, next, bookAfter, now),
+              );
+              if (diff.changes.length > 0) changes.push({ ...diff, accountName: bundle.account.name });
+            }
+          }
+          return { ids, changes };
+        },
+        { isolationLevel: 'repeatable read', accessMode: 'read only' },
+      );
       changes.sort((left, right) => left.accountName.localeCompare(right.accountName));
       return {
         currentVersion: version,

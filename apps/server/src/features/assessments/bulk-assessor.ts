@@ -1,0 +1,98 @@
+import { assessAccount, type BookContext, type Playbook } from '@liaison/domain';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { assessmentsStore, toRow } from './assessments.store.ts';
+import { loadBundles } from './facts.loader.ts';
+import { factsFromBundle, type RecordBundle } from './record-bundle.ts';
+
+/** Accounts per round trip: big enough to amortise the queries, small enough to keep memory flat. */
+export const BULK_CHUNK = 2_000;
+/** Ids fetched per page of the source: 25 chunks. */
+const ID_PAGE = 50_000;
+
+/**
+ * Which accounts a bulk assessment covers: a query of `id`s (aliased `id`) the assessor pages
+ * through in id order, so the set never has to fit in memory.
+ */
+export type BulkSource = SQL;
+
+export const bulkSources = {
+  all: sql`SELECT id FROM accounts`,
+  /** Missing, from an earlier UTC day, or from another playbook version. */
+  stale: (today: string, playbookVersion: number): BulkSource => sql`
+    SELECT a.id FROM accounts a LEFT JOIN account_assessments s ON s.account_id = a.id
+    WHERE s.account_id IS NULL OR s.assessed_day < ${today} OR s.playbook_version <> ${playbookVersion}`,
+};
+
+export interface BulkAssessment {
+  now: Date;
+  playbook: Playbook;
+  playbookVersion: number;
+  book: BookContext;
+  /** Keep a stored assessment made at a later instant (a write that committed meanwhile). */
+  keepNewer?: boolean;
+  onProgress?: (done: number) => void;
+}
+
+/**
+ * Assesses every account of `source` and upserts the read model, chunk by chunk on one
+ * connection, pipelined: while the rules run over one chunk in JavaScript, PostgreSQL already
+ * reads the next one. Memory holds two chunks whatever the size of the book.
+ *
+ * On a plain connection each chunk commits on its own (a whole-book run never holds locks that
+ * would stall the writers); inside a transaction (an import) it all commits with the caller.
+ */
+export async function assessInBulk(
+  executor: Executor,
+  source: BulkSource,
+  options: BulkAssessment,
+): Promise<number> {
+  const { now, playbook, playbookVersion, book } = options;
+  // Ids come in pages of many chunks (an index-ordered scan each), bundles by id (index look-ups):
+  // a page of the source joined to the inputs would make the planner scan whole tables.
+  const buffered: string[] = [];
+  let after: string | null = null;
+  let exhausted = false;
+  const refill = async () => {
+    const result = await executor.execute<{ id: string }>(sql`
+      SELECT s.id FROM (${source}) s ${after ? sql`WHERE s.id > ${after}::uuid` : sql``}
+      ORDER BY s.id LIMIT ${ID_PAGE}`);
+    for (const row of result.rows) buffered.push(row.id);
+    exhausted = result.rows.length < ID_PAGE;
+    after = buffered[buffered.length - 1] ?? after;
+  };
+  // Sends the next chunk's statement before returning (no await first): it runs in PostgreSQL
+  // while the caller assesses the current chunk.
+  const read = (): Promise<RecordBundle[]> => {
+    if (buffered.length >= BULK_CHUNK || exhausted) {
+      const ids = buffered.splice(0, BULK_CHUNK);
+      return observed(ids.length === 0 ? Promise.resolve([]) : loadBundles(executor, ids, now));
+    }
+    return refill().then(read);
+  };
+  let done = 0;
+  let reading = read();
+  for (;;) {
+    const bundles = await reading;
+    if (bundles.length === 0) break;
+    reading = read();
+    const rows = bundles.map((bundle) =>
+      toRow(assessAccount(factsFromBundle(bundle, now), playbook, book, now), { playbookVersion, book, now }),
+    );
+    // One statement in flight at a time: the upsert follows the read of the next chunk.
+    await reading;
+    await assessmentsStore.upsert(executor, rows, { keepNewer: options.keepNewer ?? false });
+    done += bundles.length;
+    options.onProgress?.(done);
+  }
+  return done;
+}
+
+/**
+ * Marks a promise that is awaited later as handled now: if it fails while another is awaited,
+ * the failure surfaces at its own `await` instead of as an unhandled rejection.
+ */
+function observed<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
