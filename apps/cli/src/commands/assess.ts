@@ -46,7 +46,7 @@ export function assessCommand(): Command {
         'under each value, the rule path that produced it (one step per line) and its inputs',
       )
       .option('--all', 'reassess every account now, in slices, with a progress bar (TAM managers and admins)')
-      .option('--batch <n>', 'with --all: accounts per request, 1–10000 (default 1000)', parseBatch),
+      .option('--batch <n>', 'with --all: accounts per request, 1–10000 (default 10000)', parseBatch),
   ).action(assess);
 }
 
@@ -336,7 +336,7 @@ async function reassessBook(options: AssessOptions): Promise<void> {
   await withSession(options, async ({ client }) => {
     const showBar = !options.json && Boolean(process.stderr.isTTY);
     const summary = await runReassessment(
-      client.assessments.reassessAll({ limit: options.batch ?? 1_000 }),
+      client.assessments.reassessAll({ limit: options.batch ?? 10_000 }),
       showBar ? progressBar() : undefined,
     );
     if (options.json) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { defaultPlaybook } from '../playbook/playbook-defaults.ts';
 import type { AccountFacts, EmeaParameterFact, PriorityProposalFact } from './account-facts.ts';
-import { assessIn, daysAgo, instantDaysAgo, makeFacts, playbookWith } from './test-fixtures.ts';
+import { assessAccount } from './assess-account.ts';
+import { assessIn, daysAgo, instantDaysAgo, makeFacts, NOW, playbookWith } from './test-fixtures.ts';
 
 const emea = (overrides: Partial<AccountFacts>) =>
   assessIn(makeFacts({ segment: 'enterprise', region: 'emea', ...overrides })).priority;
@@ -188,6 +190,20 @@ describe('Commercial model', () => {
     const p = commercial({ stagesAdopted: ['plan', 'create', 'verify'] }, biggerAccounts(count));
     expect(p.priority).toBe(expected);
     expect(p.explanation.path).toContain(step);
+  });
+
+  it('names an account the book context does not rank as not in the top N', () => {
+    // A server ranks only the top N (a million accounts): the others come without a rank.
+    const facts = makeFacts({ ...commercialBase, stagesAdopted: ['plan', 'create', 'verify'] });
+    const book = {
+      at: Date.parse(NOW),
+      topN: 30,
+      commercialRanks: new Map<string, number>(),
+      rankedCount: 0,
+    };
+    const p = assessAccount(facts, defaultPlaybook, book, NOW).priority;
+    expect(p.priority).toBe('pr2');
+    expect(p.explanation.path).toContain('top 30 by ARR? no (not in the top 30)');
   });
 
   it('explains the qualification down to Pr2', () => {

@@ -16,7 +16,7 @@ import type { RequestContext } from '../../context.ts';
 import type { Database } from '../../db/client.ts';
 import { authorize, policies } from '../../policies/policies.ts';
 import { usersStore } from '../users/users.store.ts';
-import { readPortfolio, readTeamOverview, readWorklist, tamAccountIds } from './portfolio.read-model.ts';
+import { readPortfolio, readTamBook, readTeamOverview, readWorklist } from './portfolio.read-model.ts';
 
 export const assessmentsRoutes: FastifyPluginAsyncZod<{ services: Services; db: Database }> = async (
   app,
@@ -24,12 +24,18 @@ export const assessmentsRoutes: FastifyPluginAsyncZod<{ services: Services; db: 
 ) => {
   const tags = ['assessments'];
 
-  async function ownerOf(context: RequestContext, ownerId: string | undefined) {
+  /** The owner's accounts with fresh assessments: one read, plus a refresh of the stale ones if any. */
+  async function ownerBook(context: RequestContext, ownerId: string | undefined) {
     const user = await usersStore.findById(db, ownerId ?? context.user.id);
     if (!user) throw notFound('User', ownerId ?? context.user.id);
-    const accountIds = await tamAccountIds(db, user.id, context.now);
-    await services.assessments.refreshStale(context.now, accountIds);
-    return { owner: { id: user.id, name: user.name }, accountIds };
+    const active = await services.playbookProvider.active(db);
+    let rows = await readTamBook(db, user.id, context.now, active.version);
+    const stale = rows.filter((row) => row.stale).map((row) => row.account_id);
+    if (stale.length > 0) {
+      await services.assessments.refreshStale(context.now, stale);
+      rows = await readTamBook(db, user.id, context.now, active.version);
+    }
+    return { owner: { id: user.id, name: user.name }, rows, playbook: active.playbook };
   }
 
   app.get(
@@ -66,9 +72,8 @@ export const assessmentsRoutes: FastifyPluginAsyncZod<{ services: Services; db: 
     },
     async (request) => {
       const context = request.context();
-      const { owner, accountIds } = await ownerOf(context, request.query.owner);
-      const { playbook } = await services.playbookProvider.active(db);
-      return readPortfolio(db, owner, accountIds, playbook, context.now);
+      const { owner, rows, playbook } = await ownerBook(context, request.query.owner);
+      return readPortfolio(owner, rows, playbook, context.now);
     },
   );
 
@@ -84,8 +89,8 @@ export const assessmentsRoutes: FastifyPluginAsyncZod<{ services: Services; db: 
     },
     async (request) => {
       const context = request.context();
-      const { owner, accountIds } = await ownerOf(context, request.query.owner);
-      return readWorklist(db, owner, accountIds, context.now);
+      const { owner, rows } = await ownerBook(context, request.query.owner);
+      return readWorklist(owner, rows, context.now);
     },
   );
 

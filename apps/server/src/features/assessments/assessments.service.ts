@@ -1,4 +1,5 @@
 import { type Assessment, assessAccount, type BookContext, notFound } from '@liaison/domain';
+import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import type { Database, Executor } from '../../db/client.ts';
@@ -67,7 +68,12 @@ export function createAssessmentsService(db: Database, provider: PlaybookProvide
    * commits by itself, so writers never wait for the run, and a stored assessment a write made
    * meanwhile is kept.
    */
-  async function runInBulk(source: BulkSource, now: Date, onProgress?: (done: number) => void) {
+  async function runInBulk(
+    source: BulkSource,
+    now: Date,
+    onProgress?: (done: number) => void,
+    onLastId?: (id: string) => void,
+  ) {
     const client = await pool.connect();
     try {
       const executor = drizzle(client, { schema });
@@ -83,6 +89,7 @@ export function createAssessmentsService(db: Database, provider: PlaybookProvide
         book,
         keepNewer: true,
         ...(onProgress ? { onProgress } : {}),
+        ...(onLastId ? { onLastId } : {}),
       });
     } finally {
       client.release();
@@ -133,15 +140,18 @@ export function createAssessmentsService(db: Database, provider: PlaybookProvide
       return runInBulk(bulkSources.all, now, onProgress ? (done) => onProgress(done, total) : undefined);
     },
 
-    /** One slice of a whole-book reassessment, in account-id order: clients drive it and show progress. */
+    /**
+     * One slice of a whole-book reassessment, in account-id order: clients drive it and show
+     * progress. The slice goes through the bulk assessor like a whole-book run.
+     */
     async reassessBatch(now: Date, after: string | null, limit: number) {
-      const ids = await db.transaction(async (tx) => {
-        const page = await assessmentsStore.idsAfter(tx, after, limit);
-        await assessAndStore(tx, page, now);
-        return page;
+      const slice = sql`SELECT id FROM accounts ${after ? sql`WHERE id > ${after}::uuid` : sql``} ORDER BY id LIMIT ${limit}`;
+      let last: string | null = null;
+      const accounts = await runInBulk(slice, now, undefined, (id) => {
+        last = id;
       });
       const total = await assessmentsStore.countAccounts(db);
-      return { accounts: ids.length, total, nextCursor: ids.length === limit ? ids[ids.length - 1]! : null };
+      return { accounts, total, nextCursor: accounts === limit ? last : null };
     },
 
     /** The account's assessment now, computed fresh (and stored). */

@@ -32,6 +32,11 @@ export interface BulkAssessment {
   /** Keep a stored assessment made at a later instant (a write that committed meanwhile). */
   keepNewer?: boolean;
   onProgress?: (done: number) => void;
+  /** The last account assessed so far (a slice's cursor). */
+  onLastId?: (id: string) => void;
+  /** Accounts per round trip and ids per page of the source (tests make them small). */
+  chunkSize?: number;
+  idPageSize?: number;
 }
 
 /**
@@ -48,6 +53,8 @@ export async function assessInBulk(
   options: BulkAssessment,
 ): Promise<number> {
   const { now, playbook, playbookVersion, book } = options;
+  const chunk = options.chunkSize ?? BULK_CHUNK;
+  const idPage = options.idPageSize ?? ID_PAGE;
   // Ids come in pages of many chunks (an index-ordered scan each), bundles by id (index look-ups):
   // a page of the source joined to the inputs would make the planner scan whole tables.
   const buffered: string[] = [];
@@ -56,16 +63,16 @@ export async function assessInBulk(
   const refill = async () => {
     const result = await executor.execute<{ id: string }>(sql`
       SELECT s.id FROM (${source}) s ${after ? sql`WHERE s.id > ${after}::uuid` : sql``}
-      ORDER BY s.id LIMIT ${ID_PAGE}`);
+      ORDER BY s.id LIMIT ${idPage}`);
     for (const row of result.rows) buffered.push(row.id);
-    exhausted = result.rows.length < ID_PAGE;
+    exhausted = result.rows.length < idPage;
     after = buffered[buffered.length - 1] ?? after;
   };
   // Sends the next chunk's statement before returning (no await first): it runs in PostgreSQL
   // while the caller assesses the current chunk.
   const read = (): Promise<RecordBundle[]> => {
-    if (buffered.length >= BULK_CHUNK || exhausted) {
-      const ids = buffered.splice(0, BULK_CHUNK);
+    if (buffered.length >= chunk || exhausted) {
+      const ids = buffered.splice(0, chunk);
       return observed(ids.length === 0 ? Promise.resolve([]) : loadBundles(executor, ids, now));
     }
     return refill().then(read);
@@ -83,6 +90,7 @@ export async function assessInBulk(
     await reading;
     await assessmentsStore.upsert(executor, rows, { keepNewer: options.keepNewer ?? false });
     done += bundles.length;
+    options.onLastId?.(bundles[bundles.length - 1]!.account.id);
     options.onProgress?.(done);
   }
   return done;

@@ -34,34 +34,41 @@ interface JoinedRow extends Record<string, unknown> {
 
 const priorityOrder: Record<string, number> = { pr1: 1, pr2: 2, pr3: 3, pr4: 4 };
 
-/** Accounts on which `userId` is the TAM at `now` (the team table is the source of truth). */
-export async function tamAccountIds(executor: Executor, userId: string, now: Date): Promise<string[]> {
-  const instant = now.toISOString();
-  const result = await executor.execute<{ account_id: string }>(sql`
-    SELECT DISTINCT account_id FROM team_assignments
-    WHERE user_id = ${userId} AND role = 'tam' AND starts_at <= ${instant} AND (ends_at IS NULL OR ends_at > ${instant})`);
-  return result.rows.map((row) => row.account_id);
-}
+export type TamBookRow = JoinedRow & { stale: boolean };
 
-async function joined(executor: Executor, accountIds: string[]): Promise<JoinedRow[]> {
-  if (accountIds.length === 0) return [];
-  const result = await executor.execute<JoinedRow>(sql`
-    SELECT s.*, a.name, a.segment, a.region, a.arr::float8 AS arr, a.renewal_date
-    FROM account_assessments s JOIN accounts a ON a.id = s.account_id
-    WHERE s.account_id = ANY(${sql.param(accountIds)}::uuid[])`);
+/**
+ * The accounts on which `userId` is the TAM at `now` (the team table is the source of truth)
+ * with their stored assessments, in one statement; `stale` marks an assessment missing, from an
+ * earlier UTC day or from another playbook version, which the caller refreshes and reads again.
+ */
+export async function readTamBook(
+  executor: Executor,
+  userId: string,
+  now: Date,
+  playbookVersion: number,
+): Promise<TamBookRow[]> {
+  const instant = now.toISOString();
+  const result = await executor.execute<TamBookRow>(sql`
+    SELECT s.*, a.id AS account_id, a.name, a.segment, a.region, a.arr::float8 AS arr, a.renewal_date,
+      (s.account_id IS NULL OR s.assessed_day < ${instant.slice(0, 10)}::date
+        OR s.playbook_version <> ${playbookVersion}) AS stale
+    FROM (SELECT DISTINCT account_id FROM team_assignments
+          WHERE user_id = ${userId} AND role = 'tam' AND starts_at <= ${instant}
+            AND (ends_at IS NULL OR ends_at > ${instant})) t
+    JOIN accounts a ON a.id = t.account_id
+    LEFT JOIN account_assessments s ON s.account_id = a.id`);
   return result.rows;
 }
 
 const toNumber = (value: unknown) => (value === null ? null : Number(value));
 
-export async function readPortfolio(
-  executor: Executor,
+export function readPortfolio(
   owner: { id: string; name: string },
-  accountIds: string[],
+  book: readonly JoinedRow[],
   playbook: Playbook,
   now: Date,
-): Promise<Portfolio> {
-  const rows = await joined(executor, accountIds);
+): Portfolio {
+  const rows = [...book];
   rows.sort(
     (left, right) =>
       priorityOrder[left.priority]! - priorityOrder[right.priority]! || Number(right.arr) - Number(left.arr),
@@ -99,13 +106,11 @@ export async function readPortfolio(
 }
 
 /** This week's work: unfulfilled obligations overdue or due within 7 days, overdue first, then by priority. */
-export async function readWorklist(
-  executor: Executor,
+export function readWorklist(
   owner: { id: string; name: string },
-  accountIds: string[],
+  rows: readonly JoinedRow[],
   now: Date,
-): Promise<Worklist> {
-  const rows = await joined(executor, accountIds);
+): Worklist {
   const horizon = new Date(now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
   const items = rows.flatMap((row) =>
     row.document.obligations
