@@ -1,3 +1,4 @@
+ALTER TABLE "history" ALTER COLUMN "changes" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "account_assessments" ADD COLUMN "review_due_date" date;--> statement-breakpoint
 ALTER TABLE "account_assessments" ADD COLUMN "review_status" text;--> statement-breakpoint
 CREATE INDEX "account_assessments_commercial_rank_idx" ON "account_assessments" USING btree ("commercial_rank") WHERE "account_assessments"."commercial_rank" IS NOT NULL;--> statement-breakpoint

@@ -199,13 +199,18 @@ export const DryRunResult = z.object({
   currentVersion: z.int(),
   evaluatedAt: IsoInstant,
   accountsAssessed: z.int(),
-  changes: z.array(
-    z.object({
-      accountId: Id,
-      accountName: z.string(),
-      changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
-    }),
-  ),
+  accountsChanged: z
+    .int()
+    .describe('Accounts whose assessment would change (all of them, however many are listed).'),
+  changes: z
+    .array(
+      z.object({
+        accountId: Id,
+        accountName: z.string(),
+        changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+      }),
+    )
+    .describe('The changed accounts by name, the first 1,000 of them.'),
 });
 
 export const ReassessRequest = z.object({

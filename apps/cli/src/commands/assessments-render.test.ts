@@ -418,6 +418,7 @@ describe('playbook renderers', () => {
       currentVersion: 3,
       evaluatedAt: '2026-03-02T09:00:00.000Z',
       accountsAssessed: 120,
+      accountsChanged: 1,
       changes: [
         {
           accountId: acme,
@@ -453,7 +454,10 @@ describe('playbook renderers', () => {
     expect(dryRunSummary(result)).toBe(
       '1 of 120 accounts would change (candidate vs playbook version 3, evaluated 2026-03-02 09:00 UTC).',
     );
-    expect(dryRunSummary({ ...result, changes: [] })).toBe(
+    expect(dryRunSummary({ ...result, accountsAssessed: 2_000, accountsChanged: 1_500 })).toBe(
+      '1,500 of 2000 accounts would change (candidate vs playbook version 3, evaluated 2026-03-02 09:00 UTC). The first 1 by name are listed.',
+    );
+    expect(dryRunSummary({ ...result, accountsChanged: 0, changes: [] })).toBe(
       'No account would change: 120 assessed (candidate vs playbook version 3, evaluated 2026-03-02 09:00 UTC).',
     );
   });

@@ -45,9 +45,13 @@ async function dryRun(file: string, options: ApiOptions): Promise<void> {
 /** `2 of 312 accounts would change (candidate vs playbook version 3, evaluated …).` */
 export function dryRunSummary(result: DryRunResult): string {
   const against = `candidate vs playbook version ${result.currentVersion}, evaluated ${formatInstant(result.evaluatedAt)}`;
-  return result.changes.length === 0
-    ? `No account would change: ${formatCount(result.accountsAssessed)} assessed (${against}).`
-    : `${result.changes.length} of ${plural(result.accountsAssessed, 'account')} would change (${against}).`;
+  if (result.accountsChanged === 0)
+    return `No account would change: ${formatCount(result.accountsAssessed)} assessed (${against}).`;
+  const listed =
+    result.changes.length < result.accountsChanged
+      ? ` The first ${formatCount(result.changes.length)} by name are listed.`
+      : '';
+  return `${formatCount(result.accountsChanged)} of ${plural(result.accountsAssessed, 'account')} would change (${against}).${listed}`;
 }
 
 /** One row per changed value, the account's name on its first row; obligations one row per kind. */

@@ -268,7 +268,9 @@ export const history = pgTable(
     actorId: text('actor_id'),
     actorName: text('actor_name').notNull(),
     occurredAt: instant('occurred_at').notNull(),
-    changes: jsonb('changes').notNull(),
+    // Null for a create written in bulk (an import): its changes are the snapshot's fields, and
+    // the read model derives them rather than every import computing and storing them twice.
+    changes: jsonb('changes'),
     snapshot: jsonb('snapshot'),
     requestId: text('request_id'),
   },

@@ -253,8 +253,10 @@ export function PlaybookPage() {
               ) : (
                 <>
                   <Text size="sm" mb="xs">
-                    <b>{plural(dryRun.changes.length, 'account')}</b> of {dryRun.accountsAssessed} would
+                    <b>{plural(dryRun.accountsChanged, 'account')}</b> of {dryRun.accountsAssessed} would
                     change.
+                    {dryRun.changes.length < dryRun.accountsChanged &&
+                      ` The first ${dryRun.changes.length} by name are listed.`}
                   </Text>
                   <ScrollArea.Autosize mah={440}>
                     <Table aria-label="Dry run" verticalSpacing={4} data-testid="dry-run">

@@ -2,7 +2,11 @@ import type { Account } from '@liaison/contracts';
 import type { Executor } from '../../db/client.ts';
 import { presentContact } from '../contacts/contacts.presenter.ts';
 import { contactsStore } from '../contacts/contacts.store.ts';
-import { presentBusinessProfile, presentTechnicalProfile } from '../profiles/profiles.presenter.ts';
+import {
+  emptyProfiles,
+  presentBusinessProfile,
+  presentTechnicalProfile,
+} from '../profiles/profiles.presenter.ts';
 import { profilesStore } from '../profiles/profiles.store.ts';
 import { presentTeamAssignment } from '../team/team.presenter.ts';
 import { teamStore } from '../team/team.store.ts';
@@ -23,10 +27,12 @@ export async function loadAccountDetail(
   const technical = await profilesStore.findTechnical(executor, id);
   const contacts = await contactsStore.listByAccount(executor, id);
   const team = await teamStore.listByAccount(executor, id, now);
+  const summary = presentAccountSummary(row);
+  const empty = emptyProfiles(summary.createdAt);
   return {
-    ...presentAccountSummary(row),
-    businessProfile: presentBusinessProfile(business!),
-    technicalProfile: presentTechnicalProfile(technical!),
+    ...summary,
+    businessProfile: business ? presentBusinessProfile(business) : empty.business,
+    technicalProfile: technical ? presentTechnicalProfile(technical) : empty.technical,
     contacts: contacts.map(presentContact),
     team: team.map(presentTeamAssignment),
     asOf: null,

@@ -39,22 +39,26 @@ export interface BulkAssessment {
   idPageSize?: number;
 }
 
+export interface BundleChunk {
+  bundles: RecordBundle[];
+  /** Resolves once the next chunk's read is done: a caller that writes waits for it first. */
+  nextRead: Promise<unknown>;
+}
+
 /**
- * Assesses every account of `source` and upserts the read model, chunk by chunk on one
- * connection, pipelined: while the rules run over one chunk in JavaScript, PostgreSQL already
- * reads the next one. Memory holds two chunks whatever the size of the book.
- *
- * On a plain connection each chunk commits on its own (a whole-book run never holds locks that
- * would stall the writers); inside a transaction (an import) it all commits with the caller.
+ * The record bundles of every account of `source`, chunk by chunk on one connection,
+ * pipelined: when a chunk is handed over, the next one is already being read by PostgreSQL
+ * while the caller works on this one in JavaScript. Memory holds two chunks whatever the size
+ * of the book.
  */
-export async function assessInBulk(
+export async function* bundlesInChunks(
   executor: Executor,
   source: BulkSource,
-  options: BulkAssessment,
-): Promise<number> {
-  const { now, playbook, playbookVersion, book } = options;
-  const chunk = options.chunkSize ?? BULK_CHUNK;
-  const idPage = options.idPageSize ?? ID_PAGE;
+  now: Date,
+  sizes: { chunkSize?: number; idPageSize?: number } = {},
+): AsyncGenerator<BundleChunk> {
+  const chunk = sizes.chunkSize ?? BULK_CHUNK;
+  const idPage = sizes.idPageSize ?? ID_PAGE;
   // Ids come in pages of many chunks (an index-ordered scan each), bundles by id (index look-ups):
   // a page of the source joined to the inputs would make the planner scan whole tables.
   const buffered: string[] = [];
@@ -68,8 +72,7 @@ export async function assessInBulk(
     exhausted = result.rows.length < idPage;
     after = buffered[buffered.length - 1] ?? after;
   };
-  // Sends the next chunk's statement before returning (no await first): it runs in PostgreSQL
-  // while the caller assesses the current chunk.
+  // Sends the next chunk's statement before returning (no await first).
   const read = (): Promise<RecordBundle[]> => {
     if (buffered.length >= chunk || exhausted) {
       const ids = buffered.splice(0, chunk);
@@ -77,17 +80,35 @@ export async function assessInBulk(
     }
     return refill().then(read);
   };
-  let done = 0;
   let reading = read();
   for (;;) {
     const bundles = await reading;
-    if (bundles.length === 0) break;
+    if (bundles.length === 0) return;
     reading = read();
+    yield { bundles, nextRead: reading };
+  }
+}
+
+/**
+ * Assesses every account of `source` and upserts the read model, chunk by chunk, pipelined
+ * (`bundlesInChunks`), with one statement in flight at a time: a chunk's upsert waits for the
+ * next chunk's read (pg 9 will refuse to queue statements on one connection).
+ *
+ * On a plain connection each chunk commits on its own (a whole-book run never holds locks that
+ * would stall the writers); inside a transaction (an import) it all commits with the caller.
+ */
+export async function assessInBulk(
+  executor: Executor,
+  source: BulkSource,
+  options: BulkAssessment,
+): Promise<number> {
+  const { now, playbook, playbookVersion, book } = options;
+  let done = 0;
+  for await (const { bundles, nextRead } of bundlesInChunks(executor, source, now, options)) {
     const rows = bundles.map((bundle) =>
       toRow(assessAccount(factsFromBundle(bundle, now), playbook, book, now), { playbookVersion, book, now }),
     );
-    // One statement in flight at a time: the upsert follows the read of the next chunk.
-    await reading;
+    await nextRead.catch(() => {});
     await assessmentsStore.upsert(executor, rows, { keepNewer: options.keepNewer ?? false });
     done += bundles.length;
     options.onLastId?.(bundles[bundles.length - 1]!.account.id);

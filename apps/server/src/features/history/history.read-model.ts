@@ -12,6 +12,7 @@ import { DomainError } from '@liaison/domain';
 import { and, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
 import { type Executor, toIso } from '../../db/client.ts';
 import { history } from '../../db/schema.ts';
+import { emptyProfiles } from '../profiles/profiles.presenter.ts';
 import { isActiveAt } from '../team/team.presenter.ts';
 import { diffSnapshots, type EntityType } from './history.recorder.ts';
 
@@ -38,7 +39,10 @@ function presentEntry(row: typeof history.$inferSelect): HistoryEntry {
     entityType: row.entityType,
     entityId: row.entityId,
     operation: row.operation as HistoryEntry['operation'],
-    changes: row.changes as HistoryEntry['changes'],
+    changes: (row.changes ??
+      (row.operation === 'create'
+        ? diffSnapshots(null, row.snapshot as Snapshot | null)
+        : [])) as HistoryEntry['changes'],
   };
 }
 
@@ -131,10 +135,14 @@ export const historyReadModel = {
     const team = (byType('team_assignment') as unknown as TeamAssignment[]).filter((assignment) =>
       isActiveAt(assignment, at),
     );
+    const summary = account as unknown as AccountSummary;
+    // An imported account's profiles exist in the history from their first edit only.
+    const empty = emptyProfiles(summary.createdAt);
     return {
-      ...(account as unknown as AccountSummary),
-      businessProfile: byType('business_profile')[0] as unknown as BusinessProfile,
-      technicalProfile: byType('technical_profile')[0] as unknown as Account['technicalProfile'],
+      ...summary,
+      businessProfile: (byType('business_profile')[0] as unknown as BusinessProfile) ?? empty.business,
+      technicalProfile:
+        (byType('technical_profile')[0] as unknown as Account['technicalProfile']) ?? empty.technical,
       contacts: (byType('contact') as unknown as Contact[]).sort((left, right) =>
         left.name.localeCompare(right.name),
       ),

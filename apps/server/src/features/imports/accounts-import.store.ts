@@ -1,4 +1,3 @@
-import { emptyTechnicalProfile } from '@liaison/contracts';
 import type pg from 'pg';
 import type { ImportContext, ObjectImporter, WriteContext, WriteCounts } from './import-types.ts';
 import {
@@ -174,27 +173,8 @@ export const accountsImport: ObjectImporter = {
       before: 'b.snapshot',
     });
     await context.checkpoint('account history written');
-    // New accounts get their empty profiles, as the API creates them.
-    await client.query(
-      `INSERT INTO business_profiles (account_id, updated_at) SELECT id, ${now} FROM import_final WHERE is_new`,
-    );
-    await client.query(
-      `INSERT INTO technical_profiles (account_id, updated_at, architecture) SELECT id, ${now}, $1::jsonb FROM import_final WHERE is_new`,
-      [JSON.stringify(emptyTechnicalProfile.architecture)],
-    );
-    for (const [entity, table] of [
-      ['business_profile', 'business_profiles'],
-      ['technical_profile', 'technical_profiles'],
-    ] as const) {
-      await insertHistory(client, context, {
-        entity,
-        alias: 'p',
-        source: `FROM ${table} p JOIN import_final f ON f.id = p.account_id AND f.is_new`,
-        accountId: 'p.account_id',
-        entityId: 'p.account_id',
-        before: 'NULL::jsonb',
-      });
-    }
+    // New accounts get no profile rows: a missing profile reads as the empty one the API would
+    // have written (profiles.presenter.ts `emptyProfiles`); its first edit stores it.
     await touch(client, 'SELECT id FROM import_final WHERE changed');
     // OwnerId and TAM__c: who holds the owner role and the TAM role on the account team.
     const ownerRole = context.ownerRole

@@ -1,6 +1,6 @@
 import type { ImportPlan } from '@liaison/domain';
 import type pg from 'pg';
-import { changesSql, createChangesSql, type SnapshotEntity, snapshotSql } from './snapshots.store.ts';
+import { changesSql, type SnapshotEntity, snapshotSql } from './snapshots.store.ts';
 import { givenSql, literal } from './staging.store.ts';
 
 /**
@@ -144,8 +144,10 @@ export interface HistoryOptions {
 
 /**
  * One history row per changed entity, snapshot and field changes built in SQL like the
- * recorder builds them in JavaScript; an update that changes nothing is not recorded.
- * (`OFFSET 0` keeps each snapshot and change list computed once per row, not once per use.)
+ * recorder builds them in JavaScript; an update that changes nothing is not recorded. A
+ * create stores no field changes: they are the snapshot's fields, derived when read (half the
+ * cost of a create's history row). (`OFFSET 0` keeps each snapshot and change list computed
+ * once per row, not once per use.)
  */
 export async function insertHistory(
   client: pg.PoolClient,
@@ -158,10 +160,9 @@ export async function insertHistory(
        'import', $2, $3, $4, h.changes, h.after, $5
      FROM (
        SELECT x.account_id, x.entity_id, x.before, x.after,
-         CASE WHEN x.before IS NULL THEN x.created ELSE ${changesSql(options.entity, 'x.before', 'x.after')} END AS changes
+         CASE WHEN x.before IS NULL THEN NULL ELSE ${changesSql(options.entity, 'x.before', 'x.after')} END AS changes
        FROM (SELECT ${options.accountId} AS account_id, ${options.entityId} AS entity_id, ${options.before} AS before,
-               ${snapshotSql(options.entity, options.alias)} AS after,
-               CASE WHEN ${options.before} IS NULL THEN ${createChangesSql(options.entity, options.alias)} END AS created
+               ${snapshotSql(options.entity, options.alias)} AS after
              ${options.source} OFFSET 0) x
        OFFSET 0
      ) h

@@ -50,32 +50,6 @@ export const snapshotFields = {
     ['lastPriorityReviewAt', (a) => iso(`${a}.last_priority_review_at`)],
     plain('supportTicketsTracked', 'support_tickets_tracked'),
   ],
-  business_profile: [
-    plain('version', 'version'),
-    ['updatedAt', (a) => iso(`${a}.updated_at`)],
-    plain('organisationStructure', 'organisation_structure'),
-    plain('championContactId', 'champion_contact_id'),
-    plain('economicBuyerContactId', 'economic_buyer_contact_id'),
-    plain('decisionMakerContactId', 'decision_maker_contact_id'),
-    plain('mostCompellingFeatures', 'most_compelling_features'),
-    plain('whyTheyBought', 'why_they_bought'),
-    plain('objectives', 'objectives'),
-    plain('painPoints', 'pain_points'),
-    plain('desiredBusinessOutcomes', 'desired_business_outcomes'),
-    plain('successMetrics', 'success_metrics'),
-  ],
-  technical_profile: [
-    plain('version', 'version'),
-    ['updatedAt', (a) => iso(`${a}.updated_at`)],
-    plain('deployment', 'deployment'),
-    plain('productVersion', 'product_version'),
-    plain('architecture', 'architecture'),
-    plain('hosting', 'hosting'),
-    plain('integrations', 'integrations'),
-    plain('securityCompliance', 'security_compliance'),
-    plain('environments', 'environments'),
-    plain('scaleNotes', 'scale_notes'),
-  ],
   contact: [
     ...meta,
     plain('accountId', 'account_id'),
@@ -154,20 +128,6 @@ export function changesSql(entity: SnapshotEntity, before: string, after: string
     .map(
       (key) =>
         `CASE WHEN ${value(before, key)} IS DISTINCT FROM ${value(after, key)} THEN jsonb_build_object('field', '${key}', 'before', ${value(before, key)}, 'after', ${value(after, key)}) END`,
-    );
-  return `jsonb_path_query_array(jsonb_build_array(${changes.join(', ')}), '$[*] ? (@ != null)')`;
-}
-
-/**
- * The field changes of a create (`diffSnapshots(null, snapshot)`), straight from the row's
- * columns: every field that is not null, in the presenter's key order.
- */
-export function createChangesSql(entity: SnapshotEntity, alias: string): string {
-  const changes = snapshotFields[entity]
-    .filter(([key]) => !ignoredFields.has(key))
-    .map(
-      ([key, sql]) =>
-        `CASE WHEN ${sql(alias)} IS NOT NULL THEN jsonb_build_object('field', '${key}', 'before', NULL, 'after', ${sql(alias)}) END`,
     );
   return `jsonb_path_query_array(jsonb_build_array(${changes.join(', ')}), '$[*] ? (@ != null)')`;
 }

@@ -1,5 +1,4 @@
 import {
-  type AssessmentDiff,
   assessAccount,
   DomainError,
   diffAssessments,
@@ -11,12 +10,14 @@ import type { RequestContext } from '../../context.ts';
 import { type Database, toIso } from '../../db/client.ts';
 import { authorize, policies } from '../../policies/policies.ts';
 import { loadBookContext } from '../assessments/book-context.loader.ts';
-import { loadBundles } from '../assessments/facts.loader.ts';
+import { bulkSources, bundlesInChunks } from '../assessments/bulk-assessor.ts';
 import { factsFromBundle } from '../assessments/record-bundle.ts';
+import { ChangesShown } from './changes-shown.ts';
 import type { PlaybookProvider } from './playbook.provider.ts';
 import { playbookStore } from './playbook.store.ts';
 
-const CHUNK = 1_000;
+/** A dry run lists at most this many changed accounts (the first by name) and counts them all. */
+export const DRY_RUN_SHOWN = 1_000;
 
 function parseOrThrow(candidate: unknown): Playbook {
   const parsed = parsePlaybook(candidate);
@@ -97,33 +98,33 @@ export function createPlaybookService(db: Database, provider: PlaybookProvider) 
       const next = parseOrThrow(candidate);
       const { version, playbook: current } = await provider.active(db);
       const now = context.now;
-      // One snapshot on one connection: the inputs' queries queue on it (facts.loader.ts).
-      const { ids, changes } = await db.transaction(
+      // One snapshot, read chunk by chunk (bulk-assessor.ts): memory stays flat whatever the book.
+      const { assessed, changed, changes } = await db.transaction(
         async (tx) => {
           const bookBefore = await loadBookContext(tx, current, now);
           const bookAfter = await loadBookContext(tx, next, now);
-          const ids = (await tx.query.accounts.findMany({ columns: { id: true } })).map((row) => row.id);
-          const changes: (AssessmentDiff & { accountName: string })[] = [];
-          for (let start = 0; start < ids.length; start += CHUNK) {
-            const bundles = await loadBundles(tx, ids.slice(start, start + CHUNK), now);
+          const shown = new ChangesShown(DRY_RUN_SHOWN);
+          let assessed = 0;
+          for await (const { bundles } of bundlesInChunks(tx, bulkSources.all, now)) {
             for (const bundle of bundles) {
               const facts = factsFromBundle(bundle, now);
               const diff = diffAssessments(
                 assessAccount(facts, current, bookBefore, now),
                 assessAccount(facts, next, bookAfter, now),
               );
-              if (diff.changes.length > 0) changes.push({ ...diff, accountName: bundle.account.name });
+              if (diff.changes.length > 0) shown.add({ ...diff, accountName: bundle.account.name });
             }
+            assessed += bundles.length;
           }
-          return { ids, changes };
+          return { assessed, changed: shown.total, changes: shown.list() };
         },
         { isolationLevel: 'repeatable read', accessMode: 'read only' },
       );
-      changes.sort((left, right) => left.accountName.localeCompare(right.accountName));
       return {
         currentVersion: version,
         evaluatedAt: now.toISOString(),
-        accountsAssessed: ids.length,
+        accountsAssessed: assessed,
+        accountsChanged: changed,
         changes,
       };
     },

@@ -1,4 +1,10 @@
-import type { BusinessProfile, Deployment, TechnicalProfile } from '@liaison/contracts';
+import {
+  type BusinessProfile,
+  type Deployment,
+  emptyBusinessProfile,
+  emptyTechnicalProfile,
+  type TechnicalProfile,
+} from '@liaison/contracts';
 import { toIso } from '../../db/client.ts';
 import type { businessProfiles, technicalProfiles } from '../../db/schema.ts';
 
@@ -36,3 +42,13 @@ export function presentTechnicalProfile(row: TechnicalProfileRow): TechnicalProf
     scaleNotes: row.scaleNotes,
   };
 }
+
+/**
+ * The profiles of an account nobody has described yet. An import does not write two empty rows
+ * (and their history) per account: a missing row reads as these, version 1 as of the account's
+ * creation, exactly what the API writes when it creates an account; the first edit stores them.
+ */
+export const emptyProfiles = (updatedAt: string) => ({
+  business: { version: 1, updatedAt: toIso(updatedAt), ...emptyBusinessProfile } satisfies BusinessProfile,
+  technical: { version: 1, updatedAt: toIso(updatedAt), ...emptyTechnicalProfile } satisfies TechnicalProfile,
+});

@@ -53,6 +53,7 @@ export function createProfilesService(db: Database, options: { onAccountChanged?
       const { version: _ignored, ...changes } = input;
       return db.transaction(async (tx) => {
         await requireEditableAccount(tx, context, accountId);
+        await profilesStore.ensure(tx, accountId);
         const current = (await profilesStore.findBusiness(tx, accountId, true))!;
         checkVersion('Business profile of account', accountId, version, current.version);
         await checkContactLinks(tx, accountId, changes);
@@ -81,6 +82,7 @@ export function createProfilesService(db: Database, options: { onAccountChanged?
       const { version: _ignored, architecture, ...changes } = input;
       return db.transaction(async (tx) => {
         await requireEditableAccount(tx, context, accountId);
+        await profilesStore.ensure(tx, accountId);
         const current = (await profilesStore.findTechnical(tx, accountId, true))!;
         checkVersion('Technical profile of account', accountId, version, current.version);
         const before = presentTechnicalProfile(current);

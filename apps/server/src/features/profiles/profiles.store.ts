@@ -29,6 +29,21 @@ export const profilesStore = {
     return { business: businessRow!, technical: technicalRow! };
   },
 
+  /**
+   * Stores the empty profiles of an account that has none yet (an imported account), dated at
+   * its creation as the API would have, so the first edit has a row to lock and version 1 to
+   * check. A no-op when the rows exist.
+   */
+  async ensure(executor: Executor, accountId: string): Promise<void> {
+    await executor.execute(sql`
+      INSERT INTO business_profiles (account_id, updated_at)
+      SELECT id, created_at FROM accounts WHERE id = ${accountId} ON CONFLICT DO NOTHING`);
+    await executor.execute(sql`
+      INSERT INTO technical_profiles (account_id, updated_at, architecture)
+      SELECT id, created_at, ${JSON.stringify(emptyTechnicalProfile.architecture)}::jsonb FROM accounts
+      WHERE id = ${accountId} ON CONFLICT DO NOTHING`);
+  },
+
   async findBusiness(
     executor: Executor,
     accountId: string,
