@@ -7,23 +7,38 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ImportJob } from '@liaison/contracts';
 import { from as copyFrom } from 'pg-copy-streams';
-import { BENCH_TOKEN, startBenchServer } from './bench-server.ts';
+import { BENCH_TOKEN, type BenchPostgres, startBenchServer } from './bench-server.ts';
+import { sampleRss } from './measure.ts';
 import { ACCOUNT_HEADERS, usersFile, writeAccountsFile } from './salesforce-accounts-file.ts';
 
+export interface ImportFigure {
+  rows: number;
+  fileBytes: number;
+  generateSeconds: number;
+  importSeconds: number;
+  copySeconds: number;
+  /** Seconds per import phase, as the job reports them. */
+  phases: Record<string, number>;
+  accountsAssessed: number;
+  /** Peak RSS of this process (server and bench client) during the import, and before it. */
+  peakRss: number;
+  baselineRss: number;
+  peakRssByPhase: Record<string, number>;
+}
+
 /**
- * `npm run bench -- --import-rows N`: generates a deterministic Salesforce-style account file of
- * N rows, imports it through the HTTP API as the CLI does (streamed upload, job polled), then
- * COPYs the same file into a plain table of text columns on the same database, and prints both
- * rates, their ratio and the process's peak resident memory during the import.
+ * The CSV import figure, on its own fresh database: generates a deterministic Salesforce-style
+ * account file of `rows` rows, imports it through the HTTP API as the CLI does (streamed upload,
+ * job polled), then COPYs the same file into a plain table of text columns on the same database.
  */
-export async function runImportBench(rows: number): Promise<void> {
-  const server = await startBenchServer();
+export async function runImportFigure(postgres: BenchPostgres, rows: number): Promise<ImportFigure> {
+  const server = await startBenchServer(postgres, 'import');
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'liaison-import-bench-'));
   const headers = { authorization: `Bearer ${BENCH_TOKEN}` };
   try {
     const file = path.join(dir, 'accounts.csv');
     const generated = performance.now();
-    const size = await writeAccountsFile(file, rows);
+    const fileBytes = await writeAccountsFile(file, rows);
     const generateSeconds = (performance.now() - generated) / 1000;
 
     // node:http, as the CLI: the job comes as the first line of the 202 while the file is still
@@ -38,7 +53,6 @@ export async function runImportBench(rows: number): Promise<void> {
         request.on('response', (response) => {
           let text = '';
           response.setEncoding('utf8');
-          // The job is the first line of the answer; the answer ends once the file is up.
           response.on('data', (chunk) => {
             text += chunk;
             if (response.statusCode === 202 && text.includes('\n'))
@@ -50,12 +64,12 @@ export async function runImportBench(rows: number): Promise<void> {
       });
     }
 
-    const peakByPhase: Record<string, number> = {};
+    const peakRssByPhase: Record<string, number> = {};
     async function upload(object: string, body: Readable, name: string): Promise<ImportJob> {
       let job = await post(object, body, name);
       while (!job.done) {
         await new Promise((resolve) => setTimeout(resolve, 200));
-        peakByPhase[job.status] = Math.max(peakByPhase[job.status] ?? 0, process.memoryUsage().rss);
+        peakRssByPhase[job.status] = Math.max(peakRssByPhase[job.status] ?? 0, process.memoryUsage().rss);
         job = (await (await fetch(`${server.baseUrl}/imports/${job.id}`, { headers })).json()) as ImportJob;
       }
       if (job.status !== 'completed')
@@ -66,14 +80,11 @@ export async function runImportBench(rows: number): Promise<void> {
     await upload('users', Readable.from([usersFile()]), 'users.csv');
     global.gc?.();
     const baselineRss = process.memoryUsage().rss;
-    let peakRss = baselineRss;
-    const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    }, 50);
+    const sampler = sampleRss();
     const started = performance.now();
     const job = await upload('accounts', createReadStream(file, { highWaterMark: 1 << 20 }), 'accounts.csv');
     const importSeconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
+    const peakRss = sampler.stop();
 
     const client = await server.database.pool.connect();
     let copySeconds: number;
@@ -95,37 +106,18 @@ export async function runImportBench(rows: number): Promise<void> {
     } finally {
       client.release();
     }
-
-    const importRate = rows / importSeconds;
-    const copyRate = rows / copySeconds;
-    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-    console.log(
-      `\nLiaison import benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, ${server.description}`,
-    );
-    console.log(
-      `file: ${rows.toLocaleString('en-US')} Salesforce-style accounts, ${mb(size)} (generated in ${generateSeconds.toFixed(1)} s); one account in ten has a parent; every account an owner\n`,
-    );
-    console.log('| path | rows | seconds | rows/s |');
-    console.log('|---|---|---|---|');
-    console.log(
-      `| import (POST /imports, streamed; validate, stage, write, history, team, assessments; one transaction) | ${rows} | ${importSeconds.toFixed(1)} | ${importRate.toFixed(0)} |`,
-    );
-    console.log(
-      `| raw COPY of the same file into a plain text table | ${rows} | ${copySeconds.toFixed(1)} | ${copyRate.toFixed(0)} |`,
-    );
-    console.log(`\nratio import / COPY: ${(importRate / copyRate).toFixed(3)} (goal ≥ 0.6)`);
-    console.log(
-      `import phases (s): ${Object.entries(job.phases)
-        .map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)}`)
-        .join(', ')}; ${job.accountsAssessed.toLocaleString('en-US')} accounts assessed`,
-    );
-    console.log(
-      `peak RSS of the server process during the import: ${mb(peakRss)} (${mb(baselineRss)} before it: Node, tsx, Fastify, drizzle, the bench client); by phase: ${Object.entries(
-        peakByPhase,
-      )
-        .map(([phase, rss]) => `${phase} ${mb(rss)}`)
-        .join(', ')}`,
-    );
+    return {
+      rows,
+      fileBytes,
+      generateSeconds,
+      importSeconds,
+      copySeconds,
+      phases: job.phases,
+      accountsAssessed: job.accountsAssessed,
+      peakRss,
+      baselineRss,
+      peakRssByPhase,
+    };
   } finally {
     await server.close();
     await fs.rm(dir, { recursive: true, force: true });

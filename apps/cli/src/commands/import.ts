@@ -56,7 +56,7 @@ export interface ImportProgress {
 function progressBar(totalBytes: number): ImportProgress {
   const bar = new cliProgress.SingleBar(
     {
-      format: '{status} [{bar}] {percentage}% · {rows} rows · {rate} rows/s · ETA {eta_formatted}',
+      format: '{status} [{bar}] {percentage}% · {rows} rows · {rate} rows/s{eta}',
       stream: process.stderr,
       hideCursor: true,
       clearOnComplete: true,
@@ -64,7 +64,8 @@ function progressBar(totalBytes: number): ImportProgress {
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(Math.max(1, totalBytes), 0, { status: 'Uploading', rows: '0', rate: '—' });
+  const started = performance.now();
+  bar.start(Math.max(1, totalBytes), 0, { status: 'Uploading', rows: '0', rate: '—', eta: '' });
   return {
     update: (job, sentBytes) =>
       bar.update(Math.min(sentBytes, totalBytes), {
@@ -72,9 +73,21 @@ function progressBar(totalBytes: number): ImportProgress {
           job.status === 'reading' ? 'Reading  ' : `${job.status[0]!.toUpperCase()}${job.status.slice(1)}`,
         rows: formatCount(job.rows.read),
         rate: formatCount(job.rowsPerSecond),
+        eta: uploadEta(totalBytes, sentBytes, (performance.now() - started) / 1000),
       }),
     stop: () => bar.stop(),
   };
+}
+
+/**
+ * ` · ETA 1m 05s` while the file goes up (its rate so far); nothing once it is up, when the
+ * server's phases (checking, writing, assessing) have no size to extrapolate from.
+ */
+export function uploadEta(totalBytes: number, sentBytes: number, seconds: number): string {
+  if (sentBytes >= totalBytes || sentBytes <= 0 || seconds <= 0) return '';
+  const left = Math.ceil(((totalBytes - sentBytes) * seconds) / sentBytes);
+  const minutes = Math.floor(left / 60);
+  return ` · ETA ${minutes > 0 ? `${minutes}m ${String(left % 60).padStart(2, '0')}s` : `${left}s`}`;
 }
 
 /** The closing summary, one fact per line. */

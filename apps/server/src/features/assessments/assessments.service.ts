@@ -5,7 +5,7 @@ import type pg from 'pg';
 import type { Database, Executor } from '../../db/client.ts';
 import * as schema from '../../db/schema.ts';
 import type { AccountChangedHook } from '../accounts/account-access.ts';
-import type { PlaybookProvider } from '../playbook/playbook.provider.ts';
+import type { ActivePlaybook, PlaybookProvider } from '../playbook/playbook.provider.ts';
 import { assessmentsStore, toRow } from './assessments.store.ts';
 import { loadBookContext } from './book-context.loader.ts';
 import { assessInBulk, type BulkSource, bulkSources } from './bulk-assessor.ts';
@@ -27,9 +27,10 @@ export function createAssessmentsService(db: Database, provider: PlaybookProvide
     accountIds: string[],
     now: Date,
     knownBook?: BookContext,
+    knownPlaybook?: ActivePlaybook,
   ): Promise<Assessment[]> {
     if (accountIds.length === 0) return [];
-    const { version, playbook } = await provider.active(executor);
+    const { version, playbook } = knownPlaybook ?? (await provider.active(executor));
     const book = knownBook ?? (await loadBookContext(executor, playbook, now));
     const bundles = await loadBundles(executor, accountIds, now);
     const assessments = bundles.map((bundle) =>
@@ -57,10 +58,10 @@ export function createAssessmentsService(db: Database, provider: PlaybookProvide
    * N and the new one are both a few dozen rows read along an index.
    */
   const onAccountChanged: AccountChangedHook = async (executor, accountIds, now) => {
-    const { playbook } = await provider.active(executor);
-    const book = await loadBookContext(executor, playbook, now);
+    const active = await provider.active(executor);
+    const book = await loadBookContext(executor, active.playbook, now);
     const moved = await rankChanges(executor, book);
-    await assessAndStore(executor, [...new Set([...accountIds, ...moved])], now, book);
+    await assessAndStore(executor, [...new Set([...accountIds, ...moved])], now, book, active);
   };
 
   /**
