@@ -165,7 +165,7 @@ export function formatBullets(values: readonly string[]): string {
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
 /** Indents every line of a block (a table under a section title). */

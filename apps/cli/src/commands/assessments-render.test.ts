@@ -455,7 +455,7 @@ describe('playbook renderers', () => {
       '1 of 120 accounts would change (candidate vs playbook version 3, evaluated 2026-03-02 09:00 UTC).',
     );
     expect(dryRunSummary({ ...result, accountsAssessed: 2_000, accountsChanged: 1_500 })).toBe(
-      '1,500 of 2000 accounts would change (candidate vs playbook version 3, evaluated 2026-03-02 09:00 UTC). The first 1 by name are listed.',
+      '1,500 of 2,000 accounts would change (candidate vs playbook version 3, evaluated 2026-03-02 09:00 UTC). The first 1 by name are listed.',
     );
     expect(dryRunSummary({ ...result, accountsChanged: 0, changes: [] })).toBe(
       'No account would change: 120 assessed (candidate vs playbook version 3, evaluated 2026-03-02 09:00 UTC).',
