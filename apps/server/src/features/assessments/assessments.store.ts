@@ -1,5 +1,5 @@
 import type { Assessment, BookContext } from '@liaison/domain';
-import { and, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { accountAssessments } from '../../db/schema.ts';
 
@@ -112,6 +112,14 @@ function toRecord(row: AssessmentRow): Record<string, unknown> {
   };
 }
 
+/**
+ * The stored assessment `s` (left-joined to its account) must be recomputed: missing, from an
+ * earlier UTC day (due dates turn overdue at midnight), or from another playbook version.
+ */
+export function isStale(today: string, playbookVersion: number): SQL {
+  return sql`(s.account_id IS NULL OR s.assessed_day < ${today}::date OR s.playbook_version <> ${playbookVersion})`;
+}
+
 export const assessmentsStore = {
   /**
    * Upserts in account-id order (concurrent refreshes lock rows in the same order), each slice
@@ -136,14 +144,6 @@ export const assessmentsStore = {
     }
   },
 
-  async find(executor: Executor, accountIds: string[]): Promise<AssessmentRow[]> {
-    if (accountIds.length === 0) return [];
-    return executor
-      .select()
-      .from(accountAssessments)
-      .where(inArray(accountAssessments.accountId, accountIds));
-  },
-
   async topRanked(
     executor: Executor,
     topN: number,
@@ -152,31 +152,6 @@ export const assessmentsStore = {
       .select({ accountId: accountAssessments.accountId, commercialRank: accountAssessments.commercialRank })
       .from(accountAssessments)
       .where(and(isNotNull(accountAssessments.commercialRank), lte(accountAssessments.commercialRank, topN)));
-  },
-
-  async anyInSegments(
-    executor: Executor,
-    accountIds: string[],
-    segments: readonly string[],
-  ): Promise<boolean> {
-    if (accountIds.length === 0 || segments.length === 0) return false;
-    const result = await executor.execute(
-      sql`SELECT 1 FROM accounts WHERE id IN (${sql.join(
-        accountIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )}) AND segment IN (${sql.join(
-        segments.map((segment) => sql`${segment}`),
-        sql`, `,
-      )}) LIMIT 1`,
-    );
-    return result.rows.length > 0;
-  },
-
-  async idsAfter(executor: Executor, after: string | null, limit: number): Promise<string[]> {
-    const result = await executor.execute<{ id: string }>(
-      sql`SELECT id FROM accounts WHERE ${after ? sql`id > ${after}::uuid` : sql`TRUE`} ORDER BY id LIMIT ${limit}`,
-    );
-    return result.rows.map((row) => row.id);
   },
 
   async countAccounts(executor: Executor): Promise<number> {
@@ -194,29 +169,23 @@ export const assessmentsStore = {
     const result = await executor.execute<{ n: number }>(sql`
       SELECT count(*)::int AS n FROM (
         SELECT 1 FROM accounts a LEFT JOIN account_assessments s ON s.account_id = a.id
-        WHERE s.account_id IS NULL OR s.assessed_day < ${today} OR s.playbook_version <> ${playbookVersion}
+        WHERE ${isStale(today, playbookVersion)}
         LIMIT ${limit}) stale`);
     return result.rows[0]?.n ?? 0;
   },
 
-  /** Accounts whose stored assessment is missing, from an earlier UTC day, or from another playbook. */
+  /** Which of these accounts are stale (`isStale`). */
   async staleIds(
     executor: Executor,
     today: string,
     playbookVersion: number,
-    accountIds?: string[],
+    accountIds: string[],
   ): Promise<string[]> {
-    if (accountIds && accountIds.length === 0) return [];
-    const scope = accountIds
-      ? sql`AND a.id IN (${sql.join(
-          accountIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`
-      : sql``;
+    if (accountIds.length === 0) return [];
     const result = await executor.execute<{ id: string }>(sql`
       SELECT a.id FROM accounts a
       LEFT JOIN account_assessments s ON s.account_id = a.id
-      WHERE (s.account_id IS NULL OR s.assessed_day < ${today} OR s.playbook_version <> ${playbookVersion}) ${scope}`);
+      WHERE a.id = ANY(${sql.param(accountIds)}::uuid[]) AND ${isStale(today, playbookVersion)}`);
     return result.rows.map((row) => row.id);
   },
 };

@@ -1,7 +1,7 @@
 import { assessAccount, type BookContext, type Playbook } from '@liaison/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { assessmentsStore, toRow } from './assessments.store.ts';
+import { assessmentsStore, isStale, toRow } from './assessments.store.ts';
 import { loadBundles } from './facts.loader.ts';
 import { factsFromBundle, type RecordBundle } from './record-bundle.ts';
 
@@ -21,7 +21,7 @@ export const bulkSources = {
   /** Missing, from an earlier UTC day, or from another playbook version. */
   stale: (today: string, playbookVersion: number): BulkSource => sql`
     SELECT a.id FROM accounts a LEFT JOIN account_assessments s ON s.account_id = a.id
-    WHERE s.account_id IS NULL OR s.assessed_day < ${today} OR s.playbook_version <> ${playbookVersion}`,
+    WHERE ${isStale(today, playbookVersion)}`,
 };
 
 export interface BulkAssessment {

@@ -10,7 +10,7 @@ import type {
 import { type AssessedTierAndPriority, capacityLoad, type Playbook, p1Guidance } from '@liaison/domain';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import type { StoredAssessment } from './assessments.store.ts';
+import { isStale, type StoredAssessment } from './assessments.store.ts';
 
 interface JoinedRow extends Record<string, unknown> {
   account_id: string;
@@ -50,8 +50,7 @@ export async function readTamBook(
   const instant = now.toISOString();
   const result = await executor.execute<TamBookRow>(sql`
     SELECT s.*, a.id AS account_id, a.name, a.segment, a.region, a.arr::float8 AS arr, a.renewal_date,
-      (s.account_id IS NULL OR s.assessed_day < ${instant.slice(0, 10)}::date
-        OR s.playbook_version <> ${playbookVersion}) AS stale
+      ${isStale(instant.slice(0, 10), playbookVersion)} AS stale
     FROM (SELECT DISTINCT account_id FROM team_assignments
           WHERE user_id = ${userId} AND role = 'tam' AND starts_at <= ${instant}
             AND (ends_at IS NULL OR ends_at > ${instant})) t
