@@ -16,10 +16,17 @@ import { factsFromBundle } from './record-bundle.ts';
 /** Above this many stale accounts a read does not wait for the refresh (the background job does it). */
 export const REFRESH_ON_READ_LIMIT = 20_000;
 
-export function createAssessmentsService(db: Database, provider: PlaybookProvider) {
+export function createAssessmentsService(
+  db: Database,
+  provider: PlaybookProvider,
+  options: { refreshOnReadLimit?: number } = {},
+) {
+  const refreshOnReadLimit = options.refreshOnReadLimit ?? REFRESH_ON_READ_LIMIT;
   const pool = (db as Database & { $client: pg.Pool }).$client;
   /** `day|playbook version` for which the whole book was last seen fresh. */
   let freshFor: string | null = null;
+  /** A whole-book refresh a read started because too much was stale to wait for. */
+  let backgroundRun: Promise<void> | null = null;
 
   /** Assesses the accounts and stores the results, inside the caller's transaction. */
   async function assessAndStore(
@@ -106,7 +113,7 @@ export function createAssessmentsService(db: Database, provider: PlaybookProvide
     /**
      * Brings stored assessments up to `now` (a new UTC day, a new playbook, or never assessed):
      * a TAM's accounts inline; the whole book set-based, unless so much of it is stale that the
-     * read should not wait (the background refresh is then on it).
+     * read should not wait: it then starts the refresh in the background and reads what is stored.
      */
     async refreshStale(now: Date, accountIds?: string[]): Promise<number> {
       const { version } = await provider.active(db);
@@ -119,8 +126,20 @@ export function createAssessmentsService(db: Database, provider: PlaybookProvide
       // Writes store fresh assessments: once the book is fresh for (day, version) it stays so.
       const key = `${today}|${version}`;
       if (freshFor === key) return 0;
-      const count = await assessmentsStore.countStale(db, today, version, REFRESH_ON_READ_LIMIT + 1);
-      if (count > REFRESH_ON_READ_LIMIT) return 0;
+      const count = await assessmentsStore.countStale(db, today, version, refreshOnReadLimit + 1);
+      if (count > refreshOnReadLimit) {
+        // Too many to wait for (a new playbook on a big book): refresh in the background, once.
+        // A failure is not lost for long: the next read finds the book stale and starts again.
+        backgroundRun ??= runInBulk(bulkSources.stale(today, version), now)
+          .then(() => {
+            freshFor = key;
+          })
+          .catch(() => {})
+          .finally(() => {
+            backgroundRun = null;
+          });
+        return 0;
+      }
       const refreshed = count === 0 ? 0 : await runInBulk(bulkSources.stale(today, version), now);
       freshFor = key;
       return refreshed;

@@ -102,6 +102,25 @@ describe('bulk assessment', () => {
     expect(await service.refreshStale(dayAfter)).toBe(0);
   });
 
+  it('does not make a reader wait for a big stale book: refreshes it in the background', async () => {
+    const impatient = createAssessmentsService(database.db, provider, { refreshOnReadLimit: 10 });
+    const later = new Date(NOW.getTime() + 5 * 86_400_000);
+    const day = later.toISOString().slice(0, 10);
+    expect(await impatient.refreshStale(later)).toBe(0);
+    const fresh = async () =>
+      (
+        await pool.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM account_assessments WHERE assessed_day = $1',
+          [day],
+        )
+      ).rows[0]!.n;
+    const accounts = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM accounts')).rows[0]!.n;
+    for (let attempt = 0; attempt < 200 && (await fresh()) < accounts; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await fresh()).toBe(accounts);
+  });
+
   it('walks slices with a cursor as the CLI does, through the same bulk path', async () => {
     const total = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM accounts')).rows[0]!.n;
     let cursor: string | null = null;
