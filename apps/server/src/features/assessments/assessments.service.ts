@@ -130,14 +130,16 @@ export function createAssessmentsService(
       if (count > refreshOnReadLimit) {
         // Too many to wait for (a new playbook on a big book): refresh in the background, once.
         // A failure is not lost for long: the next read finds the book stale and starts again.
-        backgroundRun ??= runInBulk(bulkSources.stale(today, version), now)
-          .then(() => {
-            freshFor = key;
-          })
-          .catch(() => {})
-          .finally(() => {
-            backgroundRun = null;
-          });
+        if (!backgroundRun) {
+          backgroundRun = runInBulk(bulkSources.stale(today, version), now)
+            .then(() => {
+              freshFor = key;
+            })
+            .catch(() => {})
+            .finally(() => {
+              backgroundRun = null;
+            });
+        }
         return 0;
       }
       const refreshed = count === 0 ? 0 : await runInBulk(bulkSources.stale(today, version), now);
