@@ -3,6 +3,9 @@ import { Command } from 'commander';
 import { withJsonOption } from '../api.ts';
 import { CliError, formatBox, note, print, printJson } from '../output.ts';
 
+/** A second identical signal this soon after the first is the same request to stop. */
+const SAME_REQUEST_MS = 1000;
+
 type DemoLogin = { email: string; password: string; roles: string[] };
 type SeedDemo = NonNullable<StartOptions['seedDemo']>;
 
@@ -90,13 +93,15 @@ async function serve(options: ServeOptions): Promise<void> {
     );
   }
 
-  let stopping = false;
+  let stopping: { signal: NodeJS.Signals; at: number } | null = null;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) {
+      // Under the bounded-heap launcher, Ctrl+C arrives twice: from the terminal and forwarded.
+      if (signal === stopping.signal && performance.now() - stopping.at < SAME_REQUEST_MS) return;
       note(`received ${signal} again: exiting without waiting`);
       process.exit(1);
     }
-    stopping = true;
+    stopping = { signal, at: performance.now() };
     note(`${signal}: stopping Liaison…`);
     // Should PostgreSQL never report back, do not hang: it was sent the signal too or is gone.
     setTimeout(() => {

@@ -7,10 +7,10 @@ import * as schema from '../../db/schema.ts';
 import type { AccountChangedHook } from '../accounts/account-access.ts';
 import type { ActivePlaybook, PlaybookProvider } from '../playbook/playbook.provider.ts';
 import { assessmentsStore, toRow } from './assessments.store.ts';
-import { loadBookContext } from './book-context.loader.ts';
+import { loadBookContext, loadBookContextAsOf } from './book-context.loader.ts';
 import { assessInBulk, type BulkSource, bulkSources } from './bulk-assessor.ts';
 import { loadBundles } from './facts.loader.ts';
-import { loadBookContextAsOf, loadBundleAsOf } from './facts-as-of.ts';
+import { loadBundleAsOf } from './facts-as-of.ts';
 import { factsFromBundle } from './record-bundle.ts';
 
 /** Above this many stale accounts a read does not wait for the refresh (the background job does it). */

@@ -66,3 +66,59 @@ describe('Commercial top 30 by ARR', () => {
     expect(byId.get(ids[29]!)).toMatchObject({ priority: 'pr2', commercial_rank: null });
   });
 });
+
+describe('the Commercial ranking as of an instant', () => {
+  it('ranks the book as the history recorded it then, not as it is now', async () => {
+    const ids: string[] = [];
+    app.setNow('2026-04-01T09:00:00.000Z');
+    for (let index = 0; index < 31; index++)
+      ids.push(await commercialAccount(`Earlier ${String(index).padStart(2, '0')}`, 900_000 - index * 1_000));
+    // On April 10 the leader's ARR falls to the bottom of the managed book, and the 31st enters.
+    app.setNow('2026-04-10T09:00:00.000Z');
+    const leader = (await admin.get(`/api/v1/accounts/${ids[0]}`)).body;
+    await admin.patch(`/api/v1/accounts/${ids[0]}`, { arr: 100_000, version: leader.version });
+    // An account its plan alone would not have managed, with a TAM from April 20 (set on April 10).
+    const tamLed = (
+      await admin.post('/api/v1/accounts', {
+        name: 'Earlier TAM-led',
+        segment: 'smb',
+        region: 'noram',
+        plan: 'free',
+        arr: 950_000,
+      })
+    ).body as { id: string };
+    const tam = (
+      await admin.post('/api/v1/users', {
+        name: 'Tim Tam',
+        email: 'tim@example.com',
+        roles: ['tam'],
+        region: 'noram',
+      })
+    ).body as { id: string };
+    const assigned = await admin.post(`/api/v1/accounts/${tamLed.id}/team`, {
+      userId: tam.id,
+      role: 'tam',
+      startsAt: '2026-04-20T00:00:00Z',
+    });
+    expect(assigned.body).toMatchObject({ role: 'tam' });
+
+    const then = (at: string, id: string) =>
+      admin.get(`/api/v1/accounts/${id}/assessment?at=${at}`).then((response) => response.body.priority);
+    const onApril5 = await then('2026-04-05T00:00:00Z', ids[0]!);
+    expect(onApril5.priority).toBe('pr1');
+    expect(onApril5.explanation.path.join(' ')).toMatch(/top 30 by ARR\? yes \(rank 1\)/);
+    expect((await then('2026-04-05T00:00:00Z', ids[30]!)).explanation.path.join(' ')).toMatch(
+      /not in the top 30/,
+    );
+    const now = await priorityOf(ids[0]!);
+    expect(now.explanation.path.join(' ')).toMatch(/not in the top 30/);
+    expect((await priorityOf(ids[30]!)).explanation.path.join(' ')).toMatch(/rank 30\)/);
+    // Before its TAM started it was not ranked; after, it leads (its own priority comes from
+    // its missing objectives, so the ranking shows on the runner-up).
+    const runnerUp = (at: string) =>
+      then(at, ids[1]!).then((priority) => priority.explanation.path.join(' '));
+    expect(await runnerUp('2026-04-05T00:00:00Z')).toMatch(/rank 2\)/);
+    expect(await runnerUp('2026-04-15T00:00:00Z')).toMatch(/rank 1\)/);
+    expect(await runnerUp('2026-04-25T00:00:00Z')).toMatch(/rank 2\)/);
+  });
+});

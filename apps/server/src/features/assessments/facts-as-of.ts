@@ -1,9 +1,8 @@
 import type { AccountSummary } from '@liaison/contracts';
-import { type BookContext, buildBookContext, DomainError, type Playbook } from '@liaison/domain';
-import { sql } from 'drizzle-orm';
+import { DomainError } from '@liaison/domain';
 import type { Executor } from '../../db/client.ts';
 import { statesAt } from '../history/history.read-model.ts';
-import { factsFromBundle, type RecordBundle } from './record-bundle.ts';
+import type { RecordBundle } from './record-bundle.ts';
 
 /** The account's playbook inputs exactly as the history recorded them at `at`. */
 export async function loadBundleAsOf(executor: Executor, accountId: string, at: Date): Promise<RecordBundle> {
@@ -43,57 +42,3 @@ const emptyNewFields: Pick<
   lastPriorityReviewAt: null,
   supportTicketsTracked: false,
 };
-
-/**
- * The Commercial ranking as the book stood at `at`, rebuilt from the history's account and
- * team snapshots ("why was this account P1 on June 30?" needs the ranking of June 30).
- */
-export async function loadBookContextAsOf(
-  executor: Executor,
-  playbook: Playbook,
-  at: Date,
-): Promise<BookContext> {
-  const instant = at.toISOString();
-  const segments = playbook.priority.commercial.topNSegments;
-  const result = await executor.execute<{
-    entity_type: string;
-    account_id: string;
-    snapshot: Record<string, unknown>;
-  }>(sql`
-    SELECT DISTINCT ON (entity_type, entity_id) entity_type, account_id, snapshot
-    FROM history
-    WHERE entity_type IN ('account', 'team_assignment') AND occurred_at <= ${instant}
-    ORDER BY entity_type, entity_id, occurred_at DESC, id DESC`);
-  const teams = new Map<string, RecordBundle['team']>();
-  const accounts: AccountSummary[] = [];
-  for (const row of result.rows) {
-    if (!row.snapshot) continue;
-    if (row.entity_type === 'account') {
-      const account = row.snapshot as unknown as AccountSummary;
-      if (segments.includes(account.segment)) accounts.push({ ...emptyNewFields, ...account });
-    } else {
-      const list = teams.get(row.account_id) ?? [];
-      list.push(row.snapshot as unknown as RecordBundle['team'][number]);
-      teams.set(row.account_id, list);
-    }
-  }
-  const facts = accounts.map((account) =>
-    factsFromBundle(
-      {
-        account,
-        team: teams.get(account.id) ?? [],
-        opportunities: [],
-        activities: [],
-        successPlan: null,
-        objectives: [],
-        supportTickets: [],
-        initiatives: [],
-        emeaParameters: [],
-        priorityProposal: null,
-        priorityExceptions: [],
-      },
-      at,
-    ),
-  );
-  return buildBookContext(facts, playbook, at);
-}
