@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -6,10 +6,12 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ImportJob } from '@liaison/contracts';
+import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { BENCH_TOKEN, type BenchPostgres, startBenchServer } from './bench-server.ts';
-import { sampleRss } from './measure.ts';
+import { BENCH_TOKEN, type BenchPostgres } from './bench-server.ts';
+import { peakRssOf, rssOf } from './measure.ts';
 import { ACCOUNT_HEADERS, usersFile, writeAccountsFile } from './salesforce-accounts-file.ts';
+import { freePort, spawnServe } from './serve-process.ts';
 
 export interface ImportFigure {
   rows: number;
@@ -20,32 +22,53 @@ export interface ImportFigure {
   /** Seconds per import phase, as the job reports them. */
   phases: Record<string, number>;
   accountsAssessed: number;
-  /** Peak RSS of this process (server and bench client) during the import, and before it. */
-  peakRss: number;
-  baselineRss: number;
+  /**
+   * Memory of the server process (`liaison serve`, run as users run it, on its default bounded
+   * heap): resident before the account import, its peak (VmHWM) at the end, and the highest
+   * resident size sampled during each phase. `launcherPeakRss`: the launcher standing by.
+   */
+  baselineRss: number | null;
+  peakRss: number | null;
   peakRssByPhase: Record<string, number>;
+  launcherPeakRss: number | null;
+  /** The server's heap limit (MB), as the launcher set it. */
+  heapLimitMb: number | null;
 }
 
 /**
  * The CSV import figure, on its own fresh database: generates a deterministic Salesforce-style
- * account file of `rows` rows, imports it through the HTTP API as the CLI does (streamed upload,
- * job polled), then COPYs the same file into a plain table of text columns on the same database.
+ * account file of `rows` rows, starts `liaison serve` on the database as a separate process,
+ * imports the file through the HTTP API as the CLI does (streamed upload, job polled), then COPYs
+ * the same file into a plain table of text columns on the same database.
  */
 export async function runImportFigure(postgres: BenchPostgres, rows: number): Promise<ImportFigure> {
-  const server = await startBenchServer(postgres, 'import');
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'liaison-import-bench-'));
+  const url = await postgres.createDatabase('import');
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LIAISON_BOOTSTRAP_TOKEN: BENCH_TOKEN,
+    LOG_LEVEL: 'warn',
+  };
+  const served = spawnServe([], env);
+  const baseUrl = `http://127.0.0.1:${port}/api/v1`;
   const headers = { authorization: `Bearer ${BENCH_TOKEN}` };
   try {
     const file = path.join(dir, 'accounts.csv');
     const generated = performance.now();
     const fileBytes = await writeAccountsFile(file, rows);
     const generateSeconds = (performance.now() - generated) / 1000;
+    await served.waitForOk(`http://127.0.0.1:${port}/healthz`, 120, 100);
+    const server = served.serverPid();
 
     // node:http, as the CLI: the job comes as the first line of the 202 while the file is still
     // going up; the answer ends when the server has read the whole file.
     function post(object: string, body: Readable, name: string): Promise<ImportJob> {
       return new Promise((resolve, reject) => {
-        const request = http.request(`${server.baseUrl}/imports?object=${object}&fileName=${name}`, {
+        const request = http.request(`${baseUrl}/imports?object=${object}&fileName=${name}`, {
           method: 'POST',
           headers: { ...headers, 'content-type': 'text/csv' },
         });
@@ -69,8 +92,9 @@ export async function runImportFigure(postgres: BenchPostgres, rows: number): Pr
       let job = await post(object, body, name);
       while (!job.done) {
         await new Promise((resolve) => setTimeout(resolve, 200));
-        peakRssByPhase[job.status] = Math.max(peakRssByPhase[job.status] ?? 0, process.memoryUsage().rss);
-        job = (await (await fetch(`${server.baseUrl}/imports/${job.id}`, { headers })).json()) as ImportJob;
+        const rss = rssOf(server);
+        if (rss !== null) peakRssByPhase[job.status] = Math.max(peakRssByPhase[job.status] ?? 0, rss);
+        job = (await (await fetch(`${baseUrl}/imports/${job.id}`, { headers })).json()) as ImportJob;
       }
       if (job.status !== 'completed')
         throw new Error(`import ${job.status}: ${job.error ?? JSON.stringify(job.errors.sample)}`);
@@ -78,15 +102,17 @@ export async function runImportFigure(postgres: BenchPostgres, rows: number): Pr
     }
 
     await upload('users', Readable.from([usersFile()]), 'users.csv');
-    global.gc?.();
-    const baselineRss = process.memoryUsage().rss;
-    const sampler = sampleRss();
+    const baselineRss = rssOf(server);
     const started = performance.now();
     const job = await upload('accounts', createReadStream(file, { highWaterMark: 1 << 20 }), 'accounts.csv');
     const importSeconds = (performance.now() - started) / 1000;
-    const peakRss = sampler.stop();
+    const peakRss = peakRssOf(server);
+    const launcherPeakRss = server === served.launcher.pid ? null : peakRssOf(served.launcher.pid!);
+    const heapFlag = /--max-old-space-size=(\d+)/.exec(readFileSync(`/proc/${server}/cmdline`, 'utf8'));
+    await served.stop();
 
-    const client = await server.database.pool.connect();
+    const client = new pg.Client({ connectionString: url, application_name: 'liaison-bench-copy' });
+    await client.connect();
     let copySeconds: number;
     try {
       await client.query('DROP TABLE IF EXISTS bench_raw_copy');
@@ -104,7 +130,7 @@ export async function runImportFigure(postgres: BenchPostgres, rows: number): Pr
       if (copied !== rows) throw new Error(`COPY loaded ${copied} rows, expected ${rows}`);
       await client.query('DROP TABLE bench_raw_copy');
     } finally {
-      client.release();
+      await client.end();
     }
     return {
       rows,
@@ -114,12 +140,15 @@ export async function runImportFigure(postgres: BenchPostgres, rows: number): Pr
       copySeconds,
       phases: job.phases,
       accountsAssessed: job.accountsAssessed,
-      peakRss,
       baselineRss,
+      peakRss,
       peakRssByPhase,
+      launcherPeakRss,
+      heapLimitMb: heapFlag ? Number(heapFlag[1]) : null,
     };
   } finally {
-    await server.close();
+    await served.stop().catch(() => {});
+    await postgres.dropDatabase('import').catch(() => {});
     await fs.rm(dir, { recursive: true, force: true });
   }
 }

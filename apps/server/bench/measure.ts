@@ -54,9 +54,18 @@ export function sampleRss(): { stop: () => number } {
 
 /** VmHWM (peak resident set size, bytes) of a live process, from /proc; null where unavailable. */
 export function peakRssOf(pid: number): number | null {
+  return statusBytes(pid, 'VmHWM');
+}
+
+/** VmRSS (resident set size now, bytes) of a live process, from /proc; null where unavailable. */
+export function rssOf(pid: number): number | null {
+  return statusBytes(pid, 'VmRSS');
+}
+
+function statusBytes(pid: number, field: 'VmHWM' | 'VmRSS'): number | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(status);
+    const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status);
     return match ? Number(match[1]) * 1024 : null;
   } catch {
     return null;

@@ -58,6 +58,13 @@ export function figuresTable(results: RunResults): string {
         (liaison / copy).toFixed(3),
         `≥ 0.6: ${verdict(liaison / copy >= 0.6)}`,
       ]),
+      row([
+        'CSV import, server resident peak',
+        `${mb(figure.peakRss)} (\`liaison serve\`, heap limit ${figure.heapLimitMb ?? 'Node default'} MB)`,
+        `before the import: ${mb(figure.baselineRss)}`,
+        '—',
+        `< 300 MB: ${verdict(figure.peakRss !== null && figure.peakRss < 300 * MB)}`,
+      ]),
     );
   }
   const reassess = results.reassess;
@@ -113,7 +120,7 @@ export function figuresTable(results: RunResults): string {
     );
   }
   const peaks: [string, number | null][] = [];
-  if (figure) peaks.push(['import', figure.peakRss]);
+  if (figure) peaks.push(['import (server process)', figure.peakRss]);
   if (reassess) peaks.push(['reassessment', reassess.peakRss]);
   if (portfolio) peaks.push(['portfolio', portfolio.peakRss]);
   if (write) peaks.push(['write', write.peakRss]);
@@ -154,7 +161,13 @@ export function notes(results: RunResults): string[] {
         .map(([phase, seconds]) => `${phase} ${s(seconds)}`)
         .join(
           ', ',
-        )}; ${int(figure.accountsAssessed)} accounts assessed; RSS ${mb(figure.baselineRss)} before it.`,
+        )}; ${int(figure.accountsAssessed)} accounts assessed. The server ran as \`liaison serve\` in its own process (DATABASE_URL): resident ${mb(figure.baselineRss)} before the import, highest sampled per phase ${Object.entries(
+        figure.peakRssByPhase,
+      )
+        .map(([phase, bytes]) => `${phase} ${mb(bytes)}`)
+        .join(
+          ', ',
+        )}, peak (VmHWM) ${mb(figure.peakRss)}; the launcher standing by: ${mb(figure.launcherPeakRss)}.`,
     );
   if (reassess)
     lines.push(
@@ -170,7 +183,7 @@ export function notes(results: RunResults): string[] {
     );
   if (coldStart)
     lines.push(
-      `Cold start: node apps/cli/bin/liaison.js serve --demo on a fresh LIAISON_DATA_DIR (initdb, migrations, demo seed), polled on GET /api/v1/health; stopped with SIGINT in ${s(coldStart.first.stopSeconds)} (exit ${coldStart.first.exitCode}), restart stopped in ${s(coldStart.restart.stopSeconds)} (exit ${coldStart.restart.exitCode}). Peak memory: VmHWM of the server process (its PostgreSQL not included); in-process figures: this process's RSS (server and bench client), sampled every 100 ms.`,
+      `Cold start: node apps/cli/bin/liaison.js serve --demo (the launcher, then the server as its child with a bounded heap) on a fresh LIAISON_DATA_DIR (initdb, migrations, demo seed), polled on GET /api/v1/health; stopped with SIGINT in ${s(coldStart.first.stopSeconds)} (exit ${coldStart.first.exitCode}), restart stopped in ${s(coldStart.restart.stopSeconds)} (exit ${coldStart.restart.exitCode}). Peak memory: VmHWM of the server process (its PostgreSQL not included); in-process figures: this process's RSS (server and bench client), sampled every 100 ms.`,
     );
   for (const [figureName, error] of Object.entries(results.errors))
     lines.push(`**${figureName} failed:** ${error}`);

@@ -62,6 +62,18 @@ describe('the customer meta-record', () => {
     expect(mar5.technicalProfile).toMatchObject({ deployment: 'self_managed', productVersion: '17.2' });
     const now = (await admin.get(`/api/v1/accounts/${account.id}`)).body;
     expect(now.contacts).toEqual([]);
+    // The deleted contact is nobody's champion any more; the rest of the profile stays.
+    expect(now.businessProfile).toMatchObject({
+      championContactId: null,
+      whyTheyBought: 'Consolidate five tools into one',
+      version: 3,
+    });
+    const profileHistory = (await admin.get(`/api/v1/accounts/${account.id}/history`)).body.items.filter(
+      (entry: { entityType: string }) => entry.entityType === 'business_profile',
+    );
+    expect(profileHistory[0]).toMatchObject({
+      changes: [{ field: 'championContactId', before: champion.body.id, after: null }],
+    });
 
     const diff = (
       await admin.get(`/api/v1/accounts/${account.id}/diff?from=2026-02-15T00:00:00Z&to=2026-03-15T00:00:00Z`)

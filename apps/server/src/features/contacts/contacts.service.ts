@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.ts';
 import { createOwnedRecordService } from '../accounts/owned-records.ts';
+import { clearContactLinks } from '../profiles/profiles.service.ts';
 import { presentContact } from './contacts.presenter.ts';
 import { contactsStore } from './contacts.store.ts';
 
@@ -10,6 +11,9 @@ export const createContactsService = (db: Database) =>
     label: 'Contact',
     store: contactsStore,
     present: presentContact,
+    afterWrite: async ({ executor, context, account }, before, after) => {
+      if (before && !after) await clearContactLinks(executor, context, account.id, before.id);
+    },
   });
 
 export type ContactsService = ReturnType<typeof createContactsService>;

@@ -41,6 +41,35 @@ async function checkContactLinks(executor: Executor, accountId: string, input: U
   }
 }
 
+/**
+ * A deleted contact is no longer anyone's champion, economic buyer or decision maker: clears
+ * the business profile's links to it, in the deleting transaction, with its own history entry.
+ */
+export async function clearContactLinks(
+  executor: Executor,
+  context: RequestContext,
+  accountId: string,
+  contactId: string,
+): Promise<void> {
+  const current = await profilesStore.findBusiness(executor, accountId, true);
+  // A profile never edited is not stored yet (it reads as empty): nothing links to the contact.
+  if (!current) return;
+  const cleared = Object.fromEntries(
+    contactLinks.filter((field) => current[field] === contactId).map((field) => [field, null]),
+  );
+  if (Object.keys(cleared).length === 0) return;
+  const updated = await profilesStore.updateBusiness(executor, accountId, cleared, context.now);
+  await recordChanges(executor, context, [
+    {
+      accountId,
+      entityType: 'business_profile',
+      entityId: accountId,
+      before: presentBusinessProfile(current),
+      after: presentBusinessProfile(updated),
+    },
+  ]);
+}
+
 export function createProfilesService(db: Database, options: { onAccountChanged?: AccountChangedHook } = {}) {
   const onAccountChanged = options.onAccountChanged ?? noAccountHook;
   return {
