@@ -123,6 +123,12 @@ export const extra = {
     accountId: string,
     body: { parameter: string; note: string | null; startsOn: string; endsOn: string | null },
   ) => call(EmeaParameter, 'POST', `/accounts/${accountId}/emea-parameters`, { body }),
+  updateEmeaParameter: (
+    parameterId: string,
+    body: { note?: string | null; startsOn?: string; endsOn?: string | null; version: number },
+  ) => call(EmeaParameter, 'PATCH', `/emea-parameters/${parameterId}`, { body }),
+  deleteEmeaParameter: (parameterId: string, version: number) =>
+    call(none, 'DELETE', `/emea-parameters/${parameterId}`, { query: { version } }),
   priorityProposal: async (accountId: string) => {
     try {
       return await call(PriorityProposal, 'GET', `/accounts/${accountId}/priority-proposal`);

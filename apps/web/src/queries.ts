@@ -108,3 +108,7 @@ export function invalidateAccount(queryClient: QueryClient, accountId: string) {
     },
   });
 }
+
+/** The signed-in user's own API tokens: the server lists nobody else's, not even to admins. */
+export const apiTokensQuery = () =>
+  queryOptions({ queryKey: ['api-tokens'], queryFn: () => api.auth.listTokens() });

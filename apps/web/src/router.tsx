@@ -99,7 +99,7 @@ const accountsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/AccountsPage.tsx'), 'AccountsPage'),
 });
 
-const accountTabs = ['overview', 'profile', 'people', 'timeline', 'history'] as const;
+const accountTabs = ['overview', 'profile', 'people', 'timeline', 'support', 'history'] as const;
 export type AccountTab = (typeof accountTabs)[number];
 
 const accountRoute = createRoute({
@@ -122,9 +122,24 @@ const usersRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/UsersPage.tsx'), 'UsersPage'),
 });
 
+/** Every signed-in user's own tokens (the server lists no one else's, not even to admins). */
+const apiTokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings/tokens',
+  component: lazyRouteComponent(() => import('./pages/ApiTokensPage.tsx'), 'ApiTokensPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([homeRoute, teamRoute, accountsRoute, accountRoute, playbookRoute, usersRoute]),
+  appRoute.addChildren([
+    homeRoute,
+    teamRoute,
+    accountsRoute,
+    accountRoute,
+    playbookRoute,
+    usersRoute,
+    apiTokensRoute,
+  ]),
 ]);
 
 export const router = createRouter({

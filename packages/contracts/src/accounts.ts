@@ -108,8 +108,14 @@ export const AccountListAssessment = z.object({
   overdueCount: z.int(),
 });
 
+/** Who is the account's TAM now: the list shows the name, the id links to their book. */
+export const AccountListTam = z.object({ userId: Id, name: z.string() });
+
 export const AccountListItem = AccountSummary.extend({
   assessment: AccountListAssessment.nullable().describe('Null when the account has not been assessed yet.'),
+  tam: AccountListTam.nullable().describe(
+    'The current TAM (the latest to start if assignments overlap); null when the account has none.',
+  ),
 });
 
 export type QualifyUp = z.infer<typeof QualifyUp>;
@@ -121,4 +127,5 @@ export type UpdateAccountRequest = z.infer<typeof UpdateAccountRequest>;
 export type AccountListQuery = z.infer<typeof AccountListQuery>;
 export type AccountSort = z.infer<typeof AccountSort>;
 export type AccountListAssessment = z.infer<typeof AccountListAssessment>;
+export type AccountListTam = z.infer<typeof AccountListTam>;
 export type AccountListItem = z.infer<typeof AccountListItem>;

@@ -16,6 +16,7 @@ import {
   IconBuildingSkyscraper,
   IconCalendarWeek,
   IconChevronDown,
+  IconKey,
   IconLogout,
   IconSearch,
   IconUsers,
@@ -152,6 +153,9 @@ export function AppLayout() {
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Label>{user.email}</Menu.Label>
+              <Menu.Item component={Link} to="/settings/tokens" leftSection={<IconKey size={15} />}>
+                API tokens
+              </Menu.Item>
               <Menu.Item leftSection={<IconLogout size={15} />} onClick={signOut}>
                 Sign out
               </Menu.Item>

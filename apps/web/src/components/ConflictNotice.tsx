@@ -1,8 +1,22 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconGitMerge } from '@tabler/icons-react';
 
-/** A stale edit (409): someone else saved first. Reloading keeps what the user typed. */
-export function ConflictNotice({ onReload, reloading }: { onReload: () => void; reloading?: boolean }) {
+const STALE_EDIT =
+  'It was saved by someone else after you opened it, so your change was not applied. Reload their version — your text stays in the form — then save again.';
+
+/**
+ * A stale write (409): someone else saved first. For an edit, reloading keeps what the user
+ * typed (the default message); a delete says its own.
+ */
+export function ConflictNotice({
+  onReload,
+  reloading,
+  message = STALE_EDIT,
+}: {
+  onReload: () => void;
+  reloading?: boolean;
+  message?: string;
+}) {
   return (
     <Alert
       color="orange"
@@ -12,10 +26,7 @@ export function ConflictNotice({ onReload, reloading }: { onReload: () => void; 
       role="alert"
     >
       <Group justify="space-between" wrap="nowrap" gap="md">
-        <Text size="sm">
-          It was saved by someone else after you opened it, so your change was not applied. Reload their
-          version — your text stays in the form — then save again.
-        </Text>
+        <Text size="sm">{message}</Text>
         <Button
           size="xs"
           color="orange"

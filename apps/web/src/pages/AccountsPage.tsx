@@ -166,11 +166,13 @@ export function AccountsPage() {
                 <Table.Th>Segment</Table.Th>
                 <Table.Th>Region</Table.Th>
                 <Table.Th>Stage</Table.Th>
+                <Table.Th>TAM</Table.Th>
                 <Table.Th ta="right">ARR</Table.Th>
-                <Table.Th>Tier</Table.Th>
-                <Table.Th>Priority</Table.Th>
-                <Table.Th>Health</Table.Th>
-                <Table.Th>Next due</Table.Th>
+                {/* Badges shrink to "Ti…" in a crowded table: these columns keep room for them. */}
+                <Table.Th miw={76}>Tier</Table.Th>
+                <Table.Th miw={72}>Priority</Table.Th>
+                <Table.Th miw={104}>Health</Table.Th>
+                <Table.Th miw={168}>Next due</Table.Th>
                 <Table.Th pr="md">Renewal</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -196,6 +198,17 @@ export function AccountsPage() {
                   <Table.Td>{label(segmentLabels, account.segment)}</Table.Td>
                   <Table.Td>{label(regionLabels, account.region)}</Table.Td>
                   <Table.Td>{label(stageLabels, account.relationshipStage)}</Table.Td>
+                  <Table.Td>
+                    {account.tam ? (
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {account.tam.name}
+                      </Text>
+                    ) : (
+                      <Text size="xs" c="dimmed">
+                        —
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td ta="right" className="num">
                     {money(account.arr)}
                   </Table.Td>
@@ -233,7 +246,9 @@ export function AccountsPage() {
                     )}
                   </Table.Td>
                   <Table.Td pr="md" className="num">
-                    <Text size="xs">{date(account.renewalDate)}</Text>
+                    <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+                      {date(account.renewalDate)}
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -4,10 +4,10 @@ import type {
   AccountListQuery,
   AccountSort,
 } from '@liaison/contracts';
-import { type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
-import { accountAssessments, accounts } from '../../db/schema.ts';
+import { accountAssessments, accounts, teamAssignments, users } from '../../db/schema.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { type AccountRow, presentAccountSummary } from './accounts.presenter.ts';
 
@@ -60,22 +60,59 @@ export async function listAccounts(
     filters.push(sql`(${key.expression}, ${accounts.id}) ${comparison} (${after.value}, ${after.id})`);
   }
   const direction = descending ? sql`DESC` : sql`ASC`;
-  const rows = await executor
-    .select({ account: accounts, assessment: accountAssessments })
+  const order = sql`${key.expression} ${direction}, ${accounts.id} ${direction}`;
+  // The page is chosen first and only its rows look up their TAM: joined before the LIMIT, the
+  // lateral ran for every matching account whenever the sort had no index (ARR, renewal).
+  const page = executor
+    .select({ id: accounts.id })
     .from(accounts)
-    .leftJoin(accountAssessments, sql`${accountAssessments.accountId} = ${accounts.id}`)
+    .leftJoin(accountAssessments, eq(accountAssessments.accountId, accounts.id))
     .where(filters.length > 0 ? sql.join(filters, sql` AND `) : undefined)
-    .orderBy(sql`${key.expression} ${direction}, ${accounts.id} ${direction}`)
-    .limit(query.limit + 1);
+    .orderBy(order)
+    .limit(query.limit + 1)
+    .as('page');
+  const tam = currentTam(executor, now);
+  const rows = await executor
+    .select({ account: accounts, assessment: accountAssessments, tamId: tam.userId, tamName: tam.name })
+    .from(page)
+    .innerJoin(accounts, eq(accounts.id, page.id))
+    .leftJoin(accountAssessments, eq(accountAssessments.accountId, accounts.id))
+    .leftJoinLateral(tam, sql`true`)
+    .orderBy(order);
   const items = rows.slice(0, query.limit);
   const last = rows.length > query.limit ? items[items.length - 1] : undefined;
   return {
     items: items.map((row) => ({
       ...presentAccountSummary(row.account),
       assessment: row.assessment ? presentListAssessment(row.assessment) : null,
+      tam: row.tamId && row.tamName !== null ? { userId: row.tamId, name: row.tamName } : null,
     })),
     nextCursor: last ? encodeCursor({ value: key.read(last.account), id: last.account.id }) : null,
   };
+}
+
+/**
+ * The account's TAM at `now`, joined laterally so a page with its TAMs is one statement.
+ * Overlapping assignments (a handover entered before the old one was ended) resolve to the
+ * latest to start, as the export does.
+ */
+function currentTam(executor: Executor, now: Date) {
+  const instant = now.toISOString();
+  return executor
+    .select({ userId: users.id, name: users.name })
+    .from(teamAssignments)
+    .innerJoin(users, eq(users.id, teamAssignments.userId))
+    .where(
+      and(
+        eq(teamAssignments.accountId, accounts.id),
+        eq(teamAssignments.role, 'tam'),
+        lte(teamAssignments.startsAt, instant),
+        or(isNull(teamAssignments.endsAt), gt(teamAssignments.endsAt, instant)),
+      ),
+    )
+    .orderBy(desc(teamAssignments.startsAt), asc(teamAssignments.id))
+    .limit(1)
+    .as('current_tam');
 }
 
 function presentListAssessment(row: typeof accountAssessments.$inferSelect): AccountListAssessment {

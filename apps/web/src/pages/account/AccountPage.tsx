@@ -35,6 +35,7 @@ const TimelineTab = lazy(() =>
   import('./TimelineTab.tsx').then((module) => ({ default: module.TimelineTab })),
 );
 const HistoryTab = lazy(() => import('./HistoryTab.tsx').then((module) => ({ default: module.HistoryTab })));
+const SupportTab = lazy(() => import('./SupportTab.tsx').then((module) => ({ default: module.SupportTab })));
 
 export interface AccountContext {
   account: Account;
@@ -76,6 +77,7 @@ export function AccountPage() {
           <Tabs.Tab value="profile">Profile</Tabs.Tab>
           <Tabs.Tab value="people">People</Tabs.Tab>
           <Tabs.Tab value="timeline">Timeline</Tabs.Tab>
+          <Tabs.Tab value="support">Support</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
         <Suspense fallback={<PageLoader />}>
@@ -90,6 +92,9 @@ export function AccountPage() {
           </Tabs.Panel>
           <Tabs.Panel value="timeline">
             <TimelineTab {...context} />
+          </Tabs.Panel>
+          <Tabs.Panel value="support">
+            <SupportTab {...context} />
           </Tabs.Panel>
           <Tabs.Panel value="history">
             <HistoryTab {...context} />

@@ -1,6 +1,5 @@
 import type { Account, Assessment } from '@liaison/contracts';
 import {
-  Badge,
   Button,
   Card,
   Grid,
@@ -13,7 +12,7 @@ import {
   Text,
   Textarea,
 } from '@mantine/core';
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, fieldErrors, isConflict } from '../../api.ts';
 import { Dot, HealthBadge, healthColors, StatusBadge } from '../../components/Badges.tsx';
@@ -27,11 +26,8 @@ import {
   dueText,
   healthLabels,
   label,
-  money,
   monthlyInstants,
   obligationLabels,
-  opportunityStageLabels,
-  opportunityTypeLabels,
   relativeDay,
   teamRoleLabels,
 } from '../../format.ts';
@@ -39,6 +35,7 @@ import { useAccountMutation } from '../../mutations.ts';
 import { queries } from '../../queries.ts';
 import type { AccountContext } from './AccountPage.tsx';
 
+import { OpportunitiesCard } from './OpportunitiesCard.tsx';
 import { PriorityCard } from './PriorityCard.tsx';
 import { SuccessPlanCard } from './SuccessPlanCard.tsx';
 export function OverviewTab(context: AccountContext) {
@@ -49,7 +46,7 @@ export function OverviewTab(context: AccountContext) {
           <ObligationsCard assessment={context.assessment} />
           <HealthCard {...context} />
           <PriorityCard {...context} />
-          <OpportunitiesCard accountId={context.account.id} />
+          <OpportunitiesCard {...context} />
         </Stack>
       </Grid.Col>
       <Grid.Col span={4}>
@@ -382,62 +379,6 @@ function PracticesCard({ assessment }: { assessment: Assessment }) {
         </Stack>
       ) : (
         <Text size="sm">{tier.description ?? 'Digital enablement: no TAM time is budgeted.'}</Text>
-      )}
-    </Card>
-  );
-}
-
-function OpportunitiesCard({ accountId }: { accountId: string }) {
-  const opportunities = useQuery(queries.opportunities(accountId));
-  const rows = [...(opportunities.data ?? [])].sort((left, right) =>
-    right.closeDate.localeCompare(left.closeDate),
-  );
-  return (
-    <Card>
-      <CardTitle>Opportunities</CardTitle>
-      {opportunities.isPending ? (
-        <Skeleton h={60} />
-      ) : rows.length === 0 ? (
-        <Empty>No opportunities.</Empty>
-      ) : (
-        <Table aria-label="Opportunities">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Opportunity</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Stage</Table.Th>
-              <Table.Th ta="right">Amount</Table.Th>
-              <Table.Th>Close</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((opportunity) => (
-              <Table.Tr key={opportunity.id}>
-                <Table.Td>{opportunity.name}</Table.Td>
-                <Table.Td>{label(opportunityTypeLabels, opportunity.type)}</Table.Td>
-                <Table.Td>
-                  <Badge
-                    size="sm"
-                    variant="light"
-                    color={
-                      opportunity.stage === 'closed_won'
-                        ? 'teal'
-                        : opportunity.stage === 'closed_lost'
-                          ? 'gray'
-                          : 'brand'
-                    }
-                  >
-                    {label(opportunityStageLabels, opportunity.stage)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td ta="right" className="num">
-                  {money(opportunity.amount)}
-                </Table.Td>
-                <Table.Td className="num">{date(opportunity.closeDate)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
       )}
     </Card>
   );

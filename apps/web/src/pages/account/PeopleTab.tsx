@@ -7,25 +7,23 @@ import {
   Card,
   Group,
   MultiSelect,
-  SimpleGrid,
   Stack,
   Table,
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconCheck, IconPencil, IconPlus, IconX } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { IconCheck, IconPencil, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { api, fieldErrors, isConflict } from '../../api.ts';
+import { OpenFormButton } from '../../components/OpenFormButton.tsx';
 import { CardTitle } from '../../components/PageHeader.tsx';
 import { Empty, ErrorNote } from '../../components/PageState.tsx';
-import { date, label, options, stakeholderLabels, teamRoleLabels } from '../../format.ts';
+import { label, options, stakeholderLabels } from '../../format.ts';
 import { useAccountMutation } from '../../mutations.ts';
-import { queries } from '../../queries.ts';
 import type { AccountContext } from './AccountPage.tsx';
+import { TeamHistoryCard } from './TeamHistoryCard.tsx';
 
 export function PeopleTab({ account, canEdit }: AccountContext) {
-  const history = useQuery(queries.teamHistory(account.id));
   const roleOrder = [
     'champion',
     'economic_buyer',
@@ -42,11 +40,6 @@ export function PeopleTab({ account, canEdit }: AccountContext) {
       );
     return rank(left) - rank(right) || left.name.localeCompare(right.name);
   });
-  const assignments = [...(history.data ?? [])].sort(
-    (left, right) =>
-      Number(left.endsAt !== null) - Number(right.endsAt !== null) ||
-      right.startsAt.localeCompare(left.startsAt),
-  );
   return (
     <Stack gap="lg">
       <Card>
@@ -80,51 +73,7 @@ export function PeopleTab({ account, canEdit }: AccountContext) {
         )}
         {canEdit && <AddContact accountId={account.id} />}
       </Card>
-      <SimpleGrid cols={1}>
-        <Card>
-          <CardTitle
-            right={
-              <Text size="xs" c="dimmed">
-                past members stay in the record
-              </Text>
-            }
-          >
-            Account team over time
-          </CardTitle>
-          {assignments.length === 0 ? (
-            <Empty>Nobody has been on the team.</Empty>
-          ) : (
-            <Table aria-label="Account team">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Person</Table.Th>
-                  <Table.Th>Role</Table.Th>
-                  <Table.Th>From</Table.Th>
-                  <Table.Th>Until</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {assignments.map((assignment) => (
-                  <Table.Tr key={assignment.id} style={{ opacity: assignment.endsAt ? 0.6 : 1 }}>
-                    <Table.Td fw={500}>{assignment.userName}</Table.Td>
-                    <Table.Td>{label(teamRoleLabels, assignment.role)}</Table.Td>
-                    <Table.Td className="num">{date(assignment.startsAt)}</Table.Td>
-                    <Table.Td className="num">
-                      {assignment.endsAt ? (
-                        date(assignment.endsAt)
-                      ) : (
-                        <Badge size="sm" color="teal" variant="light">
-                          Current
-                        </Badge>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Card>
-      </SimpleGrid>
+      <TeamHistoryCard accountId={account.id} />
     </Stack>
   );
 }
@@ -227,15 +176,9 @@ function AddContact({ accountId }: { accountId: string }) {
   const errors = fieldErrors(create.error);
   if (!open)
     return (
-      <Button
-        size="xs"
-        variant="subtle"
-        leftSection={<IconPlus size={14} />}
-        mt="xs"
-        onClick={() => setOpen(true)}
-      >
+      <OpenFormButton mt="xs" onClick={() => setOpen(true)}>
         Add a contact
-      </Button>
+      </OpenFormButton>
     );
   return (
     <form

@@ -1,4 +1,3 @@
-import type { PriorityException } from '@liaison/contracts';
 import {
   Badge,
   Button,
@@ -11,10 +10,10 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { extra, fieldErrors } from '../../api.ts';
+import { OpenFormButton } from '../../components/OpenFormButton.tsx';
 import { CardTitle } from '../../components/PageHeader.tsx';
 import { Empty, ErrorNote } from '../../components/PageState.tsx';
 import { date, dayOf, humanize, label, modelLabels } from '../../format.ts';
@@ -23,6 +22,8 @@ import { useAccountMutation } from '../../mutations.ts';
 import { canApproveProposal, canDecideException } from '../../permissions.ts';
 import { queries } from '../../queries.ts';
 import type { AccountContext } from './AccountPage.tsx';
+import { EmeaParametersBlock } from './EmeaParametersBlock.tsx';
+import { ExceptionForm, ExceptionRow } from './PriorityExceptions.tsx';
 
 export function PriorityCard({ account, assessment, canEdit }: AccountContext) {
   const me = useMe();
@@ -34,7 +35,6 @@ export function PriorityCard({ account, assessment, canEdit }: AccountContext) {
   });
   const exceptions = useQuery(queries.priorityExceptions(account.id));
   const emea = model === 'emea_enterprise';
-  const parameters = useQuery({ ...queries.emeaParameters(account.id), enabled: emea });
   const proposal = useQuery({ ...queries.priorityProposal(account.id), enabled: emea });
   const decider = canDecideException(me, account.team);
   return (
@@ -86,14 +86,7 @@ export function PriorityCard({ account, assessment, canEdit }: AccountContext) {
             <Text className="section-title" mb={4}>
               EMEA parameters and proposal
             </Text>
-            {(parameters.data ?? []).map((parameter) => (
-              <Text size="sm" key={parameter.id}>
-                {humanize(parameter.parameter)} · {date(parameter.startsOn)} –{' '}
-                {parameter.endsOn ? date(parameter.endsOn) : 'open'}
-                {parameter.note ? ` · ${parameter.note}` : ''}
-              </Text>
-            ))}
-            {(parameters.data ?? []).length === 0 && <Empty>No parameter recorded.</Empty>}
+            <EmeaParametersBlock accountId={account.id} canEdit={canEdit} />
             <ProposalBlock
               accountId={account.id}
               proposal={proposal.data ?? null}
@@ -130,141 +123,6 @@ export function PriorityCard({ account, assessment, canEdit }: AccountContext) {
   );
 }
 
-function ExceptionRow({
-  accountId,
-  exception,
-  canDecide,
-  userName,
-}: {
-  accountId: string;
-  exception: PriorityException;
-  canDecide: boolean;
-  userName: (id: string | null) => string;
-}) {
-  const decide = useAccountMutation(
-    accountId,
-    (decision: 'approve' | 'reject') => extra.decideException(exception.id, decision, exception.version),
-    { success: (result) => `Exception ${result.status}.`, notifyErrors: true },
-  );
-  const color =
-    exception.status === 'approved' ? 'teal' : exception.status === 'rejected' ? 'gray' : 'orange';
-  return (
-    <Table.Tr>
-      <Table.Td w={60}>
-        <Badge size="sm" variant="outline">
-          {exception.kind.toUpperCase()}
-        </Badge>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm">{exception.reason}</Text>
-        <Text size="xs" c="dimmed">
-          requested by {userName(exception.requestedBy)} on {date(exception.requestedAt)}
-          {exception.approvedBy ? ` · decided by ${userName(exception.approvedBy)}` : ''}
-          {exception.expiresAt ? ` · expires ${date(exception.expiresAt)}` : ''}
-        </Text>
-      </Table.Td>
-      <Table.Td w={190} ta="right">
-        {exception.status === 'requested' && canDecide ? (
-          <Group gap={6} justify="flex-end" wrap="nowrap">
-            <Button
-              size="xs"
-              color="teal"
-              onClick={() => decide.mutate('approve')}
-              loading={decide.isPending}
-            >
-              Approve
-            </Button>
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() => decide.mutate('reject')}
-              disabled={decide.isPending}
-            >
-              Reject
-            </Button>
-          </Group>
-        ) : (
-          <Badge color={color} variant="light">
-            {humanize(exception.status)}
-          </Badge>
-        )}
-      </Table.Td>
-    </Table.Tr>
-  );
-}
-
-function ExceptionForm({ accountId }: { accountId: string }) {
-  const [open, setOpen] = useState(false);
-  const [kind, setKind] = useState('p1');
-  const [reason, setReason] = useState('');
-  const request = useAccountMutation(
-    accountId,
-    (input: { kind: string; reason: string }) => extra.requestException(accountId, input),
-    { success: 'Exception requested: it counts once approved.' },
-  );
-  const errors = fieldErrors(request.error);
-  if (!open)
-    return (
-      <Button
-        size="xs"
-        variant="subtle"
-        leftSection={<IconPlus size={14} />}
-        mt={4}
-        onClick={() => setOpen(true)}
-      >
-        Request an exception
-      </Button>
-    );
-  return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        request.mutate(
-          { kind, reason },
-          {
-            onSuccess: () => {
-              setReason('');
-              setOpen(false);
-            },
-          },
-        );
-      }}
-    >
-      <Group align="flex-start" gap="xs" mt="xs" wrap="nowrap">
-        <Select
-          label="Kind"
-          size="xs"
-          w={140}
-          data={[
-            { value: 'p1', label: 'P1 exception' },
-            { value: 'p2', label: 'P2 exception' },
-          ]}
-          value={kind}
-          onChange={(value) => setKind(value ?? 'p1')}
-        />
-        <TextInput
-          label="Reason"
-          size="xs"
-          style={{ flex: 1 }}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          error={errors.reason}
-          placeholder="Why this account needs a different priority"
-        />
-        <Group gap={6} mt={22} wrap="nowrap">
-          <Button type="submit" size="xs" loading={request.isPending}>
-            Request
-          </Button>
-          <Button size="xs" variant="default" onClick={() => setOpen(false)}>
-            Cancel
-          </Button>
-        </Group>
-      </Group>
-      {request.error && !errors.reason && <ErrorNote error={request.error} />}
-    </form>
-  );
-}
-
 function InitiativeForm({ accountId }: { accountId: string }) {
   const [open, setOpen] = useState(false);
   const [values, setValues] = useState({
@@ -287,18 +145,7 @@ function InitiativeForm({ accountId }: { accountId: string }) {
     { success: 'Initiative recorded.' },
   );
   const errors = fieldErrors(create.error);
-  if (!open)
-    return (
-      <Button
-        size="xs"
-        variant="subtle"
-        leftSection={<IconPlus size={14} />}
-        mt={4}
-        onClick={() => setOpen(true)}
-      >
-        Record an initiative
-      </Button>
-    );
+  if (!open) return <OpenFormButton onClick={() => setOpen(true)}>Record an initiative</OpenFormButton>;
   return (
     <form
       onSubmit={(event) => {
