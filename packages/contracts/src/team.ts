@@ -17,6 +17,13 @@ export const CreateTeamAssignmentRequest = z.object({
   role: TeamRole,
   startsAt: IsoInstant.optional().describe('Defaults to now.'),
   endsAt: IsoInstant.nullable().optional(),
+  replaces: z
+    .array(Id)
+    .max(50)
+    .optional()
+    .describe(
+      'A handover: ids of assignments on this account that this one takes over from. Each must be running at startsAt and is ended at startsAt, in the same write.',
+    ),
 });
 
 export const UpdateTeamAssignmentRequest = z.object({

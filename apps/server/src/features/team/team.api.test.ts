@@ -72,3 +72,92 @@ describe('account team over time', () => {
     expect((await admin.get(`/api/v1/accounts/${account.id}/team?all=true`)).body.items).toEqual([]);
   });
 });
+
+describe('a handover in one write', () => {
+  it('ends the replaced assignment exactly when the new one starts, both in the history', async () => {
+    app.setNow('2026-05-01T00:00:00.000Z');
+    const [dora, eli] = [await user('Dora', ['tam']), await user('Eli', ['tam'])];
+    const account = (
+      await admin.post('/api/v1/accounts', { name: 'One Write Handover', segment: 'enterprise', region: 'emea' })
+    ).body;
+    const old = (
+      await admin.post(`/api/v1/accounts/${account.id}/team`, {
+        userId: dora.id,
+        role: 'tam',
+        startsAt: '2026-02-01T00:00:00Z',
+      })
+    ).body;
+    const handover = await admin.post(`/api/v1/accounts/${account.id}/team`, {
+      userId: eli.id,
+      role: 'tam',
+      startsAt: '2026-05-01T00:00:00Z',
+      replaces: [old.id],
+    });
+    expect(handover.status).toBe(201);
+    const all = (await admin.get(`/api/v1/accounts/${account.id}/team?all=true`)).body.items as {
+      userName: string;
+      startsAt: string;
+      endsAt: string | null;
+      version: number;
+    }[];
+    expect(all.find((assignment) => assignment.userName === 'Dora')).toMatchObject({
+      endsAt: '2026-05-01T00:00:00.000Z',
+      version: 2,
+    });
+    expect(all.find((assignment) => assignment.userName === 'Eli')).toMatchObject({ endsAt: null });
+    const history = (await admin.get(`/api/v1/accounts/${account.id}/history`)).body.items as {
+      entityType: string;
+      occurredAt: string;
+    }[];
+    const teamEntries = history.filter((entry) => entry.entityType === 'team_assignment');
+    // Dora's start, then the handover's two entries, written together.
+    expect(teamEntries).toHaveLength(3);
+  });
+
+  it('refuses to replace what is not running then, or not on this account, and writes nothing', async () => {
+    app.setNow('2026-06-01T00:00:00.000Z');
+    const [fay, gus] = [await user('Fay', ['tam']), await user('Gus', ['tam'])];
+    const [mine, other] = [
+      (await admin.post('/api/v1/accounts', { name: 'Replace Mine', segment: 'smb', region: 'noram' })).body,
+      (await admin.post('/api/v1/accounts', { name: 'Replace Other', segment: 'smb', region: 'noram' })).body,
+    ];
+    const current = (
+      await admin.post(`/api/v1/accounts/${mine.id}/team`, {
+        userId: fay.id,
+        role: 'tam',
+        startsAt: '2026-03-01T00:00:00Z',
+      })
+    ).body;
+    const elsewhere = (
+      await admin.post(`/api/v1/accounts/${other.id}/team`, {
+        userId: fay.id,
+        role: 'tam',
+        startsAt: '2026-03-01T00:00:00Z',
+      })
+    ).body;
+
+    const foreign = await admin.post(`/api/v1/accounts/${mine.id}/team`, {
+      userId: gus.id,
+      role: 'tam',
+      replaces: [current.id, elsewhere.id],
+    });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.error.details).toEqual([
+      { path: 'body.replaces.1', message: 'must be an assignment of this account' },
+    ]);
+    const tooEarly = await admin.post(`/api/v1/accounts/${mine.id}/team`, {
+      userId: gus.id,
+      role: 'tam',
+      startsAt: '2026-02-01T00:00:00Z',
+      replaces: [current.id],
+    });
+    expect(tooEarly.status).toBe(400);
+    expect(tooEarly.body.error.details).toEqual([
+      { path: 'body.replaces.0', message: 'must be running at startsAt' },
+    ]);
+
+    const team = (await admin.get(`/api/v1/accounts/${mine.id}/team?all=true`)).body.items;
+    expect(team).toHaveLength(1);
+    expect(team[0]).toMatchObject({ userName: 'Fay', endsAt: null, version: 1 });
+  });
+});

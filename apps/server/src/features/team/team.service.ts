@@ -29,6 +29,43 @@ async function load(executor: Executor, id: string): Promise<TeamAssignment> {
   return presentTeamAssignment(row);
 }
 
+/**
+ * A handover's other half: ends each replaced assignment at `startsAt`, so the old and the new
+ * holder never overlap and never leave a gap, and a failure leaves both as they were.
+ */
+async function endReplaced(
+  executor: Executor,
+  context: RequestContext,
+  accountId: string,
+  ids: readonly string[],
+  startsAt: string,
+): Promise<{ before: TeamAssignment; after: TeamAssignment }[]> {
+  const start = Date.parse(startsAt);
+  const ended: { before: TeamAssignment; after: TeamAssignment }[] = [];
+  for (const [index, id] of ids.entries()) {
+    const row = await teamStore.findById(executor, id, true);
+    const path = `body.replaces.${index}`;
+    if (!row || row.accountId !== accountId) {
+      throw new DomainError('INVALID_REFERENCE', `${path}: ${id} is not an assignment of this account`, [
+        { path, message: 'must be an assignment of this account' },
+      ]);
+    }
+    const before = presentTeamAssignment(row);
+    const running =
+      Date.parse(before.startsAt) < start && (before.endsAt === null || Date.parse(before.endsAt) > start);
+    if (!running) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `${path}: ${before.userName}'s assignment is not running at ${startsAt}`,
+        [{ path, message: 'must be running at startsAt' }],
+      );
+    }
+    await teamStore.update(executor, id, { endsAt: startsAt }, context.now);
+    ended.push({ before, after: await load(executor, id) });
+  }
+  return ended;
+}
+
 export function createTeamService(db: Database, options: { onAccountChanged?: AccountChangedHook } = {}) {
   const onAccountChanged = options.onAccountChanged ?? noAccountHook;
   const requireManager = (context: RequestContext) =>
@@ -62,6 +99,7 @@ export function createTeamService(db: Database, options: { onAccountChanged?: Ac
             [{ path: 'body.userId', message: 'must be an active user' }],
           );
         }
+        const handedOver = await endReplaced(tx, context, accountId, input.replaces ?? [], startsAt);
         const id = await teamStore.insert(
           tx,
           { accountId, userId: input.userId, role: input.role, startsAt, endsAt },
@@ -69,6 +107,13 @@ export function createTeamService(db: Database, options: { onAccountChanged?: Ac
         );
         const assignment = await load(tx, id);
         await recordChanges(tx, context, [
+          ...handedOver.map(({ before, after }) => ({
+            accountId,
+            entityType: 'team_assignment' as const,
+            entityId: before.id,
+            before,
+            after,
+          })),
           { accountId, entityType: 'team_assignment', entityId: id, before: null, after: assignment },
         ]);
         await onAccountChanged(tx, [accountId], context.now);

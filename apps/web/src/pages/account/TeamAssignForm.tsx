@@ -1,25 +1,18 @@
 import { type TeamAssignment, TeamRole } from '@liaison/contracts';
 import { Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, errorMessage, fieldErrors } from '../../api.ts';
+import { api, fieldErrors } from '../../api.ts';
 import { ErrorNote } from '../../components/PageState.tsx';
 import { date, label, staffRoleLabels, teamRoleLabels } from '../../format.ts';
 import { useAccountMutation } from '../../mutations.ts';
 import { queries } from '../../queries.ts';
 import { dayToInstant, handoverCandidates, todayUtc } from './team-periods.ts';
 
-interface AssignResult {
-  assigned: TeamAssignment;
-  /** Hand-overs the server refused after the new assignment was saved (e.g. a 409). */
-  notEnded: { assignment: TeamAssignment; reason: string }[];
-}
-
 /**
  * Puts someone on the account team. Taking over a role is one step for the user: the form
- * lists who holds the role at the start date and, unless unticked, ends their assignment at
- * that instant. The new assignment is saved first so that a refused assignment ends nobody.
+ * lists who holds the role at the start date and, unless unticked, the server ends their
+ * assignment at that instant in the same write (`replaces`): both happen or neither does.
  */
 export function TeamAssignForm({
   accountId,
@@ -42,26 +35,19 @@ export function TeamAssignForm({
 
   const assign = useAccountMutation(
     accountId,
-    async (): Promise<AssignResult> => {
-      const assigned = await api.team.assign(accountId, {
+    () =>
+      api.team.assign(accountId, {
         userId: userId ?? '',
         role: role as TeamRole,
         ...(startsOn ? { startsAt } : {}),
-      });
-      const notEnded: AssignResult['notEnded'] = [];
-      for (const previous of toEnd) {
-        try {
-          await api.team.update(previous.id, { endsAt: assigned.startsAt, version: previous.version });
-        } catch (error) {
-          notEnded.push({ assignment: previous, reason: errorMessage(error) });
-        }
-      }
-      return { assigned, notEnded };
-    },
+        ...(toEnd.length > 0 ? { replaces: toEnd.map((candidate) => candidate.id) } : {}),
+      }),
     {
-      success: ({ assigned, notEnded }) =>
-        notEnded.length > 0
-          ? ''
+      success: (assigned) =>
+        toEnd.length > 0
+          ? `${assigned.userName} took over as ${label(teamRoleLabels, assigned.role)} from ${toEnd
+              .map((candidate) => candidate.userName)
+              .join(' and ')}.`
           : `${assigned.userName} joined the team as ${label(teamRoleLabels, assigned.role)}.`,
     },
   );
@@ -76,19 +62,7 @@ export function TeamAssignForm({
     { group: 'Everyone else', items: others.map(toOption) },
   ].filter((group) => group.items.length > 0);
 
-  const submit = () =>
-    assign.mutate(undefined, {
-      onSuccess: ({ assigned, notEnded }) => {
-        for (const { assignment, reason } of notEnded)
-          notifications.show({
-            title: `${assigned.userName} joined, but ${assignment.userName} is still on the team`,
-            message: `Their assignment was not ended: ${reason} End it from the table.`,
-            color: 'orange',
-            autoClose: false,
-          });
-        onDone();
-      },
-    });
+  const submit = () => assign.mutate(undefined, { onSuccess: onDone });
 
   return (
     <form
@@ -162,7 +136,7 @@ export function TeamAssignForm({
             {errors.endsAt}
           </Text>
         )}
-        {assign.error && Object.keys(errors).length === 0 && <ErrorNote error={assign.error} />}
+        {assign.error && !shownFields.some((field) => errors[field]) && <ErrorNote error={assign.error} />}
         <Group gap={6}>
           <Button type="submit" size="xs" loading={assign.isPending} disabled={!userId}>
             {toEnd.length > 0 ? 'Hand over' : 'Assign'}
@@ -175,5 +149,8 @@ export function TeamAssignForm({
     </form>
   );
 }
+
+// Errors the form shows beside a field; any other (a handover refused, …) shows as a note.
+const shownFields = ['userId', 'role', 'startsAt', 'endsAt'];
 
 const toOption = (user: { id: string; name: string }) => ({ value: user.id, label: user.name });
