@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { date, dayOf } from '../src/format.ts';
-import { choose, getJson, MANAGER, reviewShot, signIn, TAM, VIEWER } from './demo.ts';
+import { choose, getJson, MANAGER, screenshot, signIn, TAM, VIEWER } from './demo.ts';
 
 // Changing the account team and the opportunities from the account page, against the demo book.
 test.describe.configure({ mode: 'serial' });
@@ -57,7 +57,7 @@ test('a TAM manager hands an account over to another TAM', async ({ page }) => {
   await choose(page, form, 'Person', 'Jenna Okafor');
   const handover = form.getByRole('checkbox', { name: /Hand over: end Marcus Bell's assignment/ });
   await expect(handover).toBeChecked();
-  await reviewShot(page, 'team-handover-form', true);
+  await screenshot(page, 'team-handover-form', { fullPage: true });
   await form.getByRole('button', { name: 'Hand over' }).click();
   await expect(form).toHaveCount(0);
 
@@ -84,10 +84,10 @@ test('a TAM manager hands an account over to another TAM', async ({ page }) => {
   await correction.getByRole('textbox', { name: 'Until' }).fill('2001-01-01');
   await correction.getByRole('button', { name: 'Save dates' }).click();
   await expect(correction.getByText('must be after startsAt')).toBeVisible();
-  await reviewShot(page, 'team-correction-error', true);
+  await screenshot(page, 'team-correction-error', { fullPage: true });
   await correction.getByRole('button', { name: 'Cancel' }).click();
   await expect(jennaRow).toContainText('Current');
-  await reviewShot(page, 'team-after-handover', true);
+  await screenshot(page, '13-account-team', { docs: true, fullPage: true });
 });
 
 test('a TAM adds, wins and deletes opportunities but cannot change the team', async ({ page }) => {
@@ -107,7 +107,7 @@ test('a TAM adds, wins and deletes opportunities but cannot change the team', as
     const dialog = page.getByRole('dialog', { name: 'New opportunity' });
     await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
     await dialog.getByRole('textbox', { name: /Amount/ }).fill('120000');
-    if (name === 'Platform expansion 2027') await reviewShot(page, 'opportunity-form');
+    if (name === 'Platform expansion 2027') await screenshot(page, 'opportunity-form');
     await dialog.getByRole('button', { name: 'Add opportunity' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(table.getByRole('row').filter({ hasText: name })).toContainText('Discovery');
@@ -134,7 +134,7 @@ test('a TAM adds, wins and deletes opportunities but cannot change the team', as
   expect(concurrent.status()).toBe(200);
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit.getByRole('alert').filter({ hasText: 'Someone else changed this record' })).toBeVisible();
-  await reviewShot(page, 'opportunity-conflict');
+  await screenshot(page, 'opportunity-conflict');
   await edit.getByRole('button', { name: 'Reload latest' }).click();
   await expect(edit.getByRole('textbox', { name: /Amount/ })).toHaveValue('150000');
   await expect(edit.getByText('Latest saved: Discovery')).toBeVisible();
@@ -150,7 +150,7 @@ test('a TAM adds, wins and deletes opportunities but cannot change the team', as
   await expect(confirm).toHaveCount(0);
   await expect(table.getByRole('row').filter({ hasText: 'Pilot for the data team' })).toHaveCount(0);
   await expect(won).toBeVisible();
-  await reviewShot(page, 'opportunities');
+  await screenshot(page, 'opportunities');
 
   // Team changes are for TAM managers and admins, even on the TAM's own account.
   await page.getByRole('tab', { name: 'People' }).click();
@@ -175,7 +175,7 @@ test('closing won on a lead makes it a customer', async ({ page }) => {
   await choose(page, dialog, 'Type', 'New business');
   await choose(page, dialog, 'Stage', 'Closed won');
   await expect(dialog.getByText(/turns .* from lead into a customer/)).toBeVisible();
-  await reviewShot(page, 'opportunity-wins-customer');
+  await screenshot(page, 'opportunity-wins-customer');
   await dialog.getByRole('button', { name: 'Add opportunity' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(card.getByRole('row').filter({ hasText: 'First deal' })).toContainText('Closed won');

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { getJson, reviewShot, signIn, TAM, VIEWER } from './demo.ts';
+import { getJson, screenshot, signIn, TAM, VIEWER } from './demo.ts';
 
 // A TAM fixes the timeline (edit, a stale edit, delete) and keeps an account's support tickets;
 // a viewer sees both read-only. Runs against the demo book; the tests share one server.
@@ -40,7 +40,7 @@ test('a TAM edits an activity, survives a stale edit, and deletes another', asyn
   const editor = page.getByRole('form', { name: 'Edit activity' });
   await expect(editor.getByLabel('Summary')).toHaveValue(first.summary);
   await expect(page.getByRole('form', { name: 'Log activity' })).toBeHidden();
-  await reviewShot(page, 'timeline-edit');
+  await screenshot(page, 'timeline-edit');
 
   // The server trims the summary: blank is refused, and its message sits under the field.
   await editor.getByLabel('Summary').fill('   ');
@@ -84,7 +84,7 @@ test('a TAM edits an activity, survives a stale edit, and deletes another', asyn
   await page.getByRole('menuitem', { name: 'Delete' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete this activity?' });
   await expect(dialog).toContainText(third.summary);
-  await reviewShot(page, 'timeline-delete');
+  await screenshot(page, 'timeline-delete');
   await dialog.getByRole('button', { name: 'Delete activity' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(item(third)).toHaveCount(0);
@@ -109,7 +109,7 @@ test('a TAM records a support ticket, closes it, and the open filter hides it', 
   const form = page.getByRole('form', { name: 'New ticket' });
   await form.getByLabel('Subject').fill(subject);
   await form.getByText('High', { exact: true }).click();
-  await reviewShot(page, 'ticket-form');
+  await screenshot(page, 'ticket-form');
   await form.getByRole('button', { name: 'Record ticket' }).click();
   await expect(form).toHaveCount(0);
 
@@ -117,7 +117,7 @@ test('a TAM records a support ticket, closes it, and the open filter hides it', 
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('High');
   await expect(row).toContainText('Open');
-  await reviewShot(page, 'support-tab');
+  await screenshot(page, '14-account-support', { docs: true });
 
   // Closing it takes it out of the open tickets; "All" still lists it, closed.
   await row.getByRole('button', { name: 'Ticket actions' }).click();

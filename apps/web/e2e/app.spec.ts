@@ -1,29 +1,13 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { date } from '../src/format.ts';
-import { ADMIN, getJson, MANAGER, signIn, TAM, VIEWER } from './demo.ts';
+import { ADMIN, getJson, MANAGER, screenshot, signIn, TAM, VIEWER } from './demo.ts';
 
 // The flows of issue 5 against the demo book, in order (they share one server and its data).
 // Every page visited is saved to docs/screenshots/ at 1440×900.
 test.describe.configure({ mode: 'serial' });
-
-const screenshots = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
-mkdirSync(screenshots, { recursive: true });
-
-async function shoot(page: Page, name: string) {
-  // Let charts, fonts and popovers settle; the file is overwritten on every run.
-  await page.mouse.move(1439, 899);
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForTimeout(300);
-  // Toasts come and go: keep them out of the pictures.
-  await page.screenshot({
-    path: `${screenshots}${name}.png`,
-    style: '.mantine-Notifications-root { display: none; }',
-  });
-}
 
 interface WorkItem {
   accountId: string;
@@ -66,7 +50,7 @@ test('signs in with the demo logins and shows the TAM her week', async ({ page }
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(page.getByText('Demo logins')).toBeVisible();
   await expect(page.getByText(TAM)).toBeVisible();
-  await shoot(page, '01-sign-in');
+  await screenshot(page, '01-sign-in', { docs: true });
 
   await page.getByLabel('E-mail').fill(TAM);
   await page.getByRole('textbox', { name: 'Password' }).fill('wrong password');
@@ -80,7 +64,7 @@ test('signs in with the demo logins and shows the TAM her week', async ({ page }
   await expect(page.getByText('Capacity load')).toBeVisible();
   await expect(page.getByText('P1 share vs guidance')).toBeVisible();
   await expect(page.getByRole('img', { name: /Health distribution/ })).toBeVisible();
-  await shoot(page, '02-my-week');
+  await screenshot(page, '02-my-week', { docs: true });
 });
 
 test('logging a cadence call moves the next due date and takes it off the worklist', async ({ page }) => {
@@ -111,7 +95,7 @@ test('logging a cadence call moves the next due date and takes it off the workli
     .fill('Walked through the runner fleet migration. Customer wants a renewal preview in January.');
   await form.getByRole('button', { name: 'Add action item' }).click();
   await form.getByLabel('Action item 1', { exact: true }).fill('Send the migration runbook');
-  await shoot(page, '06-account-timeline');
+  await screenshot(page, '06-account-timeline', { docs: true });
   await form.getByRole('button', { name: 'Log activity' }).click();
 
   const result = page.getByTestId('log-result');
@@ -155,7 +139,7 @@ test('a red sentiment turns health red, raises the priority and adds a triage ob
   await expect(health).toContainText('Green');
   await expect(priority).toContainText('P2');
   await expect(triage).toHaveCount(0);
-  await shoot(page, '04-account-overview');
+  await screenshot(page, '04-account-overview', { docs: true });
 
   const sentiment = page.getByTestId('sentiment-card');
   await sentiment.getByText('Red', { exact: true }).click();
@@ -175,7 +159,7 @@ test('a red sentiment turns health red, raises the priority and adds a triage ob
   const why = page.getByTestId('explanation').filter({ hasText: 'at risk? yes' });
   await expect(why).toBeVisible();
   await expect(why).toContainText('Inputs');
-  await shoot(page, '05-account-explanation');
+  await screenshot(page, '05-account-explanation', { docs: true });
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'Explain Triage update' }).click();
@@ -197,7 +181,7 @@ test('a red sentiment turns health red, raises the priority and adds a triage ob
   await page.getByRole('button', { name: 'Compare' }).click();
   await expect(page.getByTestId('diff')).toContainText('Champion left');
   await page.evaluate(() => window.scrollTo(0, 0));
-  await shoot(page, '08-account-history');
+  await screenshot(page, '08-account-history', { docs: true });
 });
 
 test('profiles edit inline: field errors from the server, and a stale edit keeps the typed text', async ({
@@ -236,7 +220,7 @@ test('profiles edit inline: field errors from the server, and a stale edit keeps
   await expect(
     business.getByRole('alert').filter({ hasText: 'Someone else changed this record' }),
   ).toBeVisible();
-  await shoot(page, '07-account-profile-conflict');
+  await screenshot(page, '07-account-profile-conflict', { docs: true });
   await business.getByRole('button', { name: 'Reload latest' }).click();
   await expect(whyTheyBought).toHaveValue('Consolidating five CI tools before the audit in March.');
   await expect(business.getByText(/^Latest saved: /)).toBeVisible();
@@ -287,7 +271,7 @@ test('managers see the team; accounts filter by URL; Ctrl+K jumps to an account'
   await expect(page.getByText('Disengagement candidates')).toBeVisible();
   await expect(page.getByText('Priority reviews due')).toBeVisible();
   await expect(page.getByRole('meter').first()).toBeVisible();
-  await shoot(page, '09-team');
+  await screenshot(page, '09-team', { docs: true });
 
   await page.goto('/accounts?priority=pr1&segment=enterprise&sort=-arr');
   const table = page.getByTestId('accounts-table');
@@ -299,7 +283,7 @@ test('managers see the team; accounts filter by URL; Ctrl+K jumps to an account'
   const priorities = await table.locator(`tbody tr td:nth-child(${priorityColumn})`).allInnerTexts();
   expect(priorities.length).toBeGreaterThan(0);
   expect(new Set(priorities.map((text) => text.trim()))).toEqual(new Set(['P1']));
-  await shoot(page, '03-accounts');
+  await screenshot(page, '03-accounts', { docs: true });
   await page.getByRole('combobox', { name: 'Health' }).click();
   await page.getByRole('option', { name: 'Red' }).click();
   await expect(page).toHaveURL(/health=red/);
@@ -315,7 +299,7 @@ test('managers see the team; accounts filter by URL; Ctrl+K jumps to an account'
   await expect(
     page.getByRole('button', { name: new RegExp(target.items[0]!.name.slice(0, 8)) }).first(),
   ).toBeVisible();
-  await shoot(page, '10-quick-jump');
+  await screenshot(page, '10-quick-jump', { docs: true });
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/accounts\/[0-9a-f-]{36}/);
@@ -343,7 +327,7 @@ test('admins edit the playbook with validation, see the dry run, and manage user
   await expect(page.getByText(/would change/)).toBeVisible();
   await expect(page.getByTestId('dry-run')).toContainText('Engagement tier: Tier 1 → Tier 2');
   await editor.evaluate((element) => element.scrollTo(0, 0));
-  await shoot(page, '11-playbook');
+  await screenshot(page, '11-playbook', { docs: true });
 
   await page.getByRole('link', { name: 'Users' }).click();
   await expect(page.getByRole('table', { name: 'Users' })).toContainText('Priya Natarajan');
@@ -356,7 +340,7 @@ test('admins edit the playbook with validation, see the dry run, and manage user
   await dialog.getByLabel('E-mail').fill('alex.moreno@liaison.example');
   await dialog.getByRole('button', { name: 'Create user' }).click();
   await expect(page.getByRole('table', { name: 'Users' })).toContainText('alex.moreno@liaison.example');
-  await shoot(page, '12-users');
+  await screenshot(page, '12-users', { docs: true });
 });
 
 test('a viewer reads everything but sees no edit controls, and the server refuses edits', async ({

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 // What every flow needs against the demo book: its logins, signing in, reading the API as the
@@ -34,19 +35,27 @@ export async function choose(page: Page, scope: Page | Locator, field: string, o
 }
 
 const reviewShots = join(tmpdir(), 'liaison-e2e-shots');
+const docShots = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 
 /**
- * A screenshot to look at after a run (in $TMPDIR/liaison-e2e-shots, overwritten each run; the
- * docs' own pictures are app.spec.ts's). Toasts are hidden; `fullPage` for cards below the fold.
+ * A screenshot at 1440×900: into docs/screenshots/ when `docs` (the README shows them; each run
+ * overwrites them), else into $TMPDIR/liaison-e2e-shots to look at after a run. Charts, fonts
+ * and popovers settle first; toasts are hidden. `fullPage` for cards below the fold.
  */
-export async function reviewShot(page: Page, name: string, fullPage = false) {
-  mkdirSync(reviewShots, { recursive: true });
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { docs?: boolean; fullPage?: boolean } = {},
+) {
+  const dir = options.docs ? docShots : reviewShots;
+  mkdirSync(dir, { recursive: true });
   await page.mouse.move(1439, 899);
   await page.waitForLoadState('networkidle');
+  await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(300);
   await page.screenshot({
-    path: join(reviewShots, `${name}.png`),
-    fullPage,
+    path: join(dir, `${name}.png`),
+    fullPage: options.fullPage ?? false,
     style: '.mantine-Notifications-root { display: none; }',
   });
 }

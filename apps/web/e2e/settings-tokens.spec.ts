@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { reviewShot, signIn, TAM } from './demo.ts';
+import { screenshot, signIn, TAM } from './demo.ts';
 
 // API tokens made in the web app work against the API and stop working once revoked; the
 // accounts list names each account's TAM.
@@ -17,7 +17,7 @@ test('a user creates an API token, sees its secret once, uses it, and revokes it
   await expect(page).toHaveURL(/\/settings\/tokens$/);
   await expect(page.getByRole('heading', { name: 'API tokens' })).toBeVisible();
   await expect(page.getByText('You have no API tokens')).toBeVisible(); // a fresh demo book
-  await reviewShot(page, 'tokens-empty');
+  await screenshot(page, 'tokens-empty');
 
   // The server's own validation (a blank name after trimming) shows on the field.
   await page.getByRole('button', { name: 'New token' }).click();
@@ -25,7 +25,7 @@ test('a user creates an API token, sees its secret once, uses it, and revokes it
   await dialog.getByRole('textbox', { name: 'Name' }).fill('   ');
   await dialog.getByRole('button', { name: 'Create token' }).click();
   await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveAttribute('aria-invalid', 'true');
-  await reviewShot(page, 'token-create-invalid');
+  await screenshot(page, 'token-create-invalid');
 
   const name = `e2e script ${Date.now()}`;
   await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
@@ -37,7 +37,7 @@ test('a user creates an API token, sees its secret once, uses it, and revokes it
   await secretDialog.getByRole('button', { name: 'Copy' }).click();
   await expect(secretDialog.getByRole('button', { name: 'Copied' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
-  await reviewShot(page, 'token-secret');
+  await screenshot(page, 'token-secret');
   await secretDialog.getByRole('button', { name: 'Done' }).click();
   await expect(secretDialog).toBeHidden();
 
@@ -56,12 +56,12 @@ test('a user creates an API token, sees its secret once, uses it, and revokes it
   expect(await me.json()).toMatchObject({ authenticatedBy: 'api_token', user: { email: TAM } });
   await page.reload();
   await expect(row.getByText('today')).toBeVisible(); // last used
-  await reviewShot(page, 'tokens-list');
+  await screenshot(page, '15-api-tokens', { docs: true });
 
   await row.getByRole('button', { name: `Revoke ${name}` }).click();
   const confirm = page.getByRole('dialog', { name: 'Revoke API token?' });
   await expect(confirm).toContainText(name);
-  await reviewShot(page, 'token-revoke');
+  await screenshot(page, 'token-revoke');
   await confirm.getByRole('button', { name: 'Revoke token' }).click();
   await expect(confirm).toBeHidden();
   await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(0);
@@ -91,5 +91,5 @@ test('the accounts list shows each account’s current TAM', async ({ page }) =>
   expect(tams).toContain(me.user.name);
   const cells = await table.locator(`tbody tr td:nth-child(${tamColumn + 1})`).allTextContents();
   expect(cells.slice(0, tams.length)).toEqual(tams);
-  await reviewShot(page, 'accounts-tam');
+  await screenshot(page, 'accounts-tam');
 });
