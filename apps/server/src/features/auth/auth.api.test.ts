@@ -45,7 +45,15 @@ describe('authentication', () => {
     const created = await anonymous.post('/api/v1/auth/tokens', { name: 'laptop' }, { cookie });
     expect(created.status).toBe(201);
     expect(created.body.token).toMatch(/^lia_/);
+    const expired = await anonymous.post(
+      '/api/v1/auth/tokens',
+      { name: 'born expired', expiresAt: '2020-01-01T00:00:00Z' },
+      { cookie },
+    );
+    expect(expired.status).toBe(400);
+    expect(expired.body.error.details).toEqual([{ path: 'body.expiresAt', message: 'must be in the future' }]);
     const listed = await anonymous.get('/api/v1/auth/tokens', { cookie });
+    expect(listed.body.items.map((token: { name: string }) => token.name)).toEqual(['laptop']);
     expect(listed.body.items[0]).not.toHaveProperty('token');
     const stored = await app.database.pool.query('SELECT token_hash FROM api_tokens WHERE id = $1', [
       created.body.id,

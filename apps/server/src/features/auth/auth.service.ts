@@ -93,6 +93,12 @@ export function createAuthService(db: Database, options: { sessionHours: number 
       expiresAt: string | null,
       now: Date,
     ): Promise<CreatedApiToken> {
+      // A token born expired would only ever answer 401: refuse it while the caller is here.
+      if (expiresAt !== null && new Date(expiresAt) <= now) {
+        throw new DomainError('VALIDATION_FAILED', 'body.expiresAt: must be in the future', [
+          { path: 'body.expiresAt', message: 'must be in the future' },
+        ]);
+      }
       const token = newApiToken();
       const row = await authStore.insertToken(db, {
         userId,

@@ -78,7 +78,11 @@ describe('a handover in one write', () => {
     app.setNow('2026-05-01T00:00:00.000Z');
     const [dora, eli] = [await user('Dora', ['tam']), await user('Eli', ['tam'])];
     const account = (
-      await admin.post('/api/v1/accounts', { name: 'One Write Handover', segment: 'enterprise', region: 'emea' })
+      await admin.post('/api/v1/accounts', {
+        name: 'One Write Handover',
+        segment: 'enterprise',
+        region: 'emea',
+      })
     ).body;
     const old = (
       await admin.post(`/api/v1/accounts/${account.id}/team`, {
@@ -159,5 +163,53 @@ describe('a handover in one write', () => {
     const team = (await admin.get(`/api/v1/accounts/${mine.id}/team?all=true`)).body.items;
     expect(team).toHaveLength(1);
     expect(team[0]).toMatchObject({ userName: 'Fay', endsAt: null, version: 1 });
+  });
+});
+
+describe('one person, one role, one period at a time', () => {
+  it('refuses a second overlapping assignment of the same person in the same role, and an edit that makes one', async () => {
+    app.setNow('2026-07-01T00:00:00.000Z');
+    const hal = await user('Hal', ['tam', 'sa']);
+    const account = (
+      await admin.post('/api/v1/accounts', { name: 'No Double Count', segment: 'smb', region: 'apac' })
+    ).body;
+    const first = (
+      await admin.post(`/api/v1/accounts/${account.id}/team`, {
+        userId: hal.id,
+        role: 'tam',
+        startsAt: '2026-03-01T00:00:00Z',
+        endsAt: '2026-05-01T00:00:00Z',
+      })
+    ).body;
+    const twice = await admin.post(`/api/v1/accounts/${account.id}/team`, {
+      userId: hal.id,
+      role: 'tam',
+      startsAt: '2026-04-01T00:00:00Z',
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('ALREADY_EXISTS');
+    expect(twice.body.error.details[0].path).toBe('body.startsAt');
+
+    // Back to back is not an overlap; another role is another seat.
+    const later = await admin.post(`/api/v1/accounts/${account.id}/team`, {
+      userId: hal.id,
+      role: 'tam',
+      startsAt: '2026-05-01T00:00:00Z',
+    });
+    expect(later.status).toBe(201);
+    const asSa = await admin.post(`/api/v1/accounts/${account.id}/team`, {
+      userId: hal.id,
+      role: 'sa',
+      startsAt: '2026-04-01T00:00:00Z',
+    });
+    expect(asSa.status).toBe(201);
+
+    const stretched = await admin.patch(`/api/v1/team-assignments/${first.id}`, {
+      endsAt: '2026-06-01T00:00:00Z',
+      version: first.version,
+    });
+    expect(stretched.status).toBe(409);
+    const team = (await admin.get(`/api/v1/accounts/${account.id}/team?all=true`)).body.items;
+    expect(team).toHaveLength(3);
   });
 });

@@ -23,6 +23,37 @@ function checkPeriod(startsAt: string, endsAt: string | null) {
   }
 }
 
+/**
+ * One person holds one role on an account once at a time: a second, overlapping assignment
+ * would count them twice in capacity and make "who was the TAM then?" answer the same name twice.
+ */
+async function refuseOverlap(
+  executor: Executor,
+  period: {
+    accountId: string;
+    userId: string;
+    role: TeamAssignment['role'];
+    startsAt: string;
+    endsAt: string | null;
+  },
+  exceptId?: string,
+) {
+  const overlap = await teamStore.findOverlap(executor, period, exceptId);
+  if (!overlap) return;
+  const existing = presentTeamAssignment(overlap);
+  const until = existing.endsAt ? `until ${existing.endsAt}` : 'with no end';
+  throw new DomainError(
+    'ALREADY_EXISTS',
+    `${existing.userName} already holds this role on the account from ${existing.startsAt} ${until} (assignment ${existing.id}); change that assignment instead`,
+    [
+      {
+        path: 'body.startsAt',
+        message: `overlaps ${existing.userName}'s assignment from ${existing.startsAt} ${until}`,
+      },
+    ],
+  );
+}
+
 async function load(executor: Executor, id: string): Promise<TeamAssignment> {
   const row = await teamStore.findById(executor, id);
   if (!row) throw notFound('Team assignment', id);
@@ -100,6 +131,7 @@ export function createTeamService(db: Database, options: { onAccountChanged?: Ac
           );
         }
         const handedOver = await endReplaced(tx, context, accountId, input.replaces ?? [], startsAt);
+        await refuseOverlap(tx, { accountId, userId: input.userId, role: input.role, startsAt, endsAt });
         const id = await teamStore.insert(
           tx,
           { accountId, userId: input.userId, role: input.role, startsAt, endsAt },
@@ -136,6 +168,11 @@ export function createTeamService(db: Database, options: { onAccountChanged?: Ac
         const startsAt = input.startsAt ?? before.startsAt;
         const endsAt = input.endsAt === undefined ? before.endsAt : input.endsAt;
         checkPeriod(startsAt, endsAt);
+        await refuseOverlap(
+          tx,
+          { accountId: row.accountId, userId: row.userId, role: before.role, startsAt, endsAt },
+          id,
+        );
         await teamStore.update(tx, id, { startsAt, endsAt }, context.now);
         const after = await load(tx, id);
         await recordChanges(tx, context, [

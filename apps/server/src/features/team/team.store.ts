@@ -1,5 +1,5 @@
 import type { TeamRole } from '@liaison/contracts';
-import { and, asc, eq, getTableColumns, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { teamAssignments, users } from '../../db/schema.ts';
 import type { TeamAssignmentRow } from './team.presenter.ts';
@@ -49,6 +49,31 @@ export const teamStore = {
         ),
       )
       .orderBy(asc(teamAssignments.role), asc(teamAssignments.startsAt));
+  },
+
+  /** The first assignment of `userId` in `role` on the account whose period meets [startsAt, endsAt). */
+  async findOverlap(
+    executor: Executor,
+    period: { accountId: string; userId: string; role: TeamRole; startsAt: string; endsAt: string | null },
+    exceptId?: string,
+  ): Promise<TeamAssignmentRow | undefined> {
+    const [row] = await executor
+      .select(columns)
+      .from(teamAssignments)
+      .innerJoin(users, eq(users.id, teamAssignments.userId))
+      .where(
+        and(
+          eq(teamAssignments.accountId, period.accountId),
+          eq(teamAssignments.userId, period.userId),
+          eq(teamAssignments.role, period.role),
+          period.endsAt === null ? undefined : lt(teamAssignments.startsAt, period.endsAt),
+          or(isNull(teamAssignments.endsAt), gt(teamAssignments.endsAt, period.startsAt)),
+          exceptId === undefined ? undefined : ne(teamAssignments.id, exceptId),
+        ),
+      )
+      .orderBy(asc(teamAssignments.startsAt))
+      .limit(1);
+    return row;
   },
 
   async isMember(executor: Executor, accountId: string, userId: string, at: Date): Promise<boolean> {
