@@ -51,7 +51,9 @@ describe('authentication', () => {
       { cookie },
     );
     expect(expired.status).toBe(400);
-    expect(expired.body.error.details).toEqual([{ path: 'body.expiresAt', message: 'must be in the future' }]);
+    expect(expired.body.error.details).toEqual([
+      { path: 'body.expiresAt', message: 'must be in the future' },
+    ]);
     const listed = await anonymous.get('/api/v1/auth/tokens', { cookie });
     expect(listed.body.items.map((token: { name: string }) => token.name)).toEqual(['laptop']);
     expect(listed.body.items[0]).not.toHaveProperty('token');
