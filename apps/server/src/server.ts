@@ -1,9 +1,6 @@
-import { buildApp } from './app.ts';
 import type { ServerConfig } from './config.ts';
-import { connectDatabase, type DatabaseHandle } from './db/client.ts';
-import { type EmbeddedServer, startEmbeddedPostgres } from './db/embedded-postgres.ts';
-import { migrate } from './db/migrate.ts';
-import { startRefreshScheduler } from './features/assessments/refresh-scheduler.ts';
+import type { DatabaseHandle } from './db/client.ts';
+import { type EmbeddedServer, embeddedClusterExists, startEmbeddedPostgres } from './db/embedded-postgres.ts';
 
 export interface RunningServer {
   url: string;
@@ -11,28 +8,50 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
+export interface DemoLogins {
+  logins: { email: string; password: string; roles: string[] }[];
+}
+
 export interface StartOptions {
   /** Seed the demo organisation when the database holds no accounts yet. */
   demo?: boolean;
-  onDemoSeeded?: (summary: { logins: { email: string; password: string; roles: string[] }[] }) => void;
-  seedDemo?: (
-    database: DatabaseHandle,
-  ) => Promise<{ logins: { email: string; password: string; roles: string[] }[] } | null>;
+  onDemoSeeded?: (summary: DemoLogins) => void;
+  /** The seed to use; the built-in demo organisation by default. */
+  seedDemo?: (database: DatabaseHandle) => Promise<DemoLogins | null>;
 }
 
 /**
  * Starts everything a Liaison server needs: the database (embedded unless DATABASE_URL is set),
  * migrations, the bootstrap token, optionally the demo, then the HTTP listener. `close` undoes it
  * all in reverse order; the caller wires it to SIGINT/SIGTERM.
+ *
+ * The embedded PostgreSQL is started before the application's modules are loaded, so that its
+ * initdb and start (child processes) overlap with loading and compiling them and, on a first
+ * start, with building the demo organisation.
  */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const firstStart = !config.databaseUrl && !embeddedClusterExists(config.dataDir);
+  const embeddedStarting = config.databaseUrl
+    ? undefined
+    : startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort });
+  const modulesLoading = loadModules(Boolean(options.demo));
+  // A brand-new cluster is certainly empty, so the demo will be seeded: build its rows (CPU)
+  // while initdb runs in its own processes. Elsewhere the seed builds them only if it seeds.
+  const demoPrepared =
+    options.demo && firstStart && !options.seedDemo
+      ? modulesLoading.then((loaded) => loaded.prepareDemoData?.(new Date())).catch(() => undefined)
+      : undefined;
   let embedded: EmbeddedServer | undefined;
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort });
-    databaseUrl = embedded.url;
+  let modules: Awaited<ReturnType<typeof loadModules>>;
+  try {
+    [modules, embedded] = await Promise.all([modulesLoading, embeddedStarting]);
+  } catch (error) {
+    // The other half may have succeeded: a started PostgreSQL must not outlive a failed start.
+    await (await embeddedStarting?.catch(() => undefined))?.stop().catch(() => {});
+    throw error;
   }
-  const database = connectDatabase(databaseUrl, config.dbPoolSize);
+  const { buildApp, connectDatabase, migrate, startRefreshScheduler, seedDemo } = modules;
+  const database = connectDatabase(embedded?.url ?? config.databaseUrl!, config.dbPoolSize);
   try {
     await migrate(database.pool);
     const app = await buildApp({
@@ -44,8 +63,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     });
     if (config.bootstrapToken)
       await app.services.auth.ensureBootstrapToken(config.bootstrapToken, new Date());
-    if (options.demo && options.seedDemo) {
-      const seeded = await options.seedDemo(database);
+    if (options.demo) {
+      const prepared = await demoPrepared;
+      const seeded = options.seedDemo
+        ? await options.seedDemo(database)
+        : await seedDemo!(database, prepared ? { prepared } : {});
       if (seeded) options.onDemoSeeded?.(seeded);
     }
     const address = await app.http.listen({ port: config.port, host: config.host });
@@ -68,4 +90,23 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await embedded?.stop().catch(() => {});
     throw error;
   }
+}
+
+async function loadModules(demo: boolean) {
+  const [{ buildApp }, { connectDatabase }, { migrate }, { startRefreshScheduler }, demoSeed] =
+    await Promise.all([
+      import('./app.ts'),
+      import('./db/client.ts'),
+      import('./db/migrate.ts'),
+      import('./features/assessments/refresh-scheduler.ts'),
+      demo ? import('./features/demo/demo-seed.ts') : undefined,
+    ]);
+  return {
+    buildApp,
+    connectDatabase,
+    migrate,
+    startRefreshScheduler,
+    seedDemo: demoSeed?.seedDemo,
+    prepareDemoData: demoSeed?.prepareDemoData,
+  };
 }

