@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import {
   Account,
+  AccountListItem,
   type AccountListQuery,
-  AccountSummary,
   type CreateAccountRequest,
   type UpdateAccountRequest,
 } from './accounts.ts';
@@ -21,7 +21,7 @@ export type AccountListParams = Partial<z.input<typeof AccountListQuery>>;
 export type HistoryParams = Partial<z.input<typeof HistoryQuery>>;
 export type DiffParams = z.input<typeof DiffQuery>;
 
-const accountPage = page(AccountSummary);
+const accountPage = page(AccountListItem);
 const historyPage = page(HistoryEntry);
 
 /** Accounts: the list, the record (as of any instant), its history and diff, its two profiles. */

@@ -1,7 +1,7 @@
 import {
+  type AccountListItem,
   type AccountListParams,
   AccountSort,
-  type AccountSummary,
   Region,
   RelationshipStage,
   Segment,
@@ -58,7 +58,7 @@ async function listAccounts(options: ListOptions): Promise<void> {
       sort: options.sort,
     };
 
-    let items: AccountSummary[];
+    let items: AccountListItem[];
     let nextCursor: string | null;
     if (options.all) {
       items = [];
@@ -93,7 +93,7 @@ async function listAccounts(options: ListOptions): Promise<void> {
   });
 }
 
-export function renderAccounts(items: AccountSummary[]): string {
+export function renderAccounts(items: AccountListItem[]): string {
   return formatTable(
     [
       { header: 'name', max: 40 },
@@ -103,6 +103,7 @@ export function renderAccounts(items: AccountSummary[]): string {
       { header: 'arr', align: 'right' },
       { header: 'renewal' },
       { header: 'stage' },
+      { header: 'tam', max: 24 },
       { header: 'id' },
     ],
     items.map((account) => [
@@ -113,6 +114,7 @@ export function renderAccounts(items: AccountSummary[]): string {
       formatMoney(account.arr),
       formatDate(account.renewalDate),
       humanise(account.relationshipStage),
+      account.tam?.name ?? '—',
       account.id,
     ]),
   );

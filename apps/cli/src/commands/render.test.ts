@@ -1,4 +1,4 @@
-import type { AccountSummary, HistoryEntry } from '@liaison/contracts';
+import type { AccountListItem, HistoryEntry } from '@liaison/contracts';
 import { describe, expect, it } from 'vitest';
 import { renderHistory } from './accounts-history.ts';
 import { renderAccounts } from './accounts-list.ts';
@@ -7,7 +7,7 @@ import { banner } from './serve.ts';
 const accountId = '0190c7e2-0000-7000-8000-0000000000aa';
 
 describe('renderAccounts', () => {
-  it('shows one line per account with ARR formatted', () => {
+  it('shows one line per account with ARR formatted and its TAM', () => {
     const account = {
       id: accountId,
       name: 'Acme Corp',
@@ -17,12 +17,14 @@ describe('renderAccounts', () => {
       arr: 1_250_000,
       renewalDate: '2026-09-30',
       relationshipStage: 'customer',
-    } as AccountSummary;
-    const [header, row] = renderAccounts([account]).split('\n');
-    expect(header).toMatch(/^NAME\s+SEGMENT\s+REGION\s+PLAN\s+ARR\s+RENEWAL\s+STAGE\s+ID$/);
+      tam: { userId: accountId, name: 'Priya Natarajan' },
+    } as AccountListItem;
+    const [header, row, second] = renderAccounts([account, { ...account, tam: null }]).split('\n');
+    expect(header).toMatch(/^NAME\s+SEGMENT\s+REGION\s+PLAN\s+ARR\s+RENEWAL\s+STAGE\s+TAM\s+ID$/);
     expect(row).toMatch(
-      /^Acme Corp\s+mid market\s+EMEA\s+premium\s+\$1,250,000\s+2026-09-30\s+customer\s+0190c7e2/,
+      /^Acme Corp\s+mid market\s+EMEA\s+premium\s+\$1,250,000\s+2026-09-30\s+customer\s+Priya Natarajan\s+0190c7e2/,
     );
+    expect(second).toMatch(/customer\s+—\s+0190c7e2/);
   });
 });
 
