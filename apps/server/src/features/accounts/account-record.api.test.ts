@@ -145,6 +145,28 @@ describe('the customer meta-record', () => {
       `/api/v1/accounts/${account.id}/activities?limit=2&cursor=${page1.body.nextCursor}`,
     );
     expect(page2.body.items.map((a: { summary: string }) => a.summary)).toEqual(['Cadence call 1']);
+    const me = (await admin.get('/api/v1/auth/me')).body.user.id;
+    expect(page1.body.items[0].createdByUserId).toBe(me);
+
+    // What a request leaves out gets its default; an edit's attendees are checked as a new one's.
+    const quick = await admin.post(`/api/v1/accounts/${account.id}/activities`, {
+      kind: 'meeting',
+      summary: 'Quick sync',
+    });
+    expect(quick.body).toMatchObject({
+      occurredAt: quick.body.createdAt,
+      notes: null,
+      purposes: [],
+      attendees: { userIds: [], contactIds: [] },
+      createdByUserId: me,
+    });
+    const badEdit = await admin.patch(`/api/v1/activities/${quick.body.id}`, {
+      attendees: { userIds: ['00000000-0000-4000-8000-000000000000'], contactIds: [] },
+      version: 1,
+    });
+    expect(badEdit.status).toBe(422);
+    expect(badEdit.body.error.details[0].path).toBe('body.attendees.userIds.0');
+    expect((await admin.delete(`/api/v1/activities/${quick.body.id}?version=1`)).status).toBe(204);
 
     const strangerContact = await admin.post(`/api/v1/accounts/${account.id}/activities`, {
       kind: 'meeting',

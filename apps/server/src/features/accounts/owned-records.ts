@@ -30,6 +30,8 @@ export interface OwnedRecordKind<Row, Presented, Insert, Patch> {
   present: (row: Row) => Presented;
   /** Omit for records the playbook does not read (contacts). */
   onAccountChanged?: AccountChangedHook;
+  /** What the store inserts, when it needs more than the request (who created the record). */
+  prepareInsert?: (transaction: Transaction, input: Insert) => Insert;
   /** Checks that need the database, run after the account is locked and the caller authorised. */
   checkCreate?: (transaction: Transaction, input: Insert) => Promise<void> | void;
   checkUpdate?: (transaction: Transaction, current: Row, changes: Patch) => Promise<void> | void;
@@ -85,7 +87,8 @@ export function createOwnedRecordService<
         const account = await requireEditableAccount(executor, context, accountId);
         const transaction = { executor, context, account };
         await kind.checkCreate?.(transaction, input);
-        const created = kind.present(await kind.store.insert(executor, accountId, input, context.now));
+        const values = kind.prepareInsert?.(transaction, input) ?? input;
+        const created = kind.present(await kind.store.insert(executor, accountId, values, context.now));
         await finish(transaction, created.id, null, created);
         return created;
       });

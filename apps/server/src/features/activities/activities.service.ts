@@ -6,16 +6,11 @@ import type { RequestContext } from '../../context.ts';
 import type { Database, Executor } from '../../db/client.ts';
 import { contacts, users } from '../../db/schema.ts';
 import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
-import { checkVersion } from '../../http/versioning.ts';
-import {
-  type AccountChangedHook,
-  noAccountHook,
-  requireEditableAccount,
-} from '../accounts/account-access.ts';
+import { type AccountChangedHook, noAccountHook } from '../accounts/account-access.ts';
 import { accountsStore } from '../accounts/accounts.store.ts';
-import { recordChanges } from '../history/history.recorder.ts';
+import { createOwnedRecordService } from '../accounts/owned-records.ts';
 import { presentActivity } from './activities.presenter.ts';
-import { activitiesStore } from './activities.store.ts';
+import { activitiesStore, type NewActivity } from './activities.store.ts';
 
 const ActivityCursor = z.object({ occurredAt: z.string(), id: z.uuid() });
 
@@ -70,12 +65,32 @@ async function checkAttendees(executor: Executor, accountId: string, input: Part
   }
 }
 
+/**
+ * The timeline: an account's activities behave as every record an account owns (one
+ * transaction that locks the account, checks who may edit and the version, writes, records the
+ * history and reassesses — an activity is the playbook's cadence input); on top of that the
+ * timeline pages newest first and attendees must be known people.
+ */
 export function createActivitiesService(
   db: Database,
   options: { onAccountChanged?: AccountChangedHook } = {},
 ) {
-  const onAccountChanged = options.onAccountChanged ?? noAccountHook;
+  const owned = createOwnedRecordService(db, {
+    entityType: 'activity',
+    label: 'Activity',
+    store: activitiesStore,
+    present: presentActivity,
+    onAccountChanged: options.onAccountChanged ?? noAccountHook,
+    prepareInsert: ({ context }, input: NewActivity) => ({ ...input, createdByUserId: context.user.id }),
+    checkCreate: ({ executor, account }, input) => checkAttendees(executor, account.id, input),
+    checkUpdate: ({ executor }, current, changes: UpdateActivityRequest) =>
+      checkAttendees(executor, current.accountId, changes),
+  });
   return {
+    create: owned.create,
+    update: owned.update,
+    delete: owned.delete,
+
     async page(
       _context: RequestContext,
       accountId: string,
@@ -97,87 +112,6 @@ export function createActivitiesService(
       const row = await activitiesStore.findById(db, id);
       if (!row) throw notFound('Activity', id);
       return presentActivity(row);
-    },
-
-    async create(
-      context: RequestContext,
-      accountId: string,
-      input: CreateActivityRequest,
-    ): Promise<Activity> {
-      return db.transaction(async (tx) => {
-        await requireEditableAccount(tx, context, accountId);
-        await checkAttendees(tx, accountId, input);
-        const row = await activitiesStore.insert(
-          tx,
-          accountId,
-          {
-            kind: input.kind,
-            summary: input.summary,
-            occurredAt: input.occurredAt ?? context.now.toISOString(),
-            notes: input.notes ?? null,
-            attendees: input.attendees ?? { userIds: [], contactIds: [] },
-            actionItems: input.actionItems ?? [],
-            externalIds: input.externalIds ?? {},
-            purposes: input.purposes ?? [],
-            createdByUserId: context.user.id,
-          },
-          context.now,
-        );
-        const activity = presentActivity(row);
-        await recordChanges(tx, context, [
-          { accountId, entityType: 'activity', entityId: activity.id, before: null, after: activity },
-        ]);
-        await onAccountChanged(tx, [accountId], context.now);
-        return activity;
-      });
-    },
-
-    async update(
-      context: RequestContext,
-      id: string,
-      input: UpdateActivityRequest,
-      version: number,
-    ): Promise<Activity> {
-      const { version: _ignored, ...changes } = input;
-      return db.transaction(async (tx) => {
-        const current = await activitiesStore.lockById(tx, id);
-        if (!current) throw notFound('Activity', id);
-        await requireEditableAccount(tx, context, current.accountId);
-        checkVersion('Activity', id, version, current.version);
-        await checkAttendees(tx, current.accountId, changes);
-        const after = presentActivity(await activitiesStore.update(tx, id, changes, context.now));
-        await recordChanges(tx, context, [
-          {
-            accountId: current.accountId,
-            entityType: 'activity',
-            entityId: id,
-            before: presentActivity(current),
-            after,
-          },
-        ]);
-        await onAccountChanged(tx, [current.accountId], context.now);
-        return after;
-      });
-    },
-
-    async delete(context: RequestContext, id: string, version: number): Promise<void> {
-      await db.transaction(async (tx) => {
-        const current = await activitiesStore.lockById(tx, id);
-        if (!current) throw notFound('Activity', id);
-        await requireEditableAccount(tx, context, current.accountId);
-        checkVersion('Activity', id, version, current.version);
-        await activitiesStore.delete(tx, id);
-        await recordChanges(tx, context, [
-          {
-            accountId: current.accountId,
-            entityType: 'activity',
-            entityId: id,
-            before: presentActivity(current),
-            after: null,
-          },
-        ]);
-        await onAccountChanged(tx, [current.accountId], context.now);
-      });
     },
   };
 }

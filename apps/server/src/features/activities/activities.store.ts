@@ -1,11 +1,11 @@
-import type { ActivityFields, ActivityKind } from '@liaison/contracts';
+import type { ActivityFields, ActivityKind, CreateActivityRequest } from '@liaison/contracts';
 import { and, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { activities } from '../../db/schema.ts';
 import type { ActivityRow } from './activities.presenter.ts';
 
-type NewActivity = Omit<ActivityFields, 'notes' | 'externalIds' | 'purposes'> &
-  Partial<Pick<ActivityFields, 'notes' | 'externalIds' | 'purposes'>> & { createdByUserId: string | null };
+/** A new activity as requested, with who logged it; what the request leaves out gets its default. */
+export type NewActivity = CreateActivityRequest & { createdByUserId?: string | null };
 
 export interface ActivityPageFilter {
   kind?: ActivityKind | undefined;
@@ -20,9 +20,31 @@ export const activitiesStore = {
     const at = now.toISOString();
     const [row] = await executor
       .insert(activities)
-      .values({ ...values, accountId, createdAt: at, updatedAt: at })
+      .values({
+        accountId,
+        kind: values.kind,
+        summary: values.summary,
+        occurredAt: values.occurredAt ?? at,
+        notes: values.notes ?? null,
+        attendees: values.attendees ?? { userIds: [], contactIds: [] },
+        actionItems: values.actionItems ?? [],
+        externalIds: values.externalIds ?? {},
+        purposes: values.purposes ?? [],
+        createdByUserId: values.createdByUserId ?? null,
+        createdAt: at,
+        updatedAt: at,
+      })
       .returning();
     return row!;
+  },
+
+  /** Every activity of the account, newest first (the timeline pages through `pageByAccount`). */
+  async listByAccount(executor: Executor, accountId: string): Promise<ActivityRow[]> {
+    return executor
+      .select()
+      .from(activities)
+      .where(eq(activities.accountId, accountId))
+      .orderBy(desc(activities.occurredAt), desc(activities.id));
   },
 
   async lockById(executor: Executor, id: string): Promise<ActivityRow | undefined> {
