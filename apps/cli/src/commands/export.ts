@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { ImportObjectName } from '@liaison/contracts';
 import { Argument, Command } from 'commander';
 import { type ApiOptions, withConnectionOptions, withSession } from '../api.ts';
-import { formatCount, note } from '../output.ts';
+import { formatCount, note, plural } from '../output.ts';
 import { get } from '../transfer.ts';
 
 interface ExportOptions extends ApiOptions {
@@ -25,18 +25,43 @@ async function runExport(object: string, options: ExportOptions): Promise<void> 
     const response = await get(connection, `/api/v1/exports/${object}.csv`);
     if (!response.body) return;
     let bytes = 0;
-    let rows = -1;
+    const records = new CsvRecordCounter();
     const body = Readable.fromWeb(response.body as Parameters<typeof Readable.fromWeb>[0]);
     body.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
-      // Records end with CRLF; a line break inside a quoted cell is a bare LF or CRLF too, so
-      // this count is an upper bound, close enough for a summary.
-      for (let index = chunk.indexOf(10); index >= 0; index = chunk.indexOf(10, index + 1)) rows += 1;
+      records.push(chunk);
     });
     await pipeline(body, options.out ? fs.createWriteStream(options.out) : process.stdout);
     if (options.out)
       note(
-        `Exported ${object} to ${options.out}: ~${formatCount(Math.max(0, rows))} rows, ${formatCount(bytes)} bytes.`,
+        `Exported ${object} to ${options.out}: ${plural(records.dataRows(), 'row')}, ${formatCount(bytes)} bytes.`,
       );
   });
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+
+/**
+ * Counts the records of a CSV as it streams by: a line break ends a record only outside quotes
+ * (a cell may hold line breaks), and a doubled quote inside a quoted cell toggles twice, so one
+ * bit of state carried across chunks is enough.
+ */
+export class CsvRecordCounter {
+  private inQuotes = false;
+  private lineBreaks = 0;
+  private pending = false;
+
+  push(chunk: Uint8Array): void {
+    for (const byte of chunk) {
+      if (byte === QUOTE) this.inQuotes = !this.inQuotes;
+      else if (byte === LF && !this.inQuotes) this.lineBreaks += 1;
+      this.pending = byte !== LF || this.inQuotes;
+    }
+  }
+
+  /** Records after the header; a last record without a final line break counts too. */
+  dataRows(): number {
+    return Math.max(0, this.lineBreaks + (this.pending ? 1 : 0) - 1);
+  }
 }
