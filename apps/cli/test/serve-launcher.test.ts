@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -95,6 +95,21 @@ describe('liaison serve under the bounded-heap launcher', () => {
     served.launcher.kill('SIGTERM');
     expect(await served.exited).toBe(0);
     expect(served.output()).toContain('SIGTERM: stopping Liaison');
+  });
+
+  it('stops the server when the launcher is killed outright (SIGKILL cannot be forwarded)', async () => {
+    const served = await serve({});
+    const server = Number(
+      readFileSync(`/proc/${served.launcher.pid}/task/${served.launcher.pid}/children`, 'utf8').trim(),
+    );
+    expect(server).toBeGreaterThan(0);
+    served.launcher.kill('SIGKILL');
+    await served.exited;
+    const deadline = Date.now() + 15_000;
+    while (existsSync(`/proc/${server}`) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(existsSync(`/proc/${server}`), 'the server outlived its launcher').toBe(false);
+    expect(served.output()).toContain('the launcher is gone: stopping Liaison');
   });
 
   it('runs the server in place when told not to bound the heap', async () => {

@@ -112,6 +112,24 @@ async function serve(options: ServeOptions): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   process.on('SIGHUP', stop);
+  watchLauncher(() => stop('SIGTERM'));
+}
+
+/**
+ * Under the bounded-heap launcher (bin/bounded-heap.js), a launcher killed outright (SIGKILL
+ * cannot be forwarded) would leave this server and its PostgreSQL running with nobody to stop
+ * them: when the launcher is gone, stop as if it had sent SIGTERM.
+ */
+function watchLauncher(stopServer: () => void): void {
+  if (!process.env.LIAISON_HEAP_RELAUNCHED) return;
+  const launcher = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === launcher) return;
+    clearInterval(timer);
+    note('the launcher is gone: stopping Liaison');
+    stopServer();
+  }, 1000);
+  timer.unref();
 }
 
 /** The start-up box: where Liaison runs, on which database, and (after --demo seeded) how to sign in. */
