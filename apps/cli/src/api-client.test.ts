@@ -170,3 +170,71 @@ describe('createApiClient', () => {
     ]);
   });
 });
+
+describe('the playbook inputs in the shared client', () => {
+  const accountId = '0190c7e2-0000-7000-8000-0000000000aa';
+  const ticket = {
+    id: '0190c7e2-0000-7000-8000-0000000000bb',
+    version: 2,
+    createdAt: '2026-03-01T09:00:00.000Z',
+    updatedAt: '2026-03-01T09:00:00.000Z',
+    accountId,
+    subject: 'Runners time out',
+    severity: 'high',
+    openedAt: '2026-03-01T09:00:00.000Z',
+    closedAt: null,
+    externalIds: {},
+  };
+
+  it('lists, creates, updates and deletes tickets at their paths, with the version to delete', async () => {
+    const { fetch, calls } = fakeFetch((call) =>
+      call.init.method === 'DELETE'
+        ? new Response(null, { status: 204 })
+        : json(200, call.init.method === 'GET' ? { items: [ticket] } : ticket),
+    );
+    const client = createApiClient({ baseUrl: 'http://localhost:3000', token: 'lia_x', fetch });
+    expect(await client.supportTickets.list(accountId, { openedFrom: '2026-01-01T00:00:00Z' })).toEqual([
+      ticket,
+    ]);
+    await client.supportTickets.create(accountId, { subject: 'Runners time out', severity: 'high' });
+    await client.supportTickets.update(ticket.id, { closedAt: '2026-03-02T00:00:00Z', version: 2 });
+    await client.supportTickets.delete(ticket.id, 3);
+    expect(
+      calls.map((call) => `${call.init.method} ${call.url.replace('http://localhost:3000/api/v1', '')}`),
+    ).toEqual([
+      `GET /accounts/${accountId}/support-tickets?openedFrom=2026-01-01T00%3A00%3A00Z`,
+      `POST /accounts/${accountId}/support-tickets`,
+      `PATCH /support-tickets/${ticket.id}`,
+      `DELETE /support-tickets/${ticket.id}?version=3`,
+    ]);
+  });
+
+  it('reads a success plan or proposal an account does not have yet as null, and other errors as errors', async () => {
+    const notFound = json(404, { error: { code: 'NOT_FOUND', message: 'none yet', requestId: 'r' } });
+    const { fetch } = fakeFetch((call) =>
+      call.url.endsWith('/success-plan')
+        ? notFound.clone()
+        : json(403, { error: { code: 'FORBIDDEN', message: 'no', requestId: 'r' } }),
+    );
+    const client = createApiClient({ baseUrl: 'http://localhost:3000', token: 'lia_x', fetch });
+    await expect(client.successPlans.get(accountId)).resolves.toBeNull();
+    await expect(client.priorityProposals.get(accountId)).rejects.toMatchObject({
+      status: 403,
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('decides an exception with the decision and the version read', async () => {
+    const { fetch, calls } = fakeFetch(() =>
+      json(400, { error: { code: 'VALIDATION_FAILED', message: 'x' } }),
+    );
+    const client = createApiClient({ baseUrl: 'http://localhost:3000', token: 'lia_x', fetch });
+    await client.priorityExceptions
+      .decide('0190c7e2-0000-7000-8000-0000000000cc', { decision: 'approve', version: 4 })
+      .catch(() => {});
+    expect(calls[0]!.url).toBe(
+      'http://localhost:3000/api/v1/priority-exceptions/0190c7e2-0000-7000-8000-0000000000cc/decision',
+    );
+    expect(JSON.parse(String(calls[0]!.init.body))).toEqual({ decision: 'approve', version: 4 });
+  });
+});

@@ -1,17 +1,4 @@
-import {
-  AccountListItem,
-  type AccountListQuery,
-  ApiError,
-  createApiClient,
-  EmeaParameter,
-  ErrorBody,
-  Initiative,
-  PriorityException,
-  PriorityProposal,
-  page,
-  SuccessPlan,
-  SupportTicket,
-} from '@liaison/contracts';
+import { type AccountListQuery, ApiError, createApiClient, ErrorBody } from '@liaison/contracts';
 import { z } from 'zod';
 
 /** The shared typed client; the browser keeps the session cookie, so no token is needed. */
@@ -70,8 +57,8 @@ export async function call<T extends z.ZodType>(
   return schema.parse(body);
 }
 
-const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
-const none = z.unknown();
+const _items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+const _none = z.unknown();
 
 export type AccountFilters = Partial<Omit<AccountListQuery, 'limit' | 'cursor'>>;
 
@@ -83,72 +70,9 @@ export const DemoInfo = z.object({
 });
 export type DemoInfo = z.infer<typeof DemoInfo>;
 
-/** Endpoints used by the web app beyond the shared client's methods. */
+/** The one endpoint the web app needs beyond the shared client: the demo's sign-in hints. */
 export const extra = {
   demoInfo: () => call(DemoInfo, 'GET', '/demo-info'),
-  /** The accounts list with each account's stored assessment (tier, priority, health). */
-  listAccounts: (query: AccountFilters & { limit?: number; cursor?: string }) =>
-    call(page(AccountListItem), 'GET', '/accounts', { query }),
-  successPlan: async (accountId: string) => {
-    try {
-      return await call(SuccessPlan, 'GET', `/accounts/${accountId}/success-plan`);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) return null;
-      throw error;
-    }
-  },
-  putSuccessPlan: (accountId: string, body: { status: string; strategy?: string | null; version?: number }) =>
-    call(SuccessPlan, 'PUT', `/accounts/${accountId}/success-plan`, { body }),
-  addObjective: (accountId: string, body: { title: string; status?: string; dueDate?: string | null }) =>
-    call(none, 'POST', `/accounts/${accountId}/success-plan/objectives`, { body }),
-  updateObjective: (objectiveId: string, body: { status?: string; version: number }) =>
-    call(none, 'PATCH', `/objectives/${objectiveId}`, { body }),
-  supportTickets: async (accountId: string) =>
-    (await call(items(SupportTicket), 'GET', `/accounts/${accountId}/support-tickets`)).items,
-  initiatives: async (accountId: string) =>
-    (await call(items(Initiative), 'GET', `/accounts/${accountId}/initiatives`)).items,
-  createInitiative: (
-    accountId: string,
-    body: {
-      kind: string;
-      description: string;
-      startsOn: string;
-      endsOn: string | null;
-      hoursPerWeek: number;
-    },
-  ) => call(Initiative, 'POST', `/accounts/${accountId}/initiatives`, { body }),
-  emeaParameters: async (accountId: string) =>
-    (await call(items(EmeaParameter), 'GET', `/accounts/${accountId}/emea-parameters`)).items,
-  createEmeaParameter: (
-    accountId: string,
-    body: { parameter: string; note: string | null; startsOn: string; endsOn: string | null },
-  ) => call(EmeaParameter, 'POST', `/accounts/${accountId}/emea-parameters`, { body }),
-  updateEmeaParameter: (
-    parameterId: string,
-    body: { note?: string | null; startsOn?: string; endsOn?: string | null; version: number },
-  ) => call(EmeaParameter, 'PATCH', `/emea-parameters/${parameterId}`, { body }),
-  deleteEmeaParameter: (parameterId: string, version: number) =>
-    call(none, 'DELETE', `/emea-parameters/${parameterId}`, { query: { version } }),
-  priorityProposal: async (accountId: string) => {
-    try {
-      return await call(PriorityProposal, 'GET', `/accounts/${accountId}/priority-proposal`);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) return null;
-      throw error;
-    }
-  },
-  proposePriority: (accountId: string, body: { priority: string; reason: string | null }) =>
-    call(PriorityProposal, 'PUT', `/accounts/${accountId}/priority-proposal`, { body }),
-  approveProposal: (accountId: string, version: number) =>
-    call(PriorityProposal, 'POST', `/accounts/${accountId}/priority-proposal/approve`, { body: { version } }),
-  priorityExceptions: async (accountId: string) =>
-    (await call(items(PriorityException), 'GET', `/accounts/${accountId}/priority-exceptions`)).items,
-  requestException: (accountId: string, body: { kind: string; reason: string }) =>
-    call(PriorityException, 'POST', `/accounts/${accountId}/priority-exceptions`, { body }),
-  decideException: (exceptionId: string, decision: 'approve' | 'reject', version: number) =>
-    call(PriorityException, 'POST', `/priority-exceptions/${exceptionId}/decision`, {
-      body: { decision, version },
-    }),
 };
 
 /** Field errors from a 400: `body.arr` → `{ arr: 'must be …' }` (the prefix is dropped). */

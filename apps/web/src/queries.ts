@@ -23,14 +23,14 @@ export const queries = {
     infiniteQueryOptions({
       queryKey: ['accounts', filters],
       queryFn: ({ pageParam }) =>
-        extra.listAccounts({ ...filters, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) }),
+        api.accounts.list({ ...filters, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) }),
       initialPageParam: '' as string,
       getNextPageParam: (last) => last.nextCursor ?? undefined,
     }),
   accountSearch: (q: string) =>
     queryOptions({
       queryKey: ['accounts', 'search', q],
-      queryFn: () => extra.listAccounts({ q, limit: 8, sort: '-arr' }),
+      queryFn: () => api.accounts.list({ q, limit: 8, sort: '-arr' }),
       staleTime: 30_000,
     }),
   account: (id: string) => queryOptions({ queryKey: ['account', id], queryFn: () => api.accounts.get(id) }),
@@ -61,17 +61,17 @@ export const queries = {
   teamHistory: (id: string) =>
     queryOptions({ queryKey: ['team-all', id], queryFn: () => api.team.list(id, { all: true }) }),
   successPlan: (id: string) =>
-    queryOptions({ queryKey: ['success-plan', id], queryFn: () => extra.successPlan(id) }),
+    queryOptions({ queryKey: ['success-plan', id], queryFn: () => api.successPlans.get(id) }),
   supportTickets: (id: string) =>
-    queryOptions({ queryKey: ['support-tickets', id], queryFn: () => extra.supportTickets(id) }),
+    queryOptions({ queryKey: ['support-tickets', id], queryFn: () => api.supportTickets.list(id) }),
   initiatives: (id: string) =>
-    queryOptions({ queryKey: ['initiatives', id], queryFn: () => extra.initiatives(id) }),
+    queryOptions({ queryKey: ['initiatives', id], queryFn: () => api.initiatives.list(id) }),
   emeaParameters: (id: string) =>
-    queryOptions({ queryKey: ['emea-parameters', id], queryFn: () => extra.emeaParameters(id) }),
+    queryOptions({ queryKey: ['emea-parameters', id], queryFn: () => api.emeaParameters.list(id) }),
   priorityProposal: (id: string) =>
-    queryOptions({ queryKey: ['priority-proposal', id], queryFn: () => extra.priorityProposal(id) }),
+    queryOptions({ queryKey: ['priority-proposal', id], queryFn: () => api.priorityProposals.get(id) }),
   priorityExceptions: (id: string) =>
-    queryOptions({ queryKey: ['priority-exceptions', id], queryFn: () => extra.priorityExceptions(id) }),
+    queryOptions({ queryKey: ['priority-exceptions', id], queryFn: () => api.priorityExceptions.list(id) }),
   history: (id: string) =>
     infiniteQueryOptions({
       queryKey: ['history', id],

@@ -1,6 +1,7 @@
 import { accountsApi } from './client-accounts.ts';
 import { assessmentsApi, playbookApi } from './client-assessments.ts';
 import { authApi, usersApi } from './client-auth.ts';
+import { inputsApi } from './client-inputs.ts';
 import { recordsApi } from './client-records.ts';
 import { type ApiClientOptions, createTransport } from './client-transport.ts';
 
@@ -11,7 +12,9 @@ import { type ApiClientOptions, createTransport } from './client-transport.ts';
  *
  * The transport (requests, errors, session) is in `client-transport.ts`; each area's methods are
  * in `client-accounts.ts`, `client-records.ts` (team, contacts, opportunities, activities),
- * `client-assessments.ts` (assessments and playbook) and `client-auth.ts` (auth and users).
+ * `client-assessments.ts` (assessments and playbook), `client-inputs.ts` (the playbook's inputs:
+ * success plans, tickets, initiatives, EMEA parameters and proposals, exceptions) and
+ * `client-auth.ts` (auth and users).
  */
 
 export type { AccountListParams, DiffParams, HistoryParams } from './client-accounts.ts';
@@ -25,6 +28,7 @@ export {
   type ReassessSlice,
 } from './client-assessments.ts';
 export type { UserListParams } from './client-auth.ts';
+export type { SupportTicketListParams } from './client-inputs.ts';
 export type { ActivityListParams, TeamParams } from './client-records.ts';
 export {
   type ApiClientOptions,
@@ -49,6 +53,7 @@ export function createApiClient(options: ApiClientOptions) {
     activities,
     assessments: assessmentsApi(transport),
     playbook: playbookApi(transport),
+    ...inputsApi(transport),
   };
 }
 

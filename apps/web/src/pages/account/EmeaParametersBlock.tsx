@@ -3,7 +3,7 @@ import { ActionIcon, Button, Group, Select, Table, Text, TextInput, Tooltip } fr
 import { IconPlayerStop, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { extra, fieldErrors } from '../../api.ts';
+import { api, fieldErrors } from '../../api.ts';
 import { OpenFormButton } from '../../components/OpenFormButton.tsx';
 import { Empty, ErrorNote } from '../../components/PageState.tsx';
 import { date, dayOf, humanize } from '../../format.ts';
@@ -72,12 +72,12 @@ function ParameterRow({
   const today = dayOf(new Date());
   const end = useAccountMutation(
     accountId,
-    () => extra.updateEmeaParameter(parameter.id, { endsOn: today, version: parameter.version }),
+    () => api.emeaParameters.update(parameter.id, { endsOn: today, version: parameter.version }),
     { success: 'Parameter ended today.', notifyErrors: true },
   );
   const remove = useAccountMutation(
     accountId,
-    () => extra.deleteEmeaParameter(parameter.id, parameter.version),
+    () => api.emeaParameters.delete(parameter.id, parameter.version),
     { success: 'Parameter removed.', notifyErrors: true },
   );
   // Ending keeps the record of why the priority was what it was; deleting is for a mistake.
@@ -140,7 +140,7 @@ function ParameterForm({ accountId, choices }: { accountId: string; choices: Par
   const create = useAccountMutation(
     accountId,
     () =>
-      extra.createEmeaParameter(accountId, {
+      api.emeaParameters.create(accountId, {
         parameter: values.parameter,
         note: values.note.trim() || null,
         startsOn: values.startsOn,

@@ -1,3 +1,4 @@
+import type { InitiativeKind } from '@liaison/contracts';
 import {
   Badge,
   Button,
@@ -12,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { extra, fieldErrors } from '../../api.ts';
+import { api, fieldErrors } from '../../api.ts';
 import { OpenFormButton } from '../../components/OpenFormButton.tsx';
 import { CardTitle } from '../../components/PageHeader.tsx';
 import { Empty, ErrorNote } from '../../components/PageState.tsx';
@@ -135,8 +136,8 @@ function InitiativeForm({ accountId }: { accountId: string }) {
   const create = useAccountMutation(
     accountId,
     () =>
-      extra.createInitiative(accountId, {
-        kind: values.kind,
+      api.initiatives.create(accountId, {
+        kind: values.kind as InitiativeKind,
         description: values.description,
         startsOn: values.startsOn,
         endsOn: values.endsOn || null,
@@ -220,21 +221,21 @@ function ProposalBlock({
   canApprove,
 }: {
   accountId: string;
-  proposal: Awaited<ReturnType<typeof extra.priorityProposal>>;
+  proposal: Awaited<ReturnType<typeof api.priorityProposals.get>>;
   canEdit: boolean;
   canApprove: boolean;
 }) {
   const userName = useUserNames();
-  const [priority, setPriority] = useState('pr1');
+  const [priority, setPriority] = useState<'pr1' | 'pr2'>('pr1');
   const [reason, setReason] = useState('');
   const propose = useAccountMutation(
     accountId,
-    () => extra.proposePriority(accountId, { priority, reason: reason.trim() || null }),
+    () => api.priorityProposals.propose(accountId, { priority, reason: reason.trim() || null }),
     { success: 'Priority proposed: a TAM manager approves it.', notifyErrors: true },
   );
   const approve = useAccountMutation(
     accountId,
-    (version: number) => extra.approveProposal(accountId, version),
+    (version: number) => api.priorityProposals.approve(accountId, version),
     {
       success: 'Proposal approved.',
       notifyErrors: true,

@@ -1,7 +1,7 @@
-import type { PriorityException } from '@liaison/contracts';
+import type { ExceptionKind, PriorityException } from '@liaison/contracts';
 import { Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { extra, fieldErrors } from '../../api.ts';
+import { api, fieldErrors } from '../../api.ts';
 import { OpenFormButton } from '../../components/OpenFormButton.tsx';
 import { ErrorNote } from '../../components/PageState.tsx';
 import { date, humanize } from '../../format.ts';
@@ -23,7 +23,8 @@ export function ExceptionRow({
 }) {
   const decide = useAccountMutation(
     accountId,
-    (decision: 'approve' | 'reject') => extra.decideException(exception.id, decision, exception.version),
+    (decision: 'approve' | 'reject') =>
+      api.priorityExceptions.decide(exception.id, { decision, version: exception.version }),
     { success: (result) => `Exception ${result.status}.`, notifyErrors: true },
   );
   const color =
@@ -75,11 +76,11 @@ export function ExceptionRow({
 
 export function ExceptionForm({ accountId }: { accountId: string }) {
   const [open, setOpen] = useState(false);
-  const [kind, setKind] = useState('p1');
+  const [kind, setKind] = useState<ExceptionKind>('p1');
   const [reason, setReason] = useState('');
   const request = useAccountMutation(
     accountId,
-    (input: { kind: string; reason: string }) => extra.requestException(accountId, input),
+    (input: { kind: ExceptionKind; reason: string }) => api.priorityExceptions.request(accountId, input),
     { success: 'Exception requested: it counts once approved.' },
   );
   const errors = fieldErrors(request.error);
@@ -109,7 +110,7 @@ export function ExceptionForm({ accountId }: { accountId: string }) {
             { value: 'p2', label: 'P2 exception' },
           ]}
           value={kind}
-          onChange={(value) => setKind(value ?? 'p1')}
+          onChange={(value) => setKind((value as ExceptionKind | null) ?? 'p1')}
         />
         <TextInput
           label="Reason"

@@ -1,8 +1,9 @@
+import type { ObjectiveStatus } from '@liaison/contracts';
 import { Badge, Button, Card, Group, Select, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { extra } from '../../api.ts';
+import { api } from '../../api.ts';
 import { Dot, healthColors } from '../../components/Badges.tsx';
 import { CardTitle } from '../../components/PageHeader.tsx';
 import { Empty } from '../../components/PageState.tsx';
@@ -14,26 +15,26 @@ import type { AccountContext } from './AccountPage.tsx';
 export function SuccessPlanCard({ account, canEdit }: AccountContext) {
   const plan = useQuery(queries.successPlan(account.id));
   const [title, setTitle] = useState('');
-  const create = useAccountMutation(account.id, () => extra.putSuccessPlan(account.id, { status: 'draft' }), {
+  const create = useAccountMutation(account.id, () => api.successPlans.put(account.id, { status: 'draft' }), {
     success: 'Success plan started.',
     notifyErrors: true,
   });
   const add = useAccountMutation(
     account.id,
-    (text: string) => extra.addObjective(account.id, { title: text }),
+    (text: string) => api.objectives.create(account.id, { title: text }),
     {
       notifyErrors: true,
     },
   );
   const setStatus = useAccountMutation(
     account.id,
-    (input: { id: string; status: string; version: number }) =>
-      extra.updateObjective(input.id, { status: input.status, version: input.version }),
+    (input: { id: string; status: ObjectiveStatus; version: number }) =>
+      api.objectives.update(input.id, { status: input.status, version: input.version }),
     { notifyErrors: true },
   );
   const activate = useAccountMutation(
     account.id,
-    (version: number) => extra.putSuccessPlan(account.id, { status: 'active', version }),
+    (version: number) => api.successPlans.put(account.id, { status: 'active', version }),
     { success: 'Success plan is active.', notifyErrors: true },
   );
   return (
@@ -79,7 +80,12 @@ export function SuccessPlanCard({ account, canEdit }: AccountContext) {
                   }))}
                   value={objective.status}
                   onChange={(value) =>
-                    value && setStatus.mutate({ id: objective.id, status: value, version: objective.version })
+                    value &&
+                    setStatus.mutate({
+                      id: objective.id,
+                      status: value as ObjectiveStatus,
+                      version: objective.version,
+                    })
                   }
                 />
               )}

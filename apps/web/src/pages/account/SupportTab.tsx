@@ -3,6 +3,7 @@ import { Badge, Button, Card, Group, Modal, SegmentedControl, Table, Text } from
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { api } from '../../api.ts';
 import { CardTitle } from '../../components/PageHeader.tsx';
 import { Empty, ErrorNote } from '../../components/PageState.tsx';
 import { date, dateTime, humanize, label, plural } from '../../format.ts';
@@ -11,7 +12,6 @@ import type { AccountContext } from './AccountPage.tsx';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
 import { severityLabels, TicketForm } from './TicketForm.tsx';
 import { TicketActions, TicketHealth } from './TicketParts.tsx';
-import { ticketsApi } from './ticket-api.ts';
 
 const severityColors: Record<string, string> = { urgent: 'red', high: 'orange', normal: 'gray', low: 'gray' };
 const DAY_MS = 86_400_000;
@@ -179,7 +179,7 @@ export function SupportTab({ account, assessment, canEdit }: AccountContext) {
         {deleting && (
           <ConfirmDelete
             accountId={account.id}
-            action={() => ticketsApi.delete(deleting.id, deleting.version)}
+            action={() => api.supportTickets.delete(deleting.id, deleting.version)}
             listKey={queries.supportTickets(account.id).queryKey}
             success="Ticket deleted."
             confirmLabel="Delete ticket"

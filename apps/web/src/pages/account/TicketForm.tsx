@@ -2,14 +2,13 @@ import type { SupportTicket, TicketSeverity } from '@liaison/contracts';
 import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { isConflict } from '../../api.ts';
+import { api, isConflict } from '../../api.ts';
 import { ConflictNotice } from '../../components/ConflictNotice.tsx';
 import { ErrorNote } from '../../components/PageState.tsx';
 import { options } from '../../format.ts';
 import { useAccountMutation } from '../../mutations.ts';
 import { queries } from '../../queries.ts';
 import { errorsOf, instantOf, localInput, same, useDraft } from './draft.ts';
-import { ticketsApi } from './ticket-api.ts';
 
 export const severityLabels: Record<string, string> = {
   low: 'Low',
@@ -67,8 +66,8 @@ export function TicketForm({
     accountId,
     ({ values, fields, version }: { values: TicketDraft; fields: (keyof TicketDraft)[]; version: number }) =>
       ticket
-        ? ticketsApi.update(ticket.id, { ...ticketBody(values, fields), version })
-        : ticketsApi.create(accountId, {
+        ? api.supportTickets.update(ticket.id, { ...ticketBody(values, fields), version })
+        : api.supportTickets.create(accountId, {
             ...ticketBody(values, FIELDS),
             subject: values.subject,
             openedAt: instantOf(values.openedAt),

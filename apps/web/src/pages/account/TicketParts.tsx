@@ -3,13 +3,12 @@ import { ActionIcon, Group, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconDots, IconPencil, IconRotate, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { isConflict } from '../../api.ts';
+import { api, isConflict } from '../../api.ts';
 import { Dot, healthColors } from '../../components/Badges.tsx';
 import { Explain } from '../../components/Explain.tsx';
 import { healthLabels, label, plural } from '../../format.ts';
 import { useAccountMutation } from '../../mutations.ts';
 import { queries } from '../../queries.ts';
-import { ticketsApi } from './ticket-api.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -28,7 +27,7 @@ export function TicketActions({
   const toggle = useAccountMutation(
     ticket.accountId,
     () =>
-      ticketsApi.update(ticket.id, {
+      api.supportTickets.update(ticket.id, {
         closedAt: closing ? new Date().toISOString() : null,
         version: ticket.version,
       }),
