@@ -196,7 +196,11 @@ describe('the playbook inputs in the shared client', () => {
     expect(await client.supportTickets.list(accountId, { openedFrom: '2026-01-01T00:00:00Z' })).toEqual([
       ticket,
     ]);
-    await client.supportTickets.create(accountId, { subject: 'Runners time out', severity: 'high' });
+    await client.supportTickets.create(accountId, {
+      subject: 'Runners time out',
+      severity: 'high',
+      openedAt: '2026-03-01T09:00:00Z',
+    });
     await client.supportTickets.update(ticket.id, { closedAt: '2026-03-02T00:00:00Z', version: 2 });
     await client.supportTickets.delete(ticket.id, 3);
     expect(
