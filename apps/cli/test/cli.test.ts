@@ -42,12 +42,17 @@ afterAll(() => {
 
 describe('liaison CLI', () => {
   it('lists, shows and tells the history of accounts', async () => {
-    const [listJson, listTable, show, history] = await Promise.all([
+    const [listJson, listTable, show, history, noTam, meAsTam] = await Promise.all([
       liaison(['accounts', 'list', '--json'], { env }),
       liaison(['accounts', 'list', '--segment', 'enterprise'], { env }),
       liaison(['accounts', 'show', accountId, '--as-of', '2026-03-02T00:00:00Z'], { env }),
       liaison(['accounts', 'history', accountId, '--json'], { env }),
+      liaison(['accounts', 'list', '--tam', 'none', '--json'], { env }),
+      liaison(['accounts', 'list', '--tam', 'me', '--json'], { env }),
     ]);
+    // Nobody is Acme's TAM: it has none, and the admin is not its TAM.
+    expect(JSON.parse(noTam.stdout).items.map((account: { id: string }) => account.id)).toEqual([accountId]);
+    expect(JSON.parse(meAsTam.stdout).items).toEqual([]);
     expect(listJson).toMatchObject({ code: 0, stderr: '' });
     const page = JSON.parse(listJson.stdout);
     expect(page.items.map((account: { id: string }) => account.id)).toEqual([accountId]);
@@ -55,7 +60,7 @@ describe('liaison CLI', () => {
 
     expect(listTable.code).toBe(0);
     expect(listTable.stdout).toMatch(
-      /Acme Corp\s+enterprise\s+EMEA\s+ultimate\s+\$1,500,000\s+2026-09-30\s+customer/,
+      /Acme Corp\s+enterprise\s+EMEA\s+ultimate\s+\$1,500,000\s+2026-09-30\s+customer\s+—/,
     );
 
     expect(show.code).toBe(0);

@@ -93,6 +93,13 @@ describe('account list search params', () => {
     });
     expect(parseAccountSearch({ sort: 'name', q: '' })).toEqual({});
   });
+
+  it('takes a TAM as a user id or none, nothing else', () => {
+    const id = '0190c7e2-0000-7000-8000-000000000001';
+    expect(parseAccountSearch({ tam: id })).toEqual({ tam: id });
+    expect(parseAccountSearch({ tam: 'none' })).toEqual({ tam: 'none' });
+    expect(parseAccountSearch({ tam: 'nobody' })).toEqual({});
+  });
 });
 
 describe('dry-run changes', () => {

@@ -7,6 +7,8 @@ export interface AccountSearch {
   region?: Region;
   relationshipStage?: RelationshipStage;
   teamMember?: string;
+  /** A user id, or `none` for accounts with no TAM. */
+  tam?: string;
   tier?: string;
   priority?: 'pr1' | 'pr2' | 'pr3' | 'pr4';
   health?: 'green' | 'yellow' | 'red';
@@ -29,6 +31,8 @@ export function parseAccountSearch(search: Record<string, unknown>): AccountSear
   if (stage) result.relationshipStage = stage;
   const teamMember = text(search.teamMember);
   if (teamMember && /^[0-9a-f-]{36}$/i.test(teamMember)) result.teamMember = teamMember;
+  const tam = text(search.tam);
+  if (tam && (tam === 'none' || /^[0-9a-f-]{36}$/i.test(tam))) result.tam = tam;
   const tier = text(search.tier);
   if (tier && /^[a-z][a-z0-9_]{0,39}$/.test(tier)) result.tier = tier;
   const priority = pick(['pr1', 'pr2', 'pr3', 'pr4'] as const, search.priority);

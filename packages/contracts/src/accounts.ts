@@ -90,6 +90,10 @@ export const AccountListQuery = PageQuery.extend({
   region: Region.optional(),
   relationshipStage: RelationshipStage.optional(),
   teamMember: Id.optional().describe('Accounts this user is currently on the team of.'),
+  tam: z
+    .union([Id, z.literal('none')])
+    .optional()
+    .describe('Accounts whose TAM now is this user; `none`: accounts with no TAM now.'),
   parentAccountId: Id.optional(),
   tier: slug.optional().describe('Engagement tier id from the playbook, e.g. `tier1` or `digital`.'),
   priority: z.enum(['pr1', 'pr2', 'pr3', 'pr4']).optional(),

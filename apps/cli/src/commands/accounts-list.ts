@@ -16,6 +16,7 @@ interface ListOptions extends ApiOptions {
   region?: AccountListParams['region'];
   stage?: AccountListParams['relationshipStage'];
   teamMember?: string;
+  tam?: string;
   sort?: AccountListParams['sort'];
   limit?: number;
   cursor?: string;
@@ -33,6 +34,7 @@ export function accountsListCommand(): Command {
         new Option('--stage <stage>', 'only this relationship stage').choices(RelationshipStage.options),
       )
       .option('--team-member <userId>', 'accounts this user is on the team of now ("me" for yourself)')
+      .option('--tam <userId>', 'accounts whose TAM now is this user ("me" for yourself, "none" for no TAM)')
       .addOption(
         new Option('--sort <field>', 'sort order; a leading - means descending')
           .choices(AccountSort.options)
@@ -49,12 +51,16 @@ async function listAccounts(options: ListOptions): Promise<void> {
     let teamMember = options.teamMember?.trim();
     if (teamMember === 'me') teamMember = (await client.auth.me()).user.id;
     else if (teamMember) teamMember = requireId(teamMember);
+    let tam = options.tam?.trim();
+    if (tam === 'me') tam = (await client.auth.me()).user.id;
+    else if (tam && tam !== 'none') tam = requireId(tam);
     const query: AccountListParams = {
       q: options.q,
       segment: options.segment,
       region: options.region,
       relationshipStage: options.stage,
       teamMember,
+      tam,
       sort: options.sort,
     };
 

@@ -56,6 +56,12 @@ export function AccountsPage() {
   const people = (users.data ?? [])
     .filter((user) => user.isActive && !user.roles.every((role) => role === 'viewer' || role === 'admin'))
     .map((user) => ({ value: user.id, label: user.name }));
+  const tams = [
+    { value: 'none', label: 'No TAM' },
+    ...(users.data ?? [])
+      .filter((user) => user.isActive && user.roles.includes('tam'))
+      .map((user) => ({ value: user.id, label: user.name })),
+  ];
   const filtered = Object.keys(search).some((key) => key !== 'sort');
   const rows = accounts.data?.pages.flatMap((page) => page.items) ?? [];
   const hasMore = accounts.hasNextPage;
@@ -133,6 +139,7 @@ export function AccountsPage() {
           {filter('segment', 'Segment', options(segmentLabels), 118)}
           {filter('region', 'Region', options(regionLabels), 98)}
           {filter('relationshipStage', 'Stage', options(stageLabels), 128)}
+          {filter('tam', 'TAM', tams, 130)}
           {filter('teamMember', 'Team member', people, 150)}
           {filter(
             'tier',

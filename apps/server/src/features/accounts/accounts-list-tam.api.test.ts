@@ -95,3 +95,34 @@ describe('the accounts list shows the current TAM', () => {
     expect(await statements(6)).toBe(one);
   });
 });
+
+describe('the accounts list filtered by TAM', () => {
+  it('keeps the accounts a user is TAM of now, or those with no TAM now', async () => {
+    app.setNow('2026-06-01T00:00:00.000Z');
+    const [kim, lou] = [await user('Kim', ['tam', 'sa']), await user('Lou', ['tam'])];
+    const [kept, asSa, ended, bare] = [
+      await account('Tamfilter Kept'),
+      await account('Tamfilter As SA'),
+      await account('Tamfilter Ended'),
+      await account('Tamfilter Bare'),
+    ];
+    await assign(kept.id, kim.id, 'tam', '2026-05-01T00:00:00Z');
+    await assign(asSa.id, kim.id, 'sa', '2026-05-01T00:00:00Z');
+    await assign(asSa.id, lou.id, 'tam', '2026-05-01T00:00:00Z');
+    const old = await assign(ended.id, kim.id, 'tam', '2026-02-01T00:00:00Z');
+    await admin.patch(`/api/v1/team-assignments/${old.id}`, {
+      endsAt: '2026-03-01T00:00:00Z',
+      version: old.version,
+    });
+    expect(bare.id).toBeTruthy();
+
+    const names = async (tam: string) =>
+      ((await admin.get(`/api/v1/accounts?q=Tamfilter&tam=${tam}`)).body.items as { name: string }[]).map(
+        (item) => item.name,
+      );
+    expect(await names(kim.id)).toEqual(['Tamfilter Kept']);
+    expect(await names(lou.id)).toEqual(['Tamfilter As SA']);
+    expect(await names('none')).toEqual(['Tamfilter Bare', 'Tamfilter Ended']);
+    expect((await admin.get('/api/v1/accounts?tam=somebody')).status).toBe(400);
+  });
+});

@@ -51,6 +51,16 @@ export async function listAccounts(
       AND t.user_id = ${query.teamMember} AND t.starts_at <= ${instant}
       AND (t.ends_at IS NULL OR t.ends_at > ${instant}))`);
   }
+  if (query.tam) {
+    const instant = now.toISOString();
+    const currentTam = sql`SELECT 1 FROM team_assignments t WHERE t.account_id = ${accounts.id}
+      AND t.role = 'tam' AND t.starts_at <= ${instant} AND (t.ends_at IS NULL OR t.ends_at > ${instant})`;
+    filters.push(
+      query.tam === 'none'
+        ? sql`NOT EXISTS (${currentTam})`
+        : sql`EXISTS (${currentTam} AND t.user_id = ${query.tam})`,
+    );
+  }
   // The stored assessment (kept fresh by every write; callers refresh stale rows first).
   if (query.tier) filters.push(sql`${accountAssessments.tier} = ${query.tier}`);
   if (query.priority) filters.push(sql`${accountAssessments.priority} = ${query.priority}`);
