@@ -6,6 +6,7 @@ import { buildApp } from '../src/app.ts';
 import { connectDatabase, type DatabaseHandle } from '../src/db/client.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { freePort } from './serve-process.ts';
 
 export const BENCH_TOKEN = 'lia_benchmark_token_0123456789abcdef';
 
@@ -37,7 +38,7 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
     await fs.chmod(dataDir, 0o755);
     const embedded = await startEmbeddedPostgres({
       dataDir,
-      port: 20_000 + Math.floor(Math.random() * 20_000),
+      port: await freePort(),
       persistent: false,
     });
     adminUrl = embedded.url;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../../test/free-port.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 
 // Only meaningful for the zero-configuration mode; it runs in both suites because it needs no server.
@@ -10,7 +11,7 @@ describe('embedded PostgreSQL', () => {
   it('initialises a data folder, stops cleanly, and a second start reuses the data', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'liaison-embedded-'));
     await fs.chmod(dataDir, 0o755);
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const port = await freePort();
     try {
       const first = await startEmbeddedPostgres({ dataDir, port });
       const client = new pg.Client({ connectionString: first.url });
