@@ -44,8 +44,10 @@ test('records, ends and removes EMEA parameters on an EMEA Enterprise account', 
   await row.getByRole('button', { name: 'End Organisational change within the customer today' }).click();
   await expect(row).not.toContainText('open');
 
-  page.once('dialog', (dialog) => dialog.accept());
   await row.getByRole('button', { name: 'Remove Organisational change within the customer' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove this parameter?' });
+  await expect(dialog).toContainText('end it instead');
+  await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(table).toHaveCount(0);
   await expect(page.getByText('No parameter recorded.')).toBeVisible();
 });

@@ -31,4 +31,7 @@ export function canDecideException(
   );
 }
 
+/** Only TAM managers and admins change account teams, even where team members edit the account. */
+export const canChangeTeam = (user: Pick<User, 'roles'>) => isManager(user);
+
 export const canApproveProposal = (user: Pick<User, 'roles'>) => hasRole(user, 'tam_manager');

@@ -1,5 +1,5 @@
 import type { EmeaParameter } from '@liaison/contracts';
-import { ActionIcon, Button, Group, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconPlayerStop, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { Empty, ErrorNote } from '../../components/PageState.tsx';
 import { date, dayOf, humanize } from '../../format.ts';
 import { useAccountMutation } from '../../mutations.ts';
 import { queries } from '../../queries.ts';
+import { ConfirmDelete } from './ConfirmDelete.tsx';
 
 interface ParameterChoice {
   id: string;
@@ -75,11 +76,7 @@ function ParameterRow({
     () => api.emeaParameters.update(parameter.id, { endsOn: today, version: parameter.version }),
     { success: 'Parameter ended today.', notifyErrors: true },
   );
-  const remove = useAccountMutation(
-    accountId,
-    () => api.emeaParameters.delete(parameter.id, parameter.version),
-    { success: 'Parameter removed.', notifyErrors: true },
-  );
+  const [removing, setRemoving] = useState(false);
   // Ending keeps the record of why the priority was what it was; deleting is for a mistake.
   const current = parameter.endsOn === null || parameter.endsOn > today;
   return (
@@ -117,11 +114,7 @@ function ParameterRow({
                 color="red"
                 size="sm"
                 aria-label={`Remove ${label}`}
-                loading={remove.isPending}
-                onClick={() => {
-                  if (window.confirm(`Remove “${label}”? The history keeps a record of it.`))
-                    remove.mutate(undefined);
-                }}
+                onClick={() => setRemoving(true)}
               >
                 <IconTrash size={14} />
               </ActionIcon>
@@ -129,6 +122,21 @@ function ParameterRow({
           </Group>
         </Table.Td>
       )}
+      <Modal opened={removing} onClose={() => setRemoving(false)} title="Remove this parameter?" centered>
+        <ConfirmDelete
+          accountId={accountId}
+          action={() => api.emeaParameters.delete(parameter.id, parameter.version)}
+          listKey={queries.emeaParameters(accountId).queryKey}
+          success="Parameter removed."
+          confirmLabel="Remove"
+          onDone={() => setRemoving(false)}
+        >
+          <Text size="sm">
+            {label}, {date(parameter.startsOn)} – {parameter.endsOn ? date(parameter.endsOn) : 'open'}. For a
+            parameter that no longer applies, end it instead; the history keeps a record either way.
+          </Text>
+        </ConfirmDelete>
+      </Modal>
     </Table.Tr>
   );
 }

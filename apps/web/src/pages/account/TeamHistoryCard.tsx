@@ -8,11 +8,12 @@ import { CardTitle } from '../../components/PageHeader.tsx';
 import { Empty, ErrorNote } from '../../components/PageState.tsx';
 import { date, label, teamRoleLabels } from '../../format.ts';
 import { useMe } from '../../hooks.ts';
+import { canChangeTeam } from '../../permissions.ts';
 import { queries } from '../../queries.ts';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
 import { TeamAssignForm } from './TeamAssignForm.tsx';
 import { type EditMode, TeamAssignmentEditor } from './TeamAssignmentEditor.tsx';
-import { assignmentStatus, canChangeTeam, sortAssignments, todayUtc } from './team-periods.ts';
+import { assignmentStatus, sortAssignments, todayUtc } from './team-periods.ts';
 
 const describe = (assignment: TeamAssignment) =>
   `${assignment.userName} as ${label(teamRoleLabels, assignment.role)}`;

@@ -1,6 +1,5 @@
-import type { TeamAssignment, User } from '@liaison/contracts';
+import type { TeamAssignment } from '@liaison/contracts';
 import { dayOf } from '../../format.ts';
-import { isManager } from '../../permissions.ts';
 
 /**
  * Periods of account-team assignments as the People tab shows and edits them. Dates in the form
@@ -9,9 +8,6 @@ import { isManager } from '../../permissions.ts';
  */
 
 export type AssignmentStatus = 'upcoming' | 'current' | 'ended';
-
-/** The server lets only TAM managers and admins change teams, even for members who edit the account. */
-export const canChangeTeam = (user: Pick<User, 'roles'>) => isManager(user);
 
 export const dayToInstant = (day: string) => `${day}T00:00:00.000Z`;
 
