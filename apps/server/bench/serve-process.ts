@@ -1,24 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+
+export { freePort } from '../test/free-port.ts';
 
 // `liaison serve` as a separate process, as users run it: through the CLI's launcher, which runs
 // the server itself as its child with a bounded heap (apps/cli/bin/bounded-heap.js). Figures
 // that measure the server's memory measure that child, not the benchmark's own process.
 
 const cli = fileURLToPath(new URL('../../cli/bin/liaison.js', import.meta.url));
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export interface ServeProcess {
   /** The launcher (what `liaison serve` started). */
