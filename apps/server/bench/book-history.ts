@@ -1,6 +1,6 @@
 import { emptyBusinessProfile, emptyTechnicalProfile } from '@liaison/contracts';
 import type pg from 'pg';
-import { diffSnapshots } from '../src/features/history/history.recorder.ts';
+import { diffSnapshots } from '../src/kernel/history.store.ts';
 import { COLOURS, h, ID, iso, textArray, uid } from './book-sql.ts';
 
 /**

@@ -6,33 +6,31 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Catalog } from './catalog.ts';
 import { createServices, type Services } from './composition.ts';
 import type { Database } from './db/client.ts';
-import { accountsRoutes } from './features/accounts/accounts.routes.ts';
-import { activitiesRoutes } from './features/activities/activities.routes.ts';
-import { assessmentsRoutes } from './features/assessments/assessments.routes.ts';
-import { authRoutes } from './features/auth/auth.routes.ts';
-import { contactsRoutes } from './features/contacts/contacts.routes.ts';
-import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from './features/demo/demo-staff.ts';
-import { exportsRoutes } from './features/exports/exports.routes.ts';
-import { historyRoutes } from './features/history/history.routes.ts';
-import { importsRoutes } from './features/imports/imports.routes.ts';
-import { opportunitiesRoutes } from './features/opportunities/opportunities.routes.ts';
-import { playbookRoutes } from './features/playbook/playbook.routes.ts';
-import { priorityApprovalsRoutes } from './features/priority-inputs/priority-approvals.routes.ts';
-import { priorityInputsRoutes } from './features/priority-inputs/priority-inputs.routes.ts';
-import { profilesRoutes } from './features/profiles/profiles.routes.ts';
-import { successPlansRoutes } from './features/success-plans/success-plans.routes.ts';
-import { supportTicketsRoutes } from './features/support-tickets/support-tickets.routes.ts';
-import { teamRoutes } from './features/team/team.routes.ts';
-import { usersRoutes } from './features/users/users.routes.ts';
+import { readDemoLogins } from './demo/demo-logins.read-model.ts';
+import { accountsRoutes } from './features/accounts/index.ts';
+import { activitiesRoutes } from './features/activities/index.ts';
+import { assessmentsRoutes } from './features/assessments/index.ts';
+import { authRoutes } from './features/auth/index.ts';
+import { contactsRoutes } from './features/contacts/index.ts';
+import { exportsRoutes } from './features/exports/index.ts';
+import { historyRoutes } from './features/history/index.ts';
+import { importsRoutes } from './features/imports/index.ts';
+import { opportunitiesRoutes } from './features/opportunities/index.ts';
+import { playbookRoutes } from './features/playbook/index.ts';
+import { priorityApprovalsRoutes, priorityInputsRoutes } from './features/priority-inputs/index.ts';
+import { profilesRoutes } from './features/profiles/index.ts';
+import { successPlansRoutes } from './features/success-plans/index.ts';
+import { supportTicketsRoutes } from './features/support-tickets/index.ts';
+import { teamRoutes } from './features/team/index.ts';
+import { usersRoutes } from './features/users/index.ts';
 import { registerAuthentication } from './http/authentication.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import type { Catalog } from './kernel/catalog.ts';
 
 export interface AppOptions {
   db: Database;
@@ -171,16 +169,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
         },
         async () => {
           if (!options.demo) return { demo: false, logins: [] };
-          const rows = await options.db.execute<{ email: string; name: string; roles: string[] }>(
-            sql`SELECT email, name, roles FROM users WHERE is_active AND email LIKE ${`%@${DEMO_EMAIL_DOMAIN}`}
-              ORDER BY created_at, email`,
-          );
-          return { demo: true, logins: rows.rows.map((row) => ({ ...row, password: DEMO_PASSWORD })) };
+          return { demo: true, logins: await readDemoLogins(options.db) };
         },
       );
       await api.register(authRoutes, {
         services,
-        db: options.db,
         secureCookies: options.secureCookies ?? false,
       });
       await api.register(usersRoutes, { services });
@@ -195,7 +188,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(priorityInputsRoutes, { services });
       await api.register(priorityApprovalsRoutes, { services });
       await api.register(historyRoutes, { db: options.db });
-      await api.register(assessmentsRoutes, { services, db: options.db });
+      await api.register(assessmentsRoutes, { services });
       await api.register(playbookRoutes, { services });
       await api.register(importsRoutes, { services, clock });
       await api.register(exportsRoutes, { services });

@@ -1,26 +1,27 @@
 import { defaultPlaybook } from '@liaison/domain';
-import type { Catalog } from './catalog.ts';
 import type { Database } from './db/client.ts';
-import type { AccountChangedHook } from './features/accounts/account-access.ts';
-import { createAccountsService } from './features/accounts/accounts.service.ts';
-import { createActivitiesService } from './features/activities/activities.service.ts';
-import { createAssessmentsService } from './features/assessments/assessments.service.ts';
-import { createAuthService } from './features/auth/auth.service.ts';
-import { createContactsService } from './features/contacts/contacts.service.ts';
-import { createExportsService } from './features/exports/exports.service.ts';
-import { createImportsService } from './features/imports/imports.service.ts';
-import { createOpportunitiesService } from './features/opportunities/opportunities.service.ts';
-import { createPlaybookProvider } from './features/playbook/playbook.provider.ts';
-import { createPlaybookService } from './features/playbook/playbook.service.ts';
-import { createEmeaParametersService } from './features/priority-inputs/emea-parameters.service.ts';
-import { createInitiativesService } from './features/priority-inputs/initiatives.service.ts';
-import { createPriorityExceptionsService } from './features/priority-inputs/priority-exceptions.service.ts';
-import { createPriorityProposalsService } from './features/priority-inputs/priority-proposals.service.ts';
-import { createProfilesService } from './features/profiles/profiles.service.ts';
-import { createSuccessPlansService } from './features/success-plans/success-plans.service.ts';
-import { createSupportTicketsService } from './features/support-tickets/support-tickets.service.ts';
-import { createTeamService } from './features/team/team.service.ts';
-import { createUsersService } from './features/users/users.service.ts';
+import { createAccountsService } from './features/accounts/index.ts';
+import { createActivitiesService } from './features/activities/index.ts';
+import { createAssessmentsService, createPortfolioService } from './features/assessments/index.ts';
+import { createAuthService } from './features/auth/index.ts';
+import { createContactsService } from './features/contacts/index.ts';
+import { createExportsService } from './features/exports/index.ts';
+import { createImportsService } from './features/imports/index.ts';
+import { createOpportunitiesService } from './features/opportunities/index.ts';
+import { createPlaybookProvider, createPlaybookService } from './features/playbook/index.ts';
+import {
+  createEmeaParametersService,
+  createInitiativesService,
+  createPriorityExceptionsService,
+  createPriorityProposalsService,
+} from './features/priority-inputs/index.ts';
+import { createProfilesService } from './features/profiles/index.ts';
+import { createSuccessPlansService } from './features/success-plans/index.ts';
+import { createSupportTicketsService } from './features/support-tickets/index.ts';
+import { createTeamService } from './features/team/index.ts';
+import { createUsersService } from './features/users/index.ts';
+import type { AccountChangedHook } from './kernel/account-access.ts';
+import type { Catalog } from './kernel/catalog.ts';
 
 /** The vocabularies of the built-in playbook. */
 export const defaultCatalog: Catalog = { plans: defaultPlaybook.plans, stages: defaultPlaybook.stages };
@@ -41,7 +42,8 @@ export function createServices(
   return {
     playbookProvider,
     assessments,
-    playbook: createPlaybookService(db, playbookProvider),
+    portfolio: createPortfolioService(db, assessments, playbookProvider),
+    playbook: createPlaybookService(db, playbookProvider, assessments),
     auth: createAuthService(db, { sessionHours: options.sessionHours }),
     users: createUsersService(db),
     accounts: createAccountsService(db, { catalog, onAccountChanged }),

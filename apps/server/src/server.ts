@@ -98,8 +98,8 @@ async function loadModules(demo: boolean) {
       import('./app.ts'),
       import('./db/client.ts'),
       import('./db/migrate.ts'),
-      import('./features/assessments/refresh-scheduler.ts'),
-      demo ? import('./features/demo/demo-seed.ts') : undefined,
+      import('./features/assessments/index.ts'),
+      demo ? import('./demo/demo-seed.ts') : undefined,
     ]);
   return {
     buildApp,

@@ -32,3 +32,21 @@ export function toIso(value: string | Date | null): string | null {
   if (value === null) return null;
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
+
+/** The pool behind a database handle (drizzle keeps it as `$client`). */
+export function poolOf(db: Database): pg.Pool {
+  return (db as Database & { $client: pg.Pool }).$client;
+}
+
+/** A connection of its own, outside any transaction, for work that commits piece by piece. */
+export async function onOwnConnection<T>(
+  db: Database,
+  work: (executor: Executor, client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await poolOf(db).connect();
+  try {
+    return await work(drizzle(client, { schema }), client);
+  } finally {
+    client.release();
+  }
+}

@@ -1,8 +1,8 @@
 import type {} from '@fastify/cookie';
 import { DomainError } from '@liaison/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { RequestContext } from '../context.ts';
-import type { AuthService, Principal } from '../features/auth/auth.service.ts';
+import type { AuthService, Principal } from '../features/auth/index.ts';
+import type { RequestContext } from '../kernel/context.ts';
 
 export const SESSION_COOKIE = 'liaison_session';
 

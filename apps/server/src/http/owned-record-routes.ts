@@ -2,7 +2,7 @@ import { IdParams } from '@liaison/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { RequestContext } from '../context.ts';
+import type { RequestContext } from '../kernel/context.ts';
 import { requireVersion } from './versioning.ts';
 
 const VersionQuery = z.object({ version: z.coerce.number().int().positive().optional() });

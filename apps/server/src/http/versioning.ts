@@ -1,4 +1,5 @@
 import { DomainError } from '@liaison/domain';
+import { versionRequired } from '../kernel/versioning.ts';
 
 /**
  * The version a client read, from the body's `version` or an `If-Match` header (`3`, `"3"` or
@@ -17,24 +18,5 @@ export function requireVersion(
       { path: 'header.if-match', message: 'must be a record version' },
     ]);
   }
-  throw new DomainError(
-    'VERSION_REQUIRED',
-    'Send the version you read (body field "version" or an If-Match header) so concurrent edits are not lost.',
-    [{ path: 'body.version', message: 'is required' }],
-  );
-}
-
-export function checkVersion(
-  entity: string,
-  id: string,
-  expected: number,
-  actual: number,
-): asserts expected is number {
-  if (expected !== actual) {
-    throw new DomainError(
-      'VERSION_CONFLICT',
-      `${entity} ${id} was changed by someone else since you read it (you have version ${expected}, the current one is ${actual}). Reload and apply your change again.`,
-      [{ path: 'version', message: `current version is ${actual}` }],
-    );
-  }
+  throw versionRequired();
 }

@@ -1,15 +1,13 @@
 import type { Account } from '@liaison/contracts';
 import type { Executor } from '../../db/client.ts';
-import { presentContact } from '../contacts/contacts.presenter.ts';
-import { contactsStore } from '../contacts/contacts.store.ts';
+import { contactsStore, presentContact } from '../contacts/index.ts';
 import {
   emptyProfiles,
   presentBusinessProfile,
   presentTechnicalProfile,
-} from '../profiles/profiles.presenter.ts';
-import { profilesStore } from '../profiles/profiles.store.ts';
-import { presentTeamAssignment } from '../team/team.presenter.ts';
-import { teamStore } from '../team/team.store.ts';
+  profilesStore,
+} from '../profiles/index.ts';
+import { presentTeamAssignment, teamStore } from '../team/index.ts';
 import { presentAccountSummary } from './accounts.presenter.ts';
 import { accountsStore } from './accounts.store.ts';
 

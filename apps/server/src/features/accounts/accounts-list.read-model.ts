@@ -4,12 +4,14 @@ import type {
   AccountListQuery,
   AccountSort,
 } from '@liaison/contracts';
-import { and, asc, desc, eq, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
 import { accountAssessments, accounts, teamAssignments, users } from '../../db/schema.ts';
-import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
-import { type AccountRow, presentAccountSummary } from './accounts.presenter.ts';
+import { decodeCursor, encodeCursor } from '../../kernel/cursor.ts';
+import { heldAt } from '../../kernel/team-at.sql.ts';
+import { presentAccountSummary } from './accounts.presenter.ts';
+import type { AccountRow } from './accounts.store.ts';
 
 // Each sort key is a total order with the id as tie-breaker, so keyset pages never skip or repeat.
 // A missing renewal date sorts as 'infinity': last ascending, first descending.
@@ -48,13 +50,12 @@ export async function listAccounts(
   if (query.teamMember) {
     const instant = now.toISOString();
     filters.push(sql`EXISTS (SELECT 1 FROM team_assignments t WHERE t.account_id = ${accounts.id}
-      AND t.user_id = ${query.teamMember} AND t.starts_at <= ${instant}
-      AND (t.ends_at IS NULL OR t.ends_at > ${instant}))`);
+      AND t.user_id = ${query.teamMember} AND ${heldAt(instant, 't')})`);
   }
   if (query.tam) {
     const instant = now.toISOString();
     const currentTam = sql`SELECT 1 FROM team_assignments t WHERE t.account_id = ${accounts.id}
-      AND t.role = 'tam' AND t.starts_at <= ${instant} AND (t.ends_at IS NULL OR t.ends_at > ${instant})`;
+      AND t.role = 'tam' AND ${heldAt(instant, 't')}`;
     filters.push(
       query.tam === 'none'
         ? sql`NOT EXISTS (${currentTam})`
@@ -112,14 +113,7 @@ function currentTam(executor: Executor, now: Date) {
     .select({ userId: users.id, name: users.name })
     .from(teamAssignments)
     .innerJoin(users, eq(users.id, teamAssignments.userId))
-    .where(
-      and(
-        eq(teamAssignments.accountId, accounts.id),
-        eq(teamAssignments.role, 'tam'),
-        lte(teamAssignments.startsAt, instant),
-        or(isNull(teamAssignments.endsAt), gt(teamAssignments.endsAt, instant)),
-      ),
-    )
+    .where(and(eq(teamAssignments.accountId, accounts.id), eq(teamAssignments.role, 'tam'), heldAt(instant)))
     .orderBy(desc(teamAssignments.startsAt), asc(teamAssignments.id))
     .limit(1)
     .as('current_tam');

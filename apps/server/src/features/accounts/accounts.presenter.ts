@@ -7,9 +7,7 @@ import type {
   SentimentColour,
 } from '@liaison/contracts';
 import { toIso } from '../../db/client.ts';
-import type { accounts } from '../../db/schema.ts';
-
-export type AccountRow = typeof accounts.$inferSelect;
+import type { AccountRow } from './accounts.store.ts';
 
 export function presentAccountSummary(row: AccountRow): AccountSummary {
   return {

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import type { Database } from '../../db/client.ts';
 import { requireVersion } from '../../http/versioning.ts';
-import { historyReadModel } from '../history/history.read-model.ts';
+import { historyReadModel } from '../history/index.ts';
 import { listAccounts } from './accounts-list.read-model.ts';
 
 export const accountsRoutes: FastifyPluginAsyncZod<{ services: Services; db: Database }> = async (

@@ -1,21 +1,17 @@
-import {
-  type Account,
-  type AccountSummary,
-  type CreateAccountRequest,
-  emptyBusinessProfile,
-  emptyTechnicalProfile,
-  type UpdateAccountRequest,
-} from '@liaison/contracts';
+import type { Account, AccountSummary, CreateAccountRequest, UpdateAccountRequest } from '@liaison/contracts';
 import { DomainError, notFound } from '@liaison/domain';
-import { type Catalog, checkCatalog } from '../../catalog.ts';
-import type { RequestContext } from '../../context.ts';
 import type { Database, Executor } from '../../db/client.ts';
-import { checkVersion } from '../../http/versioning.ts';
+import {
+  type AccountChangedHook,
+  noAccountHook,
+  requireEditableAccount,
+} from '../../kernel/account-access.ts';
+import { type Catalog, checkCatalog } from '../../kernel/catalog.ts';
+import type { RequestContext } from '../../kernel/context.ts';
+import { recordChanges } from '../../kernel/history.store.ts';
+import { checkVersion } from '../../kernel/versioning.ts';
 import { authorize, policies } from '../../policies/policies.ts';
-import { recordChanges } from '../history/history.recorder.ts';
-import { presentBusinessProfile, presentTechnicalProfile } from '../profiles/profiles.presenter.ts';
-import { profilesStore } from '../profiles/profiles.store.ts';
-import { type AccountChangedHook, noAccountHook, requireEditableAccount } from './account-access.ts';
+import { createEmptyProfiles } from '../profiles/index.ts';
 import { loadAccountDetail } from './account-detail.read-model.ts';
 import { presentAccountSummary } from './accounts.presenter.ts';
 import { type AccountValues, accountsStore } from './accounts.store.ts';
@@ -74,7 +70,6 @@ export function createAccountsService(
           values as Parameters<typeof accountsStore.insert>[1],
           context.now,
         );
-        const profiles = await profilesStore.insertEmpty(tx, row.id, context.now);
         await recordChanges(tx, context, [
           {
             accountId: row.id,
@@ -83,21 +78,8 @@ export function createAccountsService(
             before: null,
             after: presentAccountSummary(row),
           },
-          {
-            accountId: row.id,
-            entityType: 'business_profile',
-            entityId: row.id,
-            before: null,
-            after: { ...emptyBusinessProfile, ...presentBusinessProfile(profiles.business) },
-          },
-          {
-            accountId: row.id,
-            entityType: 'technical_profile',
-            entityId: row.id,
-            before: null,
-            after: { ...emptyTechnicalProfile, ...presentTechnicalProfile(profiles.technical) },
-          },
         ]);
+        await createEmptyProfiles(tx, context, row.id);
         await onAccountChanged(tx, [row.id], context.now);
         return row.id;
       });

@@ -2,7 +2,8 @@ import type { AccountFields } from '@liaison/contracts';
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { accounts } from '../../db/schema.ts';
-import type { AccountRow } from './accounts.presenter.ts';
+
+export type AccountRow = typeof accounts.$inferSelect;
 
 export type AccountValues = Partial<AccountFields>;
 

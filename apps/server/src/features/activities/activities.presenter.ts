@@ -1,8 +1,6 @@
 import type { Activity, ActivityKind } from '@liaison/contracts';
 import { toIso } from '../../db/client.ts';
-import type { activities } from '../../db/schema.ts';
-
-export type ActivityRow = typeof activities.$inferSelect;
+import type { ActivityRow } from './activities.store.ts';
 
 export function presentActivity(row: ActivityRow): Activity {
   return {

@@ -1,14 +1,12 @@
 import type { Activity, CreateActivityRequest, UpdateActivityRequest } from '@liaison/contracts';
 import { DomainError, type ErrorDetail, notFound } from '@liaison/domain';
-import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type { RequestContext } from '../../context.ts';
 import type { Database, Executor } from '../../db/client.ts';
-import { contacts, users } from '../../db/schema.ts';
-import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
-import { type AccountChangedHook, noAccountHook } from '../accounts/account-access.ts';
-import { accountsStore } from '../accounts/accounts.store.ts';
-import { createOwnedRecordService } from '../accounts/owned-records.ts';
+import { type AccountChangedHook, noAccountHook, requireAccount } from '../../kernel/account-access.ts';
+import type { RequestContext } from '../../kernel/context.ts';
+import { decodeCursor, encodeCursor } from '../../kernel/cursor.ts';
+import { createOwnedRecordService } from '../../kernel/owned-records.ts';
+import { referencesStore } from '../../kernel/references.store.ts';
 import { presentActivity } from './activities.presenter.ts';
 import { activitiesStore, type NewActivity } from './activities.store.ts';
 
@@ -24,11 +22,7 @@ async function checkAttendees(executor: Executor, accountId: string, input: Part
     .filter((id): id is string => !!id);
   const staffIds = [...new Set([...userIds, ...ownerIds])];
   if (staffIds.length > 0) {
-    const found = new Set(
-      (await executor.select({ id: users.id }).from(users).where(inArray(users.id, staffIds))).map(
-        (row) => row.id,
-      ),
-    );
+    const found = await referencesStore.existingUserIds(executor, staffIds);
     for (const [index, id] of userIds.entries()) {
       if (!found.has(id)) details.push({ path: `body.attendees.userIds.${index}`, message: 'is not a user' });
     }
@@ -39,14 +33,7 @@ async function checkAttendees(executor: Executor, accountId: string, input: Part
     }
   }
   if (contactIds.length > 0) {
-    const found = new Set(
-      (
-        await executor
-          .select({ id: contacts.id })
-          .from(contacts)
-          .where(and(eq(contacts.accountId, accountId), inArray(contacts.id, contactIds)))
-      ).map((row) => row.id),
-    );
+    const found = await referencesStore.contactIdsOfAccount(executor, accountId, contactIds);
     for (const [index, id] of contactIds.entries()) {
       if (!found.has(id)) {
         details.push({
@@ -96,7 +83,7 @@ export function createActivitiesService(
       accountId: string,
       query: { kind?: Activity['kind']; from?: string; to?: string; limit: number; cursor?: string },
     ): Promise<{ items: Activity[]; nextCursor: string | null }> {
-      if (!(await accountsStore.findById(db, accountId))) throw notFound('Account', accountId);
+      await requireAccount(db, accountId);
       const after = decodeCursor(query.cursor, ActivityCursor);
       const rows = await activitiesStore.pageByAccount(db, accountId, {
         ...query,

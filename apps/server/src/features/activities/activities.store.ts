@@ -2,7 +2,8 @@ import type { ActivityFields, ActivityKind, CreateActivityRequest } from '@liais
 import { and, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { activities } from '../../db/schema.ts';
-import type { ActivityRow } from './activities.presenter.ts';
+
+export type ActivityRow = typeof activities.$inferSelect;
 
 /** A new activity as requested, with who logged it; what the request leaves out gets its default. */
 export type NewActivity = CreateActivityRequest & { createdByUserId?: string | null };

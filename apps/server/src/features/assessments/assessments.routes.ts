@@ -9,34 +9,12 @@ import {
   TeamOverview,
   Worklist,
 } from '@liaison/contracts';
-import { notFound } from '@liaison/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../composition.ts';
-import type { RequestContext } from '../../context.ts';
-import type { Database } from '../../db/client.ts';
 import { authorize, policies } from '../../policies/policies.ts';
-import { usersStore } from '../users/users.store.ts';
-import { readPortfolio, readTamBook, readTeamOverview, readWorklist } from './portfolio.read-model.ts';
 
-export const assessmentsRoutes: FastifyPluginAsyncZod<{ services: Services; db: Database }> = async (
-  app,
-  { services, db },
-) => {
+export const assessmentsRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['assessments'];
-
-  /** The owner's accounts with fresh assessments: one read, plus a refresh of the stale ones if any. */
-  async function ownerBook(context: RequestContext, ownerId: string | undefined) {
-    const user = await usersStore.findById(db, ownerId ?? context.user.id);
-    if (!user) throw notFound('User', ownerId ?? context.user.id);
-    const active = await services.playbookProvider.active(db);
-    let rows = await readTamBook(db, user.id, context.now, active.version);
-    const stale = rows.filter((row) => row.stale).map((row) => row.account_id);
-    if (stale.length > 0) {
-      await services.assessments.refreshStale(context.now, stale);
-      rows = await readTamBook(db, user.id, context.now, active.version);
-    }
-    return { owner: { id: user.id, name: user.name }, rows, playbook: active.playbook };
-  }
 
   app.get(
     '/accounts/:id/assessment',
@@ -71,9 +49,7 @@ export const assessmentsRoutes: FastifyPluginAsyncZod<{ services: Services; db: 
       },
     },
     async (request) => {
-      const context = request.context();
-      const { owner, rows, playbook } = await ownerBook(context, request.query.owner);
-      return readPortfolio(owner, rows, playbook, context.now);
+      return services.portfolio.portfolio(request.context(), request.query.owner);
     },
   );
 
@@ -88,9 +64,7 @@ export const assessmentsRoutes: FastifyPluginAsyncZod<{ services: Services; db: 
       },
     },
     async (request) => {
-      const context = request.context();
-      const { owner, rows } = await ownerBook(context, request.query.owner);
-      return readWorklist(owner, rows, context.now);
+      return services.portfolio.worklist(request.context(), request.query.owner);
     },
   );
 
@@ -105,10 +79,7 @@ export const assessmentsRoutes: FastifyPluginAsyncZod<{ services: Services; db: 
       },
     },
     async (request) => {
-      const context = request.context();
-      authorize(policies.manageTeam(context.user), 'The team overview is for TAM managers and admins.');
-      await services.assessments.refreshStale(context.now);
-      return readTeamOverview(db, context.now);
+      return services.portfolio.teamOverview(request.context());
     },
   );
 

@@ -1,17 +1,25 @@
-import { type Assessment, assessAccount, type BookContext, notFound } from '@liaison/domain';
-import { sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import type pg from 'pg';
-import type { Database, Executor } from '../../db/client.ts';
-import * as schema from '../../db/schema.ts';
-import type { AccountChangedHook } from '../accounts/account-access.ts';
-import type { ActivePlaybook, PlaybookProvider } from '../playbook/playbook.provider.ts';
-import { assessmentsStore, toRow } from './assessments.store.ts';
+import { type Assessment, assessAccount, type BookContext, notFound, type Playbook } from '@liaison/domain';
+import { type Database, type Executor, onOwnConnection } from '../../db/client.ts';
+import type { AccountChangedHook } from '../../kernel/account-access.ts';
+import type { ActivePlaybook, PlaybookProvider } from '../playbook/index.ts';
+import { assessmentsStore, type BulkSource, bulkSources, toRow } from './assessments.store.ts';
 import { loadBookContext, loadBookContextAsOf } from './book-context.loader.ts';
-import { assessInBulk, type BulkSource, bulkSources } from './bulk-assessor.ts';
+import { assessInBulk } from './bulk-assessor.ts';
 import { loadBundles } from './facts.loader.ts';
 import { loadBundleAsOf } from './facts-as-of.ts';
+import { comparePlaybooks } from './playbook-comparison.ts';
 import { factsFromBundle } from './record-bundle.ts';
+
+/** Up to this many accounts, a bulk writer's set is reassessed like an API write. */
+const SMALL_SET = 500;
+
+/** Accounts a bulk writer touched, kept where it keeps them (the import: a temporary table). */
+export interface AccountSet {
+  count(): Promise<number>;
+  ids(): Promise<string[]>;
+  add(ids: readonly string[]): Promise<void>;
+  source: BulkSource;
+}
 
 /** Above this many stale accounts a read does not wait for the refresh (the background job does it). */
 export const REFRESH_ON_READ_LIMIT = 20_000;
@@ -22,7 +30,6 @@ export function createAssessmentsService(
   options: { refreshOnReadLimit?: number } = {},
 ) {
   const refreshOnReadLimit = options.refreshOnReadLimit ?? REFRESH_ON_READ_LIMIT;
-  const pool = (db as Database & { $client: pg.Pool }).$client;
   /** `day|playbook version` for which the whole book was last seen fresh. */
   let freshFor: string | null = null;
   /** A whole-book refresh a read started because too much was stale to wait for. */
@@ -82,9 +89,7 @@ export function createAssessmentsService(
     onProgress?: (done: number) => void,
     onLastId?: (id: string) => void,
   ) {
-    const client = await pool.connect();
-    try {
-      const executor = drizzle(client, { schema });
+    return onOwnConnection(db, async (executor) => {
       const { version, playbook } = await provider.active(executor);
       const book = await loadBookContext(executor, playbook, now);
       // Accounts that left or entered the top N are reassessed whether or not the source has them.
@@ -99,16 +104,47 @@ export function createAssessmentsService(
         ...(onProgress ? { onProgress } : {}),
         ...(onLastId ? { onLastId } : {}),
       });
-    } finally {
-      client.release();
-    }
+    });
   }
 
   return {
     onAccountChanged,
-    /** Bulk writers (the CSV import) assess their accounts in chunks inside their own transaction. */
-    assessAndStore,
-    rankChanges,
+
+    /**
+     * Reassesses a set of accounts a bulk writer (the CSV import) touched, inside its transaction.
+     * A small set goes through the same hook as an API write. A big one computes the Commercial
+     * top N once, adds the accounts whose rank it changed, and runs the bulk assessor over the
+     * set: a few queries per 2,000 accounts, memory flat whatever the size of the file.
+     */
+    async assessSet(
+      executor: Executor,
+      set: AccountSet,
+      now: Date,
+      onProgress: (done: number) => void,
+    ): Promise<number> {
+      const total = await set.count();
+      if (total === 0) return 0;
+      if (total <= SMALL_SET) {
+        const ids = await set.ids();
+        await onAccountChanged(executor, ids, now);
+        onProgress(ids.length);
+        return ids.length;
+      }
+      const { version, playbook } = await provider.active(executor);
+      const book = await loadBookContext(executor, playbook, now);
+      await set.add(await rankChanges(executor, book));
+      return assessInBulk(executor, set.source, {
+        now,
+        playbook,
+        playbookVersion: version,
+        book,
+        onProgress,
+      });
+    },
+
+    /** The playbook dry run: what `next` would change across the book, nothing stored. */
+    comparePlaybooks: (current: Playbook, next: Playbook, now: Date, shown: number) =>
+      comparePlaybooks(db, current, next, now, shown),
 
     /**
      * Brings stored assessments up to `now` (a new UTC day, a new playbook, or never assessed):
@@ -167,7 +203,7 @@ export function createAssessmentsService(
      * progress. The slice goes through the bulk assessor like a whole-book run.
      */
     async reassessBatch(now: Date, after: string | null, limit: number) {
-      const slice = sql`SELECT id FROM accounts ${after ? sql`WHERE id > ${after}::uuid` : sql``} ORDER BY id LIMIT ${limit}`;
+      const slice = bulkSources.slice(after, limit);
       let last: string | null = null;
       const accounts = await runInBulk(slice, now, undefined, (id) => {
         last = id;

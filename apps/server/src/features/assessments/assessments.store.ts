@@ -120,7 +120,37 @@ export function isStale(today: string, playbookVersion: number): SQL {
   return sql`(s.account_id IS NULL OR s.assessed_day < ${today}::date OR s.playbook_version <> ${playbookVersion})`;
 }
 
+/**
+ * Which accounts a bulk assessment covers: a query of \`id\`s (aliased \`id\`) the assessor pages
+ * through in id order, so the set never has to fit in memory.
+ */
+export type BulkSource = SQL;
+
+export const bulkSources = {
+  all: sql`SELECT id FROM accounts` as BulkSource,
+  /** Missing, from an earlier UTC day, or from another playbook version. */
+  stale: (today: string, playbookVersion: number): BulkSource => sql`
+    SELECT a.id FROM accounts a LEFT JOIN account_assessments s ON s.account_id = a.id
+    WHERE ${isStale(today, playbookVersion)}`,
+  /** One slice of the book in id order (a client-driven whole-book run). */
+  slice: (after: string | null, limit: number): BulkSource =>
+    sql`SELECT id FROM accounts ${after ? sql`WHERE id > ${after}::uuid` : sql``} ORDER BY id LIMIT ${limit}`,
+};
+
 export const assessmentsStore = {
+  /** A page of a bulk source's ids, in id order, after \`after\`. */
+  async idPage(
+    executor: Executor,
+    source: BulkSource,
+    after: string | null,
+    limit: number,
+  ): Promise<string[]> {
+    const result = await executor.execute<{ id: string }>(sql`
+      SELECT s.id FROM (${source}) s ${after ? sql`WHERE s.id > ${after}::uuid` : sql``}
+      ORDER BY s.id LIMIT ${limit}`);
+    return result.rows.map((row) => row.id);
+  },
+
   /**
    * Upserts in account-id order (concurrent refreshes lock rows in the same order), each slice
    * as one statement with one JSON parameter: no per-row parameters to bind, one parse.

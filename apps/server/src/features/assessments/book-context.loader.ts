@@ -1,6 +1,7 @@
 import { type BookContext, type Playbook, planRank } from '@liaison/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { heldAt } from '../../kernel/team-at.sql.ts';
 
 /**
  * The SQL twin of the domain's `isManaged` at `now`, for the account aliased `a`. The TAM
@@ -22,7 +23,7 @@ export function managedAt(playbook: Playbook, now: Date, teamAssignments: SQL = 
         )})`;
   return sql`((${planTest} AND a.arr >= ${minimumArr})
     OR EXISTS (SELECT 1 FROM ${teamAssignments} t WHERE t.account_id = a.id AND t.role = 'tam'
-      AND t.starts_at <= ${instant} AND (t.ends_at IS NULL OR t.ends_at > ${instant})))`;
+      AND ${heldAt(instant, 't')}))`;
 }
 
 /** Managed accounts of the playbook's top-N segments: the accounts the Commercial model ranks. */

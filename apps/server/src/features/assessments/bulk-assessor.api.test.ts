@@ -2,11 +2,12 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/test-app.ts';
 import * as schema from '../../db/schema.ts';
-import { seedDemo } from '../demo/demo-seed.ts';
+import { seedDemo } from '../../demo/demo-seed.ts';
 import { createPlaybookProvider } from '../playbook/playbook.provider.ts';
 import { createAssessmentsService } from './assessments.service.ts';
+import { bulkSources } from './assessments.store.ts';
 import { loadBookContext } from './book-context.loader.ts';
-import { assessInBulk, bulkSources } from './bulk-assessor.ts';
+import { assessInBulk } from './bulk-assessor.ts';
 
 // The demo book has every input the rules read: team changes, opportunities, activities,
 // success plans, tickets, initiatives, EMEA parameters, proposals and exceptions.

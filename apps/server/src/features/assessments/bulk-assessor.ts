@@ -1,7 +1,6 @@
 import { assessAccount, type BookContext, type Playbook } from '@liaison/domain';
-import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { assessmentsStore, isStale, toRow } from './assessments.store.ts';
+import { assessmentsStore, type BulkSource, toRow } from './assessments.store.ts';
 import { loadBundles } from './facts.loader.ts';
 import { factsFromBundle, type RecordBundle } from './record-bundle.ts';
 
@@ -10,19 +9,7 @@ export const BULK_CHUNK = 2_000;
 /** Ids fetched per page of the source: 25 chunks. */
 const ID_PAGE = 50_000;
 
-/**
- * Which accounts a bulk assessment covers: a query of `id`s (aliased `id`) the assessor pages
- * through in id order, so the set never has to fit in memory.
- */
-export type BulkSource = SQL;
-
-export const bulkSources = {
-  all: sql`SELECT id FROM accounts`,
-  /** Missing, from an earlier UTC day, or from another playbook version. */
-  stale: (today: string, playbookVersion: number): BulkSource => sql`
-    SELECT a.id FROM accounts a LEFT JOIN account_assessments s ON s.account_id = a.id
-    WHERE ${isStale(today, playbookVersion)}`,
-};
+export type { BulkSource } from './assessments.store.ts';
 
 export interface BulkAssessment {
   now: Date;
@@ -65,11 +52,9 @@ export async function* bundlesInChunks(
   let after: string | null = null;
   let exhausted = false;
   const refill = async () => {
-    const result = await executor.execute<{ id: string }>(sql`
-      SELECT s.id FROM (${source}) s ${after ? sql`WHERE s.id > ${after}::uuid` : sql``}
-      ORDER BY s.id LIMIT ${idPage}`);
-    for (const row of result.rows) buffered.push(row.id);
-    exhausted = result.rows.length < idPage;
+    const ids = await assessmentsStore.idPage(executor, source, after, idPage);
+    buffered.push(...ids);
+    exhausted = ids.length < idPage;
     after = buffered[buffered.length - 1] ?? after;
   };
   // Sends the next chunk's statement before returning (no await first).

@@ -1,7 +1,7 @@
 import type { AccountSummary } from '@liaison/contracts';
 import { DomainError } from '@liaison/domain';
 import type { Executor } from '../../db/client.ts';
-import { statesAt } from '../history/history.read-model.ts';
+import { statesAt } from '../history/index.ts';
 import type { RecordBundle } from './record-bundle.ts';
 
 /** The account's playbook inputs exactly as the history recorded them at `at`. */

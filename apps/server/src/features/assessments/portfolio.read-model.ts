@@ -10,6 +10,7 @@ import type {
 import { type AssessedTierAndPriority, capacityLoad, type Playbook, p1Guidance } from '@liaison/domain';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { heldAt } from '../../kernel/team-at.sql.ts';
 import { isStale, type StoredAssessment } from './assessments.store.ts';
 
 interface JoinedRow extends Record<string, unknown> {
@@ -52,8 +53,7 @@ export async function readTamBook(
     SELECT s.*, a.id AS account_id, a.name, a.segment, a.region, a.arr::float8 AS arr, a.renewal_date,
       ${isStale(instant.slice(0, 10), playbookVersion)} AS stale
     FROM (SELECT DISTINCT account_id FROM team_assignments
-          WHERE user_id = ${userId} AND role = 'tam' AND starts_at <= ${instant}
-            AND (ends_at IS NULL OR ends_at > ${instant})) t
+          WHERE user_id = ${userId} AND role = 'tam' AND ${heldAt(instant)}) t
     JOIN accounts a ON a.id = t.account_id
     LEFT JOIN account_assessments s ON s.account_id = a.id`);
   return result.rows;
@@ -155,8 +155,7 @@ export async function readTeamOverview(executor: Executor, now: Date): Promise<T
       count(*) FILTER (WHERE s.priority = 'pr1')::int AS p1,
       coalesce(sum(s.overdue_count), 0)::int AS overdue
     FROM users u
-    LEFT JOIN team_assignments t ON t.user_id = u.id AND t.role = 'tam' AND t.starts_at <= ${instant}
-      AND (t.ends_at IS NULL OR t.ends_at > ${instant})
+    LEFT JOIN team_assignments t ON t.user_id = u.id AND t.role = 'tam' AND ${heldAt(instant, 't')}
     LEFT JOIN account_assessments s ON s.account_id = t.account_id
     WHERE 'tam' = ANY(u.roles) AND u.is_active
     GROUP BY u.id, u.name, u.region

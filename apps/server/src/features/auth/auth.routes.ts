@@ -9,16 +9,13 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
-import type { Database } from '../../db/client.ts';
 import { SESSION_COOKIE } from '../../http/authentication.ts';
-import { presentUser } from '../users/users.presenter.ts';
-import { usersStore } from '../users/users.store.ts';
+import { presentUser } from '../users/index.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<{
   services: Services;
-  db: Database;
   secureCookies: boolean;
-}> = async (app, { services, db, secureCookies }) => {
+}> = async (app, { services, secureCookies }) => {
   const tags = ['auth'];
 
   app.post(
@@ -50,8 +47,8 @@ export const authRoutes: FastifyPluginAsyncZod<{
 
   app.get('/auth/me', { schema: { tags, response: { 200: Me } } }, async (request) => {
     const context = request.context();
-    const user = await usersStore.findById(db, context.user.id);
-    return { user: presentUser(user!), authenticatedBy: request.principal!.authenticatedBy };
+    const user = await services.users.get(context, context.user.id);
+    return { user, authenticatedBy: request.principal!.authenticatedBy };
   });
 
   app.get(

@@ -1,11 +1,11 @@
 import type { ApiToken, CreatedApiToken, StaffRole } from '@liaison/contracts';
 import { DomainError } from '@liaison/domain';
-import type { AuthUser, HistoryActor } from '../../context.ts';
 import { type Database, toIso } from '../../db/client.ts';
-import type { UserRow } from '../users/users.presenter.ts';
-import { usersStore } from '../users/users.store.ts';
+import { type AuthUser, type HistoryActor, systemActor } from '../../kernel/context.ts';
+import { hashPassword, hashToken, newApiToken, newSessionId, verifyPassword } from '../../kernel/secrets.ts';
+import type { UserRow } from '../users/index.ts';
+import { createUserRecord, usersDirectory } from '../users/index.ts';
 import { type ApiTokenRow, authStore } from './auth.store.ts';
-import { hashPassword, hashToken, newApiToken, newSessionId, verifyPassword } from './secrets.ts';
 
 export interface Principal {
   user: AuthUser;
@@ -38,7 +38,7 @@ export function createAuthService(db: Database, options: { sessionHours: number 
       password: string,
       now: Date,
     ): Promise<{ sessionId: string; user: UserRow; expiresAt: Date }> {
-      const user = await usersStore.findByEmail(db, email);
+      const user = await usersDirectory.findByEmail(db, email);
       let valid = false;
       if (user?.passwordHash) valid = await verifyPassword(password, user.passwordHash);
       else await verifyPassword(password, await decoyHash);
@@ -131,8 +131,12 @@ export function createAuthService(db: Database, options: { sessionHours: number 
         if (existing && !existing.revokedAt) return;
         const email = 'admin@liaison.local';
         const admin =
-          (await usersStore.findByEmail(tx, email)) ??
-          (await usersStore.insert(tx, { name: 'Liaison Admin', email, roles: ['admin'] }, now));
+          (await usersDirectory.findByEmail(tx, email)) ??
+          (await createUserRecord(
+            tx,
+            { actor: systemActor, now, requestId: null },
+            { name: 'Liaison Admin', email, roles: ['admin'] },
+          ));
         if (existing) return; // revoked on purpose: do not resurrect it
         await authStore.insertToken(tx, {
           userId: admin.id,

@@ -1,8 +1,6 @@
 import type { Contact, StakeholderRole } from '@liaison/contracts';
 import { toIso } from '../../db/client.ts';
-import type { contacts } from '../../db/schema.ts';
-
-export type ContactRow = typeof contacts.$inferSelect;
+import type { ContactRow } from './contacts.store.ts';
 
 export function presentContact(row: ContactRow): Contact {
   return {

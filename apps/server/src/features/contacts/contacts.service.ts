@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client.ts';
-import { createOwnedRecordService } from '../accounts/owned-records.ts';
-import { clearContactLinks } from '../profiles/profiles.service.ts';
+import { createOwnedRecordService } from '../../kernel/owned-records.ts';
+import { clearContactLinks } from '../profiles/index.ts';
 import { presentContact } from './contacts.presenter.ts';
 import { contactsStore } from './contacts.store.ts';
 

@@ -2,7 +2,8 @@ import type { ContactFields } from '@liaison/contracts';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { contacts } from '../../db/schema.ts';
-import type { ContactRow } from './contacts.presenter.ts';
+
+export type ContactRow = typeof contacts.$inferSelect;
 
 export const contactsStore = {
   async insert(

@@ -1,9 +1,9 @@
 import { formatExportValue, IMPORT_FORMATS, type ImportObject, splitName } from '@liaison/domain';
-import { presentAccountSummary } from '../accounts/accounts.presenter.ts';
-import { presentActivity } from '../activities/activities.presenter.ts';
-import { presentContact } from '../contacts/contacts.presenter.ts';
-import { presentOpportunity } from '../opportunities/opportunities.presenter.ts';
-import { presentUser } from '../users/users.presenter.ts';
+import { presentAccountSummary } from '../accounts/index.ts';
+import { presentActivity } from '../activities/index.ts';
+import { presentContact } from '../contacts/index.ts';
+import { presentOpportunity } from '../opportunities/index.ts';
+import { presentUser } from '../users/index.ts';
 import type { exportsStore } from './exports.store.ts';
 
 type Page<K extends keyof typeof exportsStore> = Awaited<ReturnType<(typeof exportsStore)[K]>>[number];

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { exportHeaders, type ImportObject } from '@liaison/domain';
 import { stringify } from 'csv-stringify';
-import type { RequestContext } from '../../context.ts';
 import type { Database } from '../../db/client.ts';
+import type { RequestContext } from '../../kernel/context.ts';
 import { exportRow, exportValues } from './exports.presenter.ts';
 import { exportsStore } from './exports.store.ts';
 

@@ -2,6 +2,7 @@ import { asc, eq, gt, type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.ts';
 import { accounts, activities, contacts, opportunities, users } from '../../db/schema.ts';
+import { heldAt } from '../../kernel/team-at.sql.ts';
 
 /**
  * Keyset pages of each exported object, with the references an export writes: the referenced
@@ -17,8 +18,7 @@ const accountRef = (table: { externalIds: AnyPgColumn; id: AnyPgColumn }) =>
 function roleHolder(role: SQL, now: string): SQL<string | null> {
   return sql<string | null>`(SELECT coalesce(u.external_ids ->> 'salesforce', u.email)
     FROM team_assignments t JOIN users u ON u.id = t.user_id
-    WHERE t.account_id = ${accounts.id} AND t.role = ${role} AND t.starts_at <= ${now}::timestamptz
-      AND (t.ends_at IS NULL OR t.ends_at > ${now}::timestamptz)
+    WHERE t.account_id = ${accounts.id} AND t.role = ${role} AND ${heldAt(now, 't')}
     ORDER BY t.starts_at DESC, t.id LIMIT 1)`;
 }
 

@@ -12,9 +12,9 @@ import { DomainError } from '@liaison/domain';
 import { and, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
 import { type Executor, toIso } from '../../db/client.ts';
 import { history } from '../../db/schema.ts';
-import { emptyProfiles } from '../profiles/profiles.presenter.ts';
-import { isActiveAt } from '../team/team.presenter.ts';
-import { diffSnapshots, type EntityType } from './history.recorder.ts';
+import { diffSnapshots, type EntityType } from '../../kernel/history.store.ts';
+import { emptyProfiles } from '../profiles/index.ts';
+import { isActiveAt } from '../team/index.ts';
 
 type Snapshot = Record<string, unknown>;
 interface EntityState {
@@ -99,6 +99,11 @@ function labelOf(state: EntityState): string {
 }
 
 export const historyReadModel = {
+  async hasHistory(executor: Executor, accountId: string): Promise<boolean> {
+    const result = await executor.execute(sql`SELECT 1 FROM history WHERE account_id = ${accountId} LIMIT 1`);
+    return result.rows.length > 0;
+  },
+
   async page(executor: Executor, accountId: string, filter: HistoryPageFilter): Promise<HistoryEntry[]> {
     const before = filter.before;
     const rows = await executor

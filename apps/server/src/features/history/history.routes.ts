@@ -1,10 +1,9 @@
 import { AccountDiff, DiffQuery, HistoryEntry, HistoryQuery, IdParams, page } from '@liaison/contracts';
 import { DomainError, notFound } from '@liaison/domain';
-import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
-import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
+import { decodeCursor, encodeCursor } from '../../kernel/cursor.ts';
 import { historyReadModel } from './history.read-model.ts';
 
 const HistoryCursor = z.object({ at: z.string(), id: z.number().int() });
@@ -12,9 +11,9 @@ const HistoryCursor = z.object({ at: z.string(), id: z.number().int() });
 export const historyRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   const tags = ['history'];
 
+  // An account deleted since still has its history: known means "has history", not "exists".
   async function requireKnownAccount(id: string) {
-    const result = await db.execute(sql`SELECT 1 FROM history WHERE account_id = ${id} LIMIT 1`);
-    if (result.rows.length === 0) throw notFound('Account', id);
+    if (!(await historyReadModel.hasHistory(db, id))) throw notFound('Account', id);
   }
 
   app.get(

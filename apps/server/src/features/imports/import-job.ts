@@ -8,20 +8,15 @@ import {
   planImport,
   stagedFields,
 } from '@liaison/domain';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../../db/client.ts';
-import * as schema from '../../db/schema.ts';
-import type { AssessmentsService } from '../assessments/assessments.service.ts';
-import type { PlaybookProvider } from '../playbook/playbook.provider.ts';
+import type { AssessmentsService } from '../assessments/index.ts';
 import { activitiesImport, contactsImport, opportunitiesImport } from './account-records-import.store.ts';
 import { accountsImport } from './accounts-import.store.ts';
-import { assessTouched } from './bulk-assessment.ts';
 import { csvParser, ImportFileError, type ReadCounters, rowEncoder } from './csv-reader.ts';
+import { type ImportConnection, openImportConnection } from './import-connection.store.ts';
 import type { ImportContext, ObjectImporter, WriteContext } from './import-types.ts';
 import { type ImportProgress, importsStore } from './imports.store.ts';
-import { createTouched } from './record-keys.store.ts';
+import { createTouched, touchedSet } from './record-keys.store.ts';
 import { stagingStore } from './staging.store.ts';
 import { usersImport } from './users-import.store.ts';
 
@@ -33,8 +28,6 @@ const IMPORTERS: Record<ImportObject, ObjectImporter> = {
   users: usersImport,
 };
 
-// Imports write one at a time: two files touching the same records cannot interleave.
-const WRITE_LOCK = 7_311_942_004;
 const HEARTBEAT_MS = 1_000;
 const RUNNING = ['reading', 'checking', 'writing', 'assessing'];
 const STALL_MS = 120_000;
@@ -56,9 +49,7 @@ export interface ImportJobInput {
 
 export interface ImportJobDeps {
   db: Database;
-  pool: pg.Pool;
   assessments: AssessmentsService;
-  provider: PlaybookProvider;
   vocabulary: () => ImportVocabulary;
   /** Test hook, called between the statements of the write transaction. */
   checkpoint: (event: { importId: string; step: string; backendPid: number }) => Promise<void>;
@@ -135,13 +126,11 @@ export async function runImport(
     void save();
   }, HEARTBEAT_MS);
 
-  let client: pg.PoolClient | null = null;
+  let connection: ImportConnection | null = null;
   let plan: ImportPlan | null = null;
   try {
-    client = await deps.pool.connect();
-    // A killed backend reports on the client too; the failing query carries the error.
-    client.on('error', () => {});
-    const backendPid = (client as unknown as { processID: number }).processID;
+    connection = await openImportConnection(deps.db);
+    const { client, executor, backendPid } = connection;
     const staged = stagedFields(input.object);
     await stagingStore.create(client, staged);
     const onHeader = (headers: string[]) => {
@@ -154,7 +143,7 @@ export async function runImport(
     await pipeline(
       parser,
       rowEncoder(onHeader, counters),
-      client.query(copyFrom(stagingStore.copyStatement(staged))),
+      connection.copyIn(stagingStore.copyStatement(staged)),
       { signal },
     ).catch((error) => {
       throw parseError ?? error;
@@ -164,7 +153,7 @@ export async function runImport(
     if (!readPlan) throw new ImportFileError('The file is empty: it needs a header row.');
 
     await phase('checking');
-    await client.query('ANALYZE import_rows');
+    await connection.analyzeStaging();
     const context: ImportContext = {
       plan: readPlan,
       importId: input.id,
@@ -183,7 +172,6 @@ export async function runImport(
     signal.throwIfAborted();
 
     await phase('writing');
-    const executor = drizzle(client, { schema });
     const writeContext: WriteContext = {
       ...context,
       now: clock().toISOString(),
@@ -196,9 +184,8 @@ export async function runImport(
         await deps.checkpoint({ importId: input.id, step, backendPid });
       },
     };
-    await client.query('BEGIN');
+    await connection.beginWrite();
     try {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
       await createTouched(client);
       const written = await importer.write(client, writeContext);
       await save({
@@ -208,11 +195,10 @@ export async function runImport(
       });
       if (!input.dryRun) {
         await phase('assessing');
-        const assessed = await assessTouched(
-          client,
+        const assessed = await deps.assessments.assessSet(
           executor,
+          touchedSet(client),
           new Date(writeContext.now),
-          { assessments: deps.assessments, provider: deps.provider },
           (done) => {
             signal.throwIfAborted();
             progress.accountsAssessed = done;
@@ -221,9 +207,9 @@ export async function runImport(
         progress.accountsAssessed = assessed;
       }
       await writeContext.checkpoint('before commit');
-      await client.query(input.dryRun ? 'ROLLBACK' : 'COMMIT');
+      await (input.dryRun ? connection.rollback() : connection.commit());
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
+      await connection.rollback().catch(() => {});
       throw error;
     }
     await phase(input.dryRun ? 'validated' : 'completed');
@@ -245,7 +231,7 @@ export async function runImport(
     clearInterval(heartbeat);
     await save({ finishedAt: clock().toISOString() });
     // Dropping the connection drops the staging tables with it.
-    client?.release(true);
+    connection?.release();
   }
 }
 

@@ -2,13 +2,12 @@ import { Readable } from 'node:stream';
 import type { ImportJob, ImportQuery } from '@liaison/contracts';
 import { DomainError, type ImportMapping, notFound, parseImportMapping } from '@liaison/domain';
 import { stringify } from 'csv-stringify';
-import type pg from 'pg';
-import type { Catalog } from '../../catalog.ts';
-import type { RequestContext } from '../../context.ts';
 import type { Database } from '../../db/client.ts';
+import type { Catalog } from '../../kernel/catalog.ts';
+import type { RequestContext } from '../../kernel/context.ts';
 import { authorize, policies } from '../../policies/policies.ts';
-import type { AssessmentsService } from '../assessments/assessments.service.ts';
-import type { PlaybookProvider } from '../playbook/playbook.provider.ts';
+import type { AssessmentsService } from '../assessments/index.ts';
+import type { PlaybookProvider } from '../playbook/index.ts';
 import { type ImportJobDeps, runImport } from './import-job.ts';
 import { errorText, isFinished, presentImport } from './imports.presenter.ts';
 import { importsStore } from './imports.store.ts';
@@ -123,9 +122,7 @@ export function createImportsService(
         body,
         {
           db,
-          pool: (db as Database & { $client: pg.Pool }).$client,
           assessments: deps.assessments,
-          provider: deps.playbookProvider,
           vocabulary: deps.catalog,
           checkpoint: async (event) => {
             for (const checkpoint of checkpoints) await checkpoint(event);

@@ -1,5 +1,7 @@
 import type { ImportPlan } from '@liaison/domain';
+import { sql } from 'drizzle-orm';
 import type pg from 'pg';
+import type { AccountSet } from '../assessments/index.ts';
 import { changesSql, type SnapshotEntity, snapshotSql } from './snapshots.store.ts';
 import { givenSql, literal } from './staging.store.ts';
 
@@ -199,4 +201,14 @@ export async function addTouched(client: pg.PoolClient, ids: readonly string[]):
     'INSERT INTO import_touched (account_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING',
     [ids],
   );
+}
+
+/** The touched accounts as the assessments feature reassesses them, in the import's transaction. */
+export function touchedSet(client: pg.PoolClient): AccountSet {
+  return {
+    count: () => touchedCount(client),
+    ids: () => touchedIds(client),
+    add: (ids) => addTouched(client, ids),
+    source: sql`SELECT account_id AS id FROM import_touched`,
+  };
 }

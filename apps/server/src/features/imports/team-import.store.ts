@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { heldAtText } from '../../kernel/team-at.sql.ts';
 import type { WriteContext } from './import-types.ts';
 import { insertHistory, touch } from './record-keys.store.ts';
 import { snapshotSql } from './snapshots.store.ts';
@@ -13,8 +14,7 @@ export const teamImport = {
   /** `wanted`: `SELECT account_id, role, user_id` (user_id null: clear the role), one row per account and role. */
   async apply(client: pg.PoolClient, context: WriteContext, wanted: string): Promise<void> {
     const now = `${literal(context.now)}::timestamptz`;
-    const active = (alias: string) =>
-      `${alias}.starts_at <= ${now} AND (${alias}.ends_at IS NULL OR ${alias}.ends_at > ${now})`;
+    const active = (alias: string) => heldAtText(now, alias);
     await client.query(`CREATE TEMP TABLE import_team_wanted AS ${wanted}`);
     const any = await client.query('SELECT 1 FROM import_team_wanted LIMIT 1');
     if (any.rowCount === 0) return;

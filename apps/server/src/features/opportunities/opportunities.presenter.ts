@@ -1,8 +1,6 @@
 import type { Opportunity, OpportunityStage, OpportunityType } from '@liaison/contracts';
 import { toIso } from '../../db/client.ts';
-import type { opportunities } from '../../db/schema.ts';
-
-export type OpportunityRow = typeof opportunities.$inferSelect;
+import type { OpportunityRow } from './opportunities.store.ts';
 
 export function presentOpportunity(row: OpportunityRow): Opportunity {
   return {

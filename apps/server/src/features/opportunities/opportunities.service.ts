@@ -1,12 +1,10 @@
 import type { Opportunity } from '@liaison/contracts';
 import { notFound } from '@liaison/domain';
-import type { RequestContext } from '../../context.ts';
 import type { Database } from '../../db/client.ts';
-import type { AccountChangedHook } from '../accounts/account-access.ts';
-import { presentAccountSummary } from '../accounts/accounts.presenter.ts';
-import { accountsStore } from '../accounts/accounts.store.ts';
-import { createOwnedRecordService } from '../accounts/owned-records.ts';
-import { recordChanges } from '../history/history.recorder.ts';
+import type { AccountChangedHook } from '../../kernel/account-access.ts';
+import type { RequestContext } from '../../kernel/context.ts';
+import { createOwnedRecordService } from '../../kernel/owned-records.ts';
+import { changeAccount } from '../accounts/index.ts';
 import { presentOpportunity } from './opportunities.presenter.ts';
 import { opportunitiesStore } from './opportunities.store.ts';
 
@@ -24,21 +22,7 @@ export function createOpportunitiesService(
     afterWrite: async ({ executor, context, account }, before, after) => {
       const justWon = after?.stage === 'closed_won' && before?.stage !== 'closed_won';
       if (!justWon || !['lead', 'opportunity'].includes(account.relationshipStage)) return;
-      const updated = await accountsStore.update(
-        executor,
-        account.id,
-        { relationshipStage: 'customer' },
-        context.now,
-      );
-      await recordChanges(executor, context, [
-        {
-          accountId: account.id,
-          entityType: 'account',
-          entityId: account.id,
-          before: presentAccountSummary(account),
-          after: presentAccountSummary(updated),
-        },
-      ]);
+      await changeAccount(executor, context, account, { relationshipStage: 'customer' });
     },
   });
   return {

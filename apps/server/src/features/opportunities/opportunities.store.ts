@@ -2,7 +2,8 @@ import type { OpportunityFields } from '@liaison/contracts';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { opportunities } from '../../db/schema.ts';
-import type { OpportunityRow } from './opportunities.presenter.ts';
+
+export type OpportunityRow = typeof opportunities.$inferSelect;
 
 type NewOpportunity = Partial<OpportunityFields> & Pick<OpportunityFields, 'name' | 'type' | 'closeDate'>;
 

@@ -1,6 +1,6 @@
 import { defaultPlaybook, type Playbook, parsePlaybook } from '@liaison/domain';
-import type { Catalog } from '../../catalog.ts';
 import type { Executor } from '../../db/client.ts';
+import type { Catalog } from '../../kernel/catalog.ts';
 import { playbookStore } from './playbook.store.ts';
 
 export interface ActivePlaybook {

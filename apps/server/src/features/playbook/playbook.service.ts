@@ -1,18 +1,8 @@
-import {
-  assessAccount,
-  DomainError,
-  diffAssessments,
-  type Playbook,
-  type PlaybookIssue,
-  parsePlaybook,
-} from '@liaison/domain';
-import type { RequestContext } from '../../context.ts';
+import { DomainError, type Playbook, type PlaybookIssue, parsePlaybook } from '@liaison/domain';
 import { type Database, toIso } from '../../db/client.ts';
+import type { RequestContext } from '../../kernel/context.ts';
 import { authorize, policies } from '../../policies/policies.ts';
-import { loadBookContext } from '../assessments/book-context.loader.ts';
-import { bulkSources, bundlesInChunks } from '../assessments/bulk-assessor.ts';
-import { factsFromBundle } from '../assessments/record-bundle.ts';
-import { ChangesShown } from './changes-shown.ts';
+import type { AssessmentsService } from '../assessments/index.ts';
 import type { PlaybookProvider } from './playbook.provider.ts';
 import { playbookStore } from './playbook.store.ts';
 
@@ -35,7 +25,11 @@ const invalidPlaybook = (issues: PlaybookIssue[]) =>
     })),
   );
 
-export function createPlaybookService(db: Database, provider: PlaybookProvider) {
+export function createPlaybookService(
+  db: Database,
+  provider: PlaybookProvider,
+  assessments: AssessmentsService,
+) {
   return {
     async current() {
       const { version, playbook } = await provider.active(db);
@@ -63,7 +57,7 @@ export function createPlaybookService(db: Database, provider: PlaybookProvider) 
       authorize(policies.managePlaybook(context.user), 'Only admins can change the playbook.');
       const playbook = parseOrThrow(candidate);
       return db.transaction(async (tx) => {
-        await tx.execute('LOCK TABLE playbooks IN EXCLUSIVE MODE');
+        await playbookStore.lockVersions(tx);
         const current = await playbookStore.currentVersion(tx);
         if (current !== expectedVersion) {
           throw new DomainError(
@@ -97,35 +91,11 @@ export function createPlaybookService(db: Database, provider: PlaybookProvider) 
     async dryRun(context: RequestContext, candidate: unknown) {
       const next = parseOrThrow(candidate);
       const { version, playbook: current } = await provider.active(db);
-      const now = context.now;
-      // One snapshot, read chunk by chunk (bulk-assessor.ts): memory stays flat whatever the book.
-      const { assessed, changed, changes } = await db.transaction(
-        async (tx) => {
-          const bookBefore = await loadBookContext(tx, current, now);
-          const bookAfter = await loadBookContext(tx, next, now);
-          const shown = new ChangesShown(DRY_RUN_SHOWN);
-          let assessed = 0;
-          for await (const { bundles } of bundlesInChunks(tx, bulkSources.all, now)) {
-            for (const bundle of bundles) {
-              const facts = factsFromBundle(bundle, now);
-              const diff = diffAssessments(
-                assessAccount(facts, current, bookBefore, now),
-                assessAccount(facts, next, bookAfter, now),
-              );
-              if (diff.changes.length > 0) shown.add({ ...diff, accountName: bundle.account.name });
-            }
-            assessed += bundles.length;
-          }
-          return { assessed, changed: shown.total, changes: shown.list() };
-        },
-        { isolationLevel: 'repeatable read', accessMode: 'read only' },
-      );
+      const comparison = await assessments.comparePlaybooks(current, next, context.now, DRY_RUN_SHOWN);
       return {
         currentVersion: version,
-        evaluatedAt: now.toISOString(),
-        accountsAssessed: assessed,
-        accountsChanged: changed,
-        changes,
+        evaluatedAt: context.now.toISOString(),
+        ...comparison,
       };
     },
   };

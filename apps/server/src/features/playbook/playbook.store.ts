@@ -5,6 +5,11 @@ import { playbooks } from '../../db/schema.ts';
 export type PlaybookRow = typeof playbooks.$inferSelect;
 
 export const playbookStore = {
+  /** One new version at a time: the version check and the insert must not interleave. */
+  async lockVersions(executor: Executor): Promise<void> {
+    await executor.execute(sql`LOCK TABLE playbooks IN EXCLUSIVE MODE`);
+  },
+
   async currentVersion(executor: Executor): Promise<number> {
     const result = await executor.execute<{ version: number | null }>(
       sql`SELECT max(version) AS version FROM playbooks`,

@@ -1,8 +1,8 @@
 import type { CreateEmeaParameterRequest } from '@liaison/contracts';
 import { DomainError, defaultPlaybook, type Playbook } from '@liaison/domain';
 import type { Database } from '../../db/client.ts';
-import type { AccountChangedHook } from '../accounts/account-access.ts';
-import { createOwnedRecordService } from '../accounts/owned-records.ts';
+import type { AccountChangedHook } from '../../kernel/account-access.ts';
+import { createOwnedRecordService } from '../../kernel/owned-records.ts';
 import { checkDateRange } from './initiatives.service.ts';
 import { presentEmeaParameter } from './priority-inputs.presenter.ts';
 import { emeaParametersStore } from './priority-inputs.store.ts';

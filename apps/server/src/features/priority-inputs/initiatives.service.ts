@@ -1,8 +1,8 @@
 import type { CreateInitiativeRequest } from '@liaison/contracts';
 import { DomainError } from '@liaison/domain';
 import type { Database } from '../../db/client.ts';
-import type { AccountChangedHook } from '../accounts/account-access.ts';
-import { createOwnedRecordService } from '../accounts/owned-records.ts';
+import type { AccountChangedHook } from '../../kernel/account-access.ts';
+import { createOwnedRecordService } from '../../kernel/owned-records.ts';
 import { presentInitiative } from './priority-inputs.presenter.ts';
 import { initiativesStore } from './priority-inputs.store.ts';
 

@@ -2,7 +2,9 @@ import type { ExceptionKind } from '@liaison/contracts';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { priorityExceptions, priorityProposals } from '../../db/schema.ts';
-import type { PriorityExceptionRow, PriorityProposalRow } from './priority-inputs.presenter.ts';
+
+export type PriorityProposalRow = typeof priorityProposals.$inferSelect;
+export type PriorityExceptionRow = typeof priorityExceptions.$inferSelect;
 
 type ProposalValues = Pick<
   PriorityProposalRow,

@@ -5,18 +5,18 @@ import type {
   TeamRole,
 } from '@liaison/contracts';
 import { DomainError, defaultPlaybook, notFound, type Playbook } from '@liaison/domain';
-import type { RequestContext } from '../../context.ts';
 import type { Database } from '../../db/client.ts';
-import { checkVersion } from '../../http/versioning.ts';
-import { authorize, exceptionApproverRole } from '../../policies/policies.ts';
 import {
   type AccountChangedHook,
   noAccountHook,
+  requireAccount,
   requireEditableAccount,
-} from '../accounts/account-access.ts';
-import { accountsStore } from '../accounts/accounts.store.ts';
-import { recordChanges } from '../history/history.recorder.ts';
-import { teamStore } from '../team/team.store.ts';
+} from '../../kernel/account-access.ts';
+import type { RequestContext } from '../../kernel/context.ts';
+import { recordChanges } from '../../kernel/history.store.ts';
+import { referencesStore } from '../../kernel/references.store.ts';
+import { checkVersion } from '../../kernel/versioning.ts';
+import { authorize, exceptionApproverRole } from '../../policies/policies.ts';
 import { priorityExceptionsStore } from './priority-approvals.store.ts';
 import { presentPriorityException } from './priority-inputs.presenter.ts';
 
@@ -33,7 +33,7 @@ export function createPriorityExceptionsService(
   const playbook = options.playbook ?? (() => defaultPlaybook);
   return {
     async list(_context: RequestContext, accountId: string): Promise<PriorityException[]> {
-      if (!(await accountsStore.findById(db, accountId))) throw notFound('Account', accountId);
+      await requireAccount(db, accountId);
       return (await priorityExceptionsStore.listByAccount(db, accountId)).map(presentPriorityException);
     },
 
@@ -82,9 +82,12 @@ export function createPriorityExceptionsService(
         const current = await priorityExceptionsStore.lockById(tx, id);
         if (!current) throw notFound('Priority exception', id);
         const account = await requireEditableAccount(tx, context, current.accountId);
-        const teamRoles = (await teamStore.listByAccount(tx, account.id, context.now))
-          .filter((assignment) => assignment.userId === context.user.id)
-          .map((assignment) => assignment.role as TeamRole);
+        const teamRoles = (await referencesStore.teamRolesOf(
+          tx,
+          account.id,
+          context.user.id,
+          context.now,
+        )) as TeamRole[];
         const role = exceptionApproverRole(
           context.user,
           teamRoles,

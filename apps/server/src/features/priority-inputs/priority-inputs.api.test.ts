@@ -2,7 +2,7 @@ import { defaultPlaybook, type Playbook } from '@liaison/domain';
 import { describe, expect, it } from 'vitest';
 import { httpClient } from '../../../test/http-client.ts';
 import { createTestApp } from '../../../test/test-app.ts';
-import type { RequestContext } from '../../context.ts';
+import type { RequestContext } from '../../kernel/context.ts';
 import { createEmeaParametersService } from './emea-parameters.service.ts';
 
 const app = await createTestApp({ now: '2026-02-01T00:00:00.000Z' });

@@ -8,17 +8,8 @@ import type {
   PriorityProposal,
 } from '@liaison/contracts';
 import { toIso } from '../../db/client.ts';
-import type {
-  emeaParameters,
-  priorityExceptions,
-  priorityInitiatives,
-  priorityProposals,
-} from '../../db/schema.ts';
-
-export type InitiativeRow = typeof priorityInitiatives.$inferSelect;
-export type EmeaParameterRow = typeof emeaParameters.$inferSelect;
-export type PriorityProposalRow = typeof priorityProposals.$inferSelect;
-export type PriorityExceptionRow = typeof priorityExceptions.$inferSelect;
+import type { PriorityExceptionRow, PriorityProposalRow } from './priority-approvals.store.ts';
+import type { EmeaParameterRow, InitiativeRow } from './priority-inputs.store.ts';
 
 export function presentInitiative(row: InitiativeRow): Initiative {
   return {

@@ -2,7 +2,9 @@ import type { EmeaParameterFields, InitiativeFields } from '@liaison/contracts';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { emeaParameters, priorityInitiatives } from '../../db/schema.ts';
-import type { EmeaParameterRow, InitiativeRow } from './priority-inputs.presenter.ts';
+
+export type InitiativeRow = typeof priorityInitiatives.$inferSelect;
+export type EmeaParameterRow = typeof emeaParameters.$inferSelect;
 
 type NewInitiative = Partial<InitiativeFields> &
   Pick<InitiativeFields, 'kind' | 'description' | 'startsOn' | 'hoursPerWeek'>;

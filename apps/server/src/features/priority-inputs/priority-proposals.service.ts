@@ -1,16 +1,16 @@
 import type { PriorityProposal, ProposePriorityRequest } from '@liaison/contracts';
-import { DomainError, notFound } from '@liaison/domain';
-import type { RequestContext } from '../../context.ts';
+import { DomainError } from '@liaison/domain';
 import type { Database } from '../../db/client.ts';
-import { checkVersion } from '../../http/versioning.ts';
-import { authorize, policies } from '../../policies/policies.ts';
 import {
   type AccountChangedHook,
   noAccountHook,
+  requireAccount,
   requireEditableAccount,
-} from '../accounts/account-access.ts';
-import { accountsStore } from '../accounts/accounts.store.ts';
-import { recordChanges } from '../history/history.recorder.ts';
+} from '../../kernel/account-access.ts';
+import type { RequestContext } from '../../kernel/context.ts';
+import { recordChanges } from '../../kernel/history.store.ts';
+import { checkVersion } from '../../kernel/versioning.ts';
+import { authorize, policies } from '../../policies/policies.ts';
 import { priorityProposalsStore } from './priority-approvals.store.ts';
 import { presentPriorityProposal } from './priority-inputs.presenter.ts';
 
@@ -25,7 +25,7 @@ export function createPriorityProposalsService(
   const onAccountChanged = options.onAccountChanged ?? noAccountHook;
   return {
     async get(_context: RequestContext, accountId: string): Promise<PriorityProposal> {
-      if (!(await accountsStore.findById(db, accountId))) throw notFound('Account', accountId);
+      await requireAccount(db, accountId);
       const row = await priorityProposalsStore.find(db, accountId);
       if (!row) throw noProposal(accountId);
       return presentPriorityProposal(row);

@@ -6,10 +6,7 @@ import {
   type TechnicalProfile,
 } from '@liaison/contracts';
 import { toIso } from '../../db/client.ts';
-import type { businessProfiles, technicalProfiles } from '../../db/schema.ts';
-
-export type BusinessProfileRow = typeof businessProfiles.$inferSelect;
-export type TechnicalProfileRow = typeof technicalProfiles.$inferSelect;
+import type { BusinessProfileRow, TechnicalProfileRow } from './profiles.store.ts';
 
 export function presentBusinessProfile(row: BusinessProfileRow): BusinessProfile {
   return {

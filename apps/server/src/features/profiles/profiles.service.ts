@@ -1,20 +1,21 @@
-import type {
-  Account,
-  UpdateBusinessProfileRequest,
-  UpdateTechnicalProfileRequest,
+import {
+  type Account,
+  emptyBusinessProfile,
+  emptyTechnicalProfile,
+  type UpdateBusinessProfileRequest,
+  type UpdateTechnicalProfileRequest,
 } from '@liaison/contracts';
 import { DomainError } from '@liaison/domain';
-import { and, eq, inArray } from 'drizzle-orm';
-import type { RequestContext } from '../../context.ts';
 import type { Database, Executor } from '../../db/client.ts';
-import { contacts } from '../../db/schema.ts';
-import { checkVersion } from '../../http/versioning.ts';
 import {
   type AccountChangedHook,
   noAccountHook,
   requireEditableAccount,
-} from '../accounts/account-access.ts';
-import { recordChanges } from '../history/history.recorder.ts';
+} from '../../kernel/account-access.ts';
+import type { RequestContext } from '../../kernel/context.ts';
+import { recordChanges } from '../../kernel/history.store.ts';
+import { referencesStore } from '../../kernel/references.store.ts';
+import { checkVersion } from '../../kernel/versioning.ts';
 import { presentBusinessProfile, presentTechnicalProfile } from './profiles.presenter.ts';
 import { profilesStore } from './profiles.store.ts';
 
@@ -24,11 +25,7 @@ const contactLinks = ['championContactId', 'economicBuyerContactId', 'decisionMa
 async function checkContactLinks(executor: Executor, accountId: string, input: UpdateBusinessProfileRequest) {
   const ids = contactLinks.map((field) => input[field]).filter((id): id is string => typeof id === 'string');
   if (ids.length === 0) return;
-  const found = await executor
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(and(eq(contacts.accountId, accountId), inArray(contacts.id, ids)));
-  const known = new Set(found.map((row) => row.id));
+  const known = await referencesStore.contactIdsOfAccount(executor, accountId, ids);
   const details = contactLinks
     .filter((field) => typeof input[field] === 'string' && !known.has(input[field] as string))
     .map((field) => ({ path: `body.${field}`, message: 'must be a contact of this account' }));
@@ -66,6 +63,34 @@ export async function clearContactLinks(
       entityId: accountId,
       before: presentBusinessProfile(current),
       after: presentBusinessProfile(updated),
+    },
+  ]);
+}
+
+/**
+ * A new account's profiles, empty, with their history entries: the accounts feature calls this
+ * in the transaction that creates the account (the profiles' one write path).
+ */
+export async function createEmptyProfiles(
+  executor: Executor,
+  context: RequestContext,
+  accountId: string,
+): Promise<void> {
+  const profiles = await profilesStore.insertEmpty(executor, accountId, context.now);
+  await recordChanges(executor, context, [
+    {
+      accountId,
+      entityType: 'business_profile',
+      entityId: accountId,
+      before: null,
+      after: { ...emptyBusinessProfile, ...presentBusinessProfile(profiles.business) },
+    },
+    {
+      accountId,
+      entityType: 'technical_profile',
+      entityId: accountId,
+      before: null,
+      after: { ...emptyTechnicalProfile, ...presentTechnicalProfile(profiles.technical) },
     },
   ]);
 }

@@ -7,7 +7,9 @@ import {
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { businessProfiles, technicalProfiles } from '../../db/schema.ts';
-import type { BusinessProfileRow, TechnicalProfileRow } from './profiles.presenter.ts';
+
+export type BusinessProfileRow = typeof businessProfiles.$inferSelect;
+export type TechnicalProfileRow = typeof technicalProfiles.$inferSelect;
 
 export const profilesStore = {
   async insertEmpty(

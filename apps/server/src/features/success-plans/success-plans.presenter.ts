@@ -1,9 +1,6 @@
 import type { Objective, ObjectiveStatus, SuccessPlan, SuccessPlanStatus } from '@liaison/contracts';
 import { toIso } from '../../db/client.ts';
-import type { successPlanObjectives, successPlans } from '../../db/schema.ts';
-
-export type SuccessPlanRow = typeof successPlans.$inferSelect;
-export type ObjectiveRow = typeof successPlanObjectives.$inferSelect;
+import type { ObjectiveRow, SuccessPlanRow } from './success-plans.store.ts';
 
 /** The plan without its objectives: the history snapshot (objectives have their own history). */
 export type SuccessPlanRecord = Omit<SuccessPlan, 'objectives'>;

@@ -1,16 +1,16 @@
 import type { CreateObjectiveRequest, PutSuccessPlanRequest, SuccessPlan } from '@liaison/contracts';
-import { DomainError, notFound } from '@liaison/domain';
-import type { RequestContext } from '../../context.ts';
+import { DomainError } from '@liaison/domain';
 import type { Database } from '../../db/client.ts';
-import { checkVersion, requireVersion } from '../../http/versioning.ts';
 import {
   type AccountChangedHook,
   noAccountHook,
+  requireAccount,
   requireEditableAccount,
-} from '../accounts/account-access.ts';
-import { accountsStore } from '../accounts/accounts.store.ts';
-import { createOwnedRecordService } from '../accounts/owned-records.ts';
-import { recordChanges } from '../history/history.recorder.ts';
+} from '../../kernel/account-access.ts';
+import type { RequestContext } from '../../kernel/context.ts';
+import { recordChanges } from '../../kernel/history.store.ts';
+import { createOwnedRecordService } from '../../kernel/owned-records.ts';
+import { checkVersion, versionRequired } from '../../kernel/versioning.ts';
 import { presentObjective, presentSuccessPlan, presentSuccessPlanRecord } from './success-plans.presenter.ts';
 import { objectivesStore, successPlansStore } from './success-plans.store.ts';
 
@@ -44,7 +44,7 @@ export function createSuccessPlansService(
   });
   return {
     async get(_context: RequestContext, accountId: string): Promise<SuccessPlan> {
-      if (!(await accountsStore.findById(db, accountId))) throw notFound('Account', accountId);
+      await requireAccount(db, accountId);
       const plan = await successPlansStore.find(db, accountId);
       if (!plan) throw noPlan(accountId);
       return presentSuccessPlan(plan, await objectivesStore.listByAccount(db, accountId));
@@ -63,8 +63,8 @@ export function createSuccessPlansService(
         const current = await successPlansStore.find(tx, accountId, true);
         if (current) {
           // Updating needs the version that was read (428 without one, 409 when stale).
-          const expected = requireVersion(version, undefined);
-          checkVersion('Success plan of account', accountId, expected, current.version);
+          if (version === undefined) throw versionRequired();
+          checkVersion('Success plan of account', accountId, version, current.version);
         }
         const row = current
           ? await successPlansStore.update(tx, accountId, changes, context.now)

@@ -2,7 +2,9 @@ import type { ObjectiveFields, SuccessPlanStatus } from '@liaison/contracts';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { successPlanObjectives, successPlans } from '../../db/schema.ts';
-import type { ObjectiveRow, SuccessPlanRow } from './success-plans.presenter.ts';
+
+export type SuccessPlanRow = typeof successPlans.$inferSelect;
+export type ObjectiveRow = typeof successPlanObjectives.$inferSelect;
 
 interface PlanValues {
   status: SuccessPlanStatus;

@@ -1,8 +1,6 @@
 import type { SupportTicket, TicketSeverity } from '@liaison/contracts';
 import { toIso } from '../../db/client.ts';
-import type { supportTickets } from '../../db/schema.ts';
-
-export type SupportTicketRow = typeof supportTickets.$inferSelect;
+import type { SupportTicketRow } from './support-tickets.store.ts';
 
 export function presentSupportTicket(row: SupportTicketRow): SupportTicket {
   return {

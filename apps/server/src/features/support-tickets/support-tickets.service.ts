@@ -1,12 +1,10 @@
 import type { CreateSupportTicketRequest, SupportTicket, SupportTicketListQuery } from '@liaison/contracts';
-import { DomainError, notFound } from '@liaison/domain';
-import type { RequestContext } from '../../context.ts';
+import { DomainError } from '@liaison/domain';
 import { type Database, type Executor, toIso } from '../../db/client.ts';
-import type { AccountChangedHook } from '../accounts/account-access.ts';
-import { type AccountRow, presentAccountSummary } from '../accounts/accounts.presenter.ts';
-import { accountsStore } from '../accounts/accounts.store.ts';
-import { createOwnedRecordService } from '../accounts/owned-records.ts';
-import { recordChanges } from '../history/history.recorder.ts';
+import { type AccountChangedHook, type AccountRow, requireAccount } from '../../kernel/account-access.ts';
+import type { RequestContext } from '../../kernel/context.ts';
+import { createOwnedRecordService } from '../../kernel/owned-records.ts';
+import { changeAccount } from '../accounts/index.ts';
 import { presentSupportTicket } from './support-tickets.presenter.ts';
 import { supportTicketsStore } from './support-tickets.store.ts';
 
@@ -21,21 +19,7 @@ function checkClosedAfterOpened(openedAt: string, closedAt: string | null) {
 /** The first ticket fed for an account turns the support-ticket health measure on. */
 async function markTicketsTracked(executor: Executor, context: RequestContext, account: AccountRow) {
   if (account.supportTicketsTracked) return;
-  const updated = await accountsStore.update(
-    executor,
-    account.id,
-    { supportTicketsTracked: true },
-    context.now,
-  );
-  await recordChanges(executor, context, [
-    {
-      accountId: account.id,
-      entityType: 'account',
-      entityId: account.id,
-      before: presentAccountSummary(account),
-      after: presentAccountSummary(updated),
-    },
-  ]);
+  await changeAccount(executor, context, account, { supportTicketsTracked: true });
 }
 
 export function createSupportTicketsService(
@@ -66,7 +50,7 @@ export function createSupportTicketsService(
       accountId: string,
       filter: SupportTicketListQuery,
     ): Promise<SupportTicket[]> {
-      if (!(await accountsStore.findById(db, accountId))) throw notFound('Account', accountId);
+      await requireAccount(db, accountId);
       return (await supportTicketsStore.listByAccount(db, accountId, filter)).map(presentSupportTicket);
     },
   };

@@ -2,7 +2,8 @@ import type { SupportTicketFields, SupportTicketListQuery } from '@liaison/contr
 import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { supportTickets } from '../../db/schema.ts';
-import type { SupportTicketRow } from './support-tickets.presenter.ts';
+
+export type SupportTicketRow = typeof supportTickets.$inferSelect;
 
 type NewSupportTicket = Partial<SupportTicketFields> & Pick<SupportTicketFields, 'subject' | 'openedAt'>;
 

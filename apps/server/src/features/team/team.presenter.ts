@@ -1,8 +1,6 @@
 import type { TeamAssignment, TeamRole } from '@liaison/contracts';
 import { toIso } from '../../db/client.ts';
-import type { teamAssignments } from '../../db/schema.ts';
-
-export type TeamAssignmentRow = typeof teamAssignments.$inferSelect & { userName: string };
+import type { TeamAssignmentRow } from './team.store.ts';
 
 export function presentTeamAssignment(row: TeamAssignmentRow): TeamAssignment {
   return {

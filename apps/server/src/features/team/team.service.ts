@@ -4,14 +4,18 @@ import type {
   UpdateTeamAssignmentRequest,
 } from '@liaison/contracts';
 import { DomainError, notFound } from '@liaison/domain';
-import type { RequestContext } from '../../context.ts';
 import type { Database, Executor } from '../../db/client.ts';
-import { checkVersion } from '../../http/versioning.ts';
+import {
+  type AccountChangedHook,
+  lockAccount,
+  noAccountHook,
+  requireAccount,
+} from '../../kernel/account-access.ts';
+import type { RequestContext } from '../../kernel/context.ts';
+import { recordChanges } from '../../kernel/history.store.ts';
+import { checkVersion } from '../../kernel/versioning.ts';
 import { authorize, policies } from '../../policies/policies.ts';
-import { type AccountChangedHook, noAccountHook } from '../accounts/account-access.ts';
-import { accountsStore } from '../accounts/accounts.store.ts';
-import { recordChanges } from '../history/history.recorder.ts';
-import { usersStore } from '../users/users.store.ts';
+import { usersDirectory } from '../users/index.ts';
 import { presentTeamAssignment } from './team.presenter.ts';
 import { teamStore } from './team.store.ts';
 
@@ -107,7 +111,7 @@ export function createTeamService(db: Database, options: { onAccountChanged?: Ac
 
   return {
     async list(_context: RequestContext, accountId: string, at: Date | undefined): Promise<TeamAssignment[]> {
-      if (!(await accountsStore.findById(db, accountId))) throw notFound('Account', accountId);
+      await requireAccount(db, accountId);
       return (await teamStore.listByAccount(db, accountId, at)).map(presentTeamAssignment);
     },
 
@@ -121,8 +125,8 @@ export function createTeamService(db: Database, options: { onAccountChanged?: Ac
       const endsAt = input.endsAt ?? null;
       checkPeriod(startsAt, endsAt);
       return db.transaction(async (tx) => {
-        if (!(await accountsStore.lockById(tx, accountId))) throw notFound('Account', accountId);
-        const user = await usersStore.findById(tx, input.userId);
+        await lockAccount(tx, accountId);
+        const user = await usersDirectory.findById(tx, input.userId);
         if (!user?.isActive) {
           throw new DomainError(
             'INVALID_REFERENCE',

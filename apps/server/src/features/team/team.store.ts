@@ -1,8 +1,10 @@
 import type { TeamRole } from '@liaison/contracts';
-import { and, asc, eq, getTableColumns, gt, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { teamAssignments, users } from '../../db/schema.ts';
-import type { TeamAssignmentRow } from './team.presenter.ts';
+import { heldAt } from '../../kernel/team-at.sql.ts';
+
+export type TeamAssignmentRow = typeof teamAssignments.$inferSelect & { userName: string };
 
 const columns = { ...getTableColumns(teamAssignments), userName: users.name };
 
@@ -32,22 +34,11 @@ export const teamStore = {
 
   /** Assignments of an account; with `at`, only those covering that instant. */
   async listByAccount(executor: Executor, accountId: string, at?: Date): Promise<TeamAssignmentRow[]> {
-    const instant = at?.toISOString();
     return executor
       .select(columns)
       .from(teamAssignments)
       .innerJoin(users, eq(users.id, teamAssignments.userId))
-      .where(
-        and(
-          eq(teamAssignments.accountId, accountId),
-          instant
-            ? and(
-                lte(teamAssignments.startsAt, instant),
-                or(isNull(teamAssignments.endsAt), gt(teamAssignments.endsAt, instant)),
-              )
-            : undefined,
-        ),
-      )
+      .where(and(eq(teamAssignments.accountId, accountId), at ? heldAt(at) : undefined))
       .orderBy(asc(teamAssignments.role), asc(teamAssignments.startsAt));
   },
 
@@ -77,18 +68,10 @@ export const teamStore = {
   },
 
   async isMember(executor: Executor, accountId: string, userId: string, at: Date): Promise<boolean> {
-    const instant = at.toISOString();
     const [row] = await executor
       .select({ id: teamAssignments.id })
       .from(teamAssignments)
-      .where(
-        and(
-          eq(teamAssignments.accountId, accountId),
-          eq(teamAssignments.userId, userId),
-          lte(teamAssignments.startsAt, instant),
-          or(isNull(teamAssignments.endsAt), gt(teamAssignments.endsAt, instant)),
-        ),
-      )
+      .where(and(eq(teamAssignments.accountId, accountId), eq(teamAssignments.userId, userId), heldAt(at)))
       .limit(1);
     return row !== undefined;
   },

@@ -1,8 +1,6 @@
 import type { Region, StaffRole, User } from '@liaison/contracts';
 import { toIso } from '../../db/client.ts';
-import type { users } from '../../db/schema.ts';
-
-export type UserRow = typeof users.$inferSelect;
+import type { UserRow } from './users.store.ts';
 
 export function presentUser(row: UserRow): User {
   return {

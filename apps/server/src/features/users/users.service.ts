@@ -1,12 +1,12 @@
 import type { CreateUserRequest, UpdateUserRequest, User, UserListQuery } from '@liaison/contracts';
 import { DomainError, notFound } from '@liaison/domain';
 import type { z } from 'zod';
-import type { RequestContext } from '../../context.ts';
 import type { Database, Executor } from '../../db/client.ts';
-import { checkVersion } from '../../http/versioning.ts';
+import type { RequestContext } from '../../kernel/context.ts';
+import { recordChanges } from '../../kernel/history.store.ts';
+import { hashPassword } from '../../kernel/secrets.ts';
+import { checkVersion } from '../../kernel/versioning.ts';
 import { authorize, policies } from '../../policies/policies.ts';
-import { hashPassword } from '../auth/secrets.ts';
-import { recordChanges } from '../history/history.recorder.ts';
 import { presentUser } from './users.presenter.ts';
 import { usersStore } from './users.store.ts';
 

@@ -2,7 +2,8 @@ import type { StaffRole } from '@liaison/contracts';
 import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
-import type { UserRow } from './users.presenter.ts';
+
+export type UserRow = typeof users.$inferSelect;
 
 export interface UserValues {
   name?: string;

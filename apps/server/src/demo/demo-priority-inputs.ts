@@ -1,0 +1,355 @@
+import type { InitiativeKind } from '@liaison/contracts';
+import { type Assessment, defaultPlaybook, type PriorityModel } from '@liaison/domain';
+import { emeaParameters, priorityExceptions, priorityInitiatives, priorityProposals } from '../db/schema.ts';
+import {
+  type EmeaParameterRow,
+  type InitiativeRow,
+  type PriorityExceptionRow,
+  type PriorityProposalRow,
+  presentEmeaParameter,
+  presentInitiative,
+  presentPriorityException,
+  presentPriorityProposal,
+} from '../features/priority-inputs/index.ts';
+import type { HistoryActor } from '../kernel/context.ts';
+import type { AccountPlan, StaffMember } from './demo-model.ts';
+import { Random } from './demo-random.ts';
+import { rowsOf } from './demo-rows.store.ts';
+import { type Staff, userActor } from './demo-staff.ts';
+import type { Team } from './demo-team.ts';
+import {
+  EMEA_NOTES,
+  EXCEPTION_REASONS,
+  INITIATIVES,
+  PARAMETER_PHRASES,
+  PROPOSAL_REASONS,
+} from './demo-text-playbook.ts';
+import { DAY_MS, type DemoClock } from './demo-time.ts';
+import { type HistoryLog, materialise, type Version } from './demo-timeline.ts';
+
+/** US Enterprise accounts with work needing > 2 h of TAM time a week this quarter. */
+const ACTIVE_INITIATIVES = 5;
+const EMEA_PARAMETERS = defaultPlaybook.priority.emeaEnterprise.parameters.map((parameter) => parameter.id);
+
+const modelOf = (plan: AccountPlan): PriorityModel =>
+  defaultPlaybook.priority.modelBySegment[plan.segment][plan.region];
+
+/** Customers with a TAM today, in a priority model. */
+function managedIn(plans: AccountPlan[], team: Team, clock: DemoClock, model: PriorityModel) {
+  return plans.filter(
+    (plan) =>
+      (plan.lifecycle === 'customer' || plan.lifecycle === 'new_customer') &&
+      modelOf(plan) === model &&
+      team.holder(plan.id, ['tam'], clock.now) !== null,
+  );
+}
+
+/** Dated records (initiatives, parameters) created by the TAM, and ended later by an edit. */
+function datedVersions<F extends { endsOn: string | null }>(
+  plan: AccountPlan,
+  team: Team,
+  clock: DemoClock,
+  fields: F,
+  createdDay: number,
+  endRecorded: boolean,
+): Version<F>[] {
+  const at = clock.on(Math.min(createdDay, -1), plan.region, 15);
+  const versions: Version<F>[] = [
+    { at, actor: team.actor(plan, 'tam', at), fields: endRecorded ? { ...fields, endsOn: null } : fields },
+  ];
+  if (endRecorded && fields.endsOn) {
+    const ended = clock.on(clock.dayOfDate(fields.endsOn), plan.region, 16);
+    versions.push({ at: ended, actor: team.actor(plan, 'tam', ended), fields });
+  }
+  return versions;
+}
+
+/** A handful of stage-adoption and infrastructure-change initiatives on US Enterprise accounts. */
+export function buildInitiativeRows(plans: AccountPlan[], team: Team, clock: DemoClock, log: HistoryLog) {
+  const random = new Random('liaison-demo/initiatives');
+  const ids = new Random('liaison-demo/initiative-ids');
+  const row = rowsOf(priorityInitiatives);
+  const quarter = clock.quarter(0);
+  const previous = clock.quarter(-1);
+  // Big accounts; most of them in trouble already (the initiative is often why).
+  const big = random.shuffle(
+    managedIn(plans, team, clock, 'us_enterprise').filter((plan) => plan.tier >= 1 && plan.tier <= 2),
+  );
+  const troubled = (plan: AccountPlan) => plan.final.atRisk || plan.final.sentiment !== 'green';
+  const candidates = [...big.filter(troubled).slice(0, 3), ...big.filter((plan) => !troubled(plan))];
+  const rows: InitiativeRow[] = [];
+  const add = (plan: AccountPlan, kind: InitiativeKind, start: number, end: number | null, hours: number) => {
+    const fields = {
+      kind,
+      description: random.pick(INITIATIVES[kind]),
+      startsOn: clock.date(start),
+      endsOn: end === null ? null : clock.date(end),
+      hoursPerWeek: hours,
+    };
+    const id = ids.uuid();
+    const versions = datedVersions(
+      plan,
+      team,
+      clock,
+      fields,
+      start - random.int(2, 12),
+      end !== null && end < 0,
+    );
+    rows.push(
+      materialise(
+        log,
+        { entityType: 'initiative', entityId: id, accountId: plan.id },
+        versions,
+        (state, meta) => row({ id, accountId: plan.id, ...meta, ...state }),
+        presentInitiative,
+      )!,
+    );
+  };
+  const kinds: InitiativeKind[] = ['stage_adoption', 'infrastructure_change'];
+  candidates.slice(0, ACTIVE_INITIATIVES).forEach((plan, index) => {
+    const start = random.int(quarter.start - 50, Math.max(quarter.start - 50, -8));
+    add(
+      plan,
+      kinds[index % 2]!,
+      start,
+      random.chance(0.3) ? null : random.int(30, 150),
+      random.pick([3, 4, 5, 6, 8]),
+    );
+  });
+  // Two that do not count this quarter: one ended last quarter, one needing exactly 2 h a week.
+  const [ended, light] = candidates.slice(ACTIVE_INITIATIVES);
+  if (ended) add(ended, 'infrastructure_change', previous.start - 40, previous.start + 20, 6);
+  if (light) add(light, 'stage_adoption', quarter.start - 20, random.int(40, 120), 2);
+  return rows;
+}
+
+/** EMEA parameters on EMEA Enterprise accounts: most have one applying, some had one that ended. */
+export function buildEmeaParameterRows(plans: AccountPlan[], team: Team, clock: DemoClock, log: HistoryLog) {
+  const random = new Random('liaison-demo/emea-parameters');
+  const ids = new Random('liaison-demo/emea-parameter-ids');
+  const row = rowsOf(emeaParameters);
+  const rows: EmeaParameterRow[] = [];
+  for (const plan of managedIn(plans, team, clock, 'emea_enterprise')) {
+    const specs: { parameter: string; start: number; end: number | null }[] = [];
+    const tamSince = clock.dayOf(
+      team.of(plan.id).find((item) => item.role === 'tam' && item.endsAt === null)!.startsAt,
+    );
+    if (plan.imported && tamSince > -330)
+      specs.push({ parameter: 'tam_handover', start: tamSince, end: tamSince + random.int(45, 75) });
+    const candidates = EMEA_PARAMETERS.filter(
+      (parameter) =>
+        parameter !== 'tam_handover' &&
+        (parameter !== 'seat_gap_to_lam' || (plan.final.lam ?? 0) > plan.final.licensedUsers * 1.5) &&
+        (parameter !== 'onboarding_most_users' || plan.final.activeUsers < plan.final.licensedUsers * 0.7),
+    );
+    const applying = random.chance(0.6) ? (random.chance(0.25) ? 2 : 1) : 0;
+    for (const parameter of random.sample(candidates, applying)) {
+      specs.push({
+        parameter,
+        start: random.int(-160, -12),
+        end: random.chance(0.5) ? null : random.int(20, 140),
+      });
+    }
+    if (random.chance(0.3)) {
+      const start = random.int(-320, -160);
+      specs.push({ parameter: random.pick(candidates), start, end: random.int(start + 30, -20) });
+    }
+    for (const spec of specs) {
+      const fields = {
+        parameter: spec.parameter,
+        note: random.pick(EMEA_NOTES[spec.parameter] ?? ['']) || null,
+        startsOn: clock.date(spec.start),
+        endsOn: spec.end === null ? null : clock.date(spec.end),
+      };
+      const id = ids.uuid();
+      rows.push(
+        materialise(
+          log,
+          { entityType: 'emea_parameter', entityId: id, accountId: plan.id },
+          datedVersions(plan, team, clock, fields, spec.start, spec.end !== null && spec.end < 0),
+          (state, meta) => row({ id, accountId: plan.id, ...meta, ...state }),
+          presentEmeaParameter,
+        )!,
+      );
+    }
+  }
+  return rows;
+}
+
+/**
+ * EMEA priority proposals at the last two quarterly reviews: the TAM proposes Pr1 when a
+ * parameter applies that day, else Pr2; the EMEA TAM manager approves a few days later. The
+ * latest proposal of a couple of accounts still waits for approval.
+ */
+export function buildProposalRows(
+  plans: AccountPlan[],
+  team: Team,
+  staff: Staff,
+  clock: DemoClock,
+  log: HistoryLog,
+  reviews: Map<string, Date[]>,
+  parameters: EmeaParameterRow[],
+) {
+  const random = new Random('liaison-demo/proposals');
+  const row = rowsOf(priorityProposals);
+  const rows: PriorityProposalRow[] = [];
+  const accounts = managedIn(plans, team, clock, 'emea_enterprise').filter((plan) => reviews.has(plan.id));
+  const pending = new Set(random.sample(accounts, 2).map((plan) => plan.id));
+  for (const plan of accounts) {
+    const manager = staff.managerFor(plan.region);
+    type Fields = Omit<PriorityProposalRow, 'accountId' | 'version' | 'createdAt' | 'updatedAt'>;
+    const versions: Version<Fields>[] = [];
+    const recent = reviews.get(plan.id)!.slice(-2);
+    recent.forEach((at, index) => {
+      const date = clock.date(clock.dayOf(at));
+      const applying = parameters.filter(
+        (parameter) =>
+          parameter.accountId === plan.id &&
+          parameter.startsOn <= date &&
+          (parameter.endsOn === null || parameter.endsOn >= date),
+      );
+      const tam = team.person(plan, 'tam', at);
+      const proposal: Fields = {
+        priority: applying.length > 0 ? 'pr1' : 'pr2',
+        reason:
+          applying.length > 0
+            ? `${PROPOSAL_REASONS.pr1}${applying.map((parameter) => PARAMETER_PHRASES[parameter.parameter]).join('; ')}.`
+            : PROPOSAL_REASONS.pr2,
+        proposedBy: tam.id,
+        proposedAt: at.toISOString(),
+        approvedBy: null,
+        approvedAt: null,
+      };
+      versions.push({ at, actor: userActor(tam), fields: proposal });
+      const approvedAt = clock.after(
+        at,
+        clock.on(clock.dayOf(at) + random.int(1, 6), manager.region, 11),
+        95,
+      );
+      const last = index === recent.length - 1;
+      if (clock.dayOf(approvedAt) <= -1 && !(last && pending.has(plan.id))) {
+        versions.push({
+          at: approvedAt,
+          actor: userActor(manager),
+          fields: { ...proposal, approvedBy: manager.id, approvedAt: approvedAt.toISOString() },
+        });
+      }
+    });
+    rows.push(
+      materialise(
+        log,
+        { entityType: 'priority_proposal', entityId: plan.id, accountId: plan.id },
+        versions,
+        (state, meta) => row({ accountId: plan.id, ...meta, ...state }),
+        presentPriorityProposal,
+      )!,
+    );
+  }
+  return rows;
+}
+
+/** An instant of this fiscal quarter, before now, near `day` (the next quarterly review ends it). */
+function inThisQuarter(clock: DemoClock, plan: AccountPlan, day: number): Date {
+  const start = clock.quarter(0).start;
+  const at = clock.on(Math.max(day, start), plan.region, 11);
+  if (clock.dayOf(at) >= start) return at;
+  const quarterStart = clock.today + start * DAY_MS;
+  return new Date(quarterStart + (clock.now.getTime() - quarterStart) / 2);
+}
+
+/**
+ * Documented exceptions: two P1 and one P2 approved this quarter (by the SAL, the TAM manager and
+ * the AE), and one P1 still waiting for a decision. Chosen on accounts whose model says otherwise.
+ */
+export function buildExceptionRows(
+  plans: AccountPlan[],
+  team: Team,
+  staff: Staff,
+  clock: DemoClock,
+  log: HistoryLog,
+  forecast: Map<string, Assessment>,
+) {
+  const random = new Random('liaison-demo/exceptions');
+  const ids = new Random('liaison-demo/exception-ids');
+  const row = rowsOf(priorityExceptions);
+  const rows: PriorityExceptionRow[] = [];
+  const used = new Set<string>();
+  // A P1 exception where the model says Pr2; a P2 one on a healthy account the model makes Pr1.
+  const pick = (model: PriorityModel, priority: 'pr1' | 'pr2', owner: 'sal' | 'ae' | null) => {
+    const found = random.shuffle(managedIn(plans, team, clock, model)).find((plan) => {
+      const assessed = forecast.get(plan.id);
+      return (
+        !used.has(plan.id) &&
+        assessed?.priority.priority === priority &&
+        !assessed.priority.inOnboarding &&
+        (priority === 'pr2' || assessed.health.colour === 'green') &&
+        (owner === null || team.holder(plan.id, [owner], clock.now) !== null)
+      );
+    });
+    if (found) used.add(found.id);
+    return found;
+  };
+  const add = (
+    plan: AccountPlan | undefined,
+    kind: 'p1' | 'p2',
+    approver: ((at: Date) => { member: StaffMember; role: 'tam_manager' | 'sal' | 'ae' }) | null,
+  ) => {
+    if (!plan) return;
+    const decidedAt = approver ? inThisQuarter(clock, plan, random.int(-40, -2)) : clock.now;
+    const requestedAt = clock.on(clock.dayOf(decidedAt) - random.int(1, 4), plan.region, 15);
+    const requester = team.person(plan, 'tam', requestedAt);
+    type Fields = Omit<PriorityExceptionRow, 'id' | 'accountId' | 'version' | 'createdAt' | 'updatedAt'>;
+    const requested: Fields = {
+      kind,
+      reason: random.pick(EXCEPTION_REASONS[kind]),
+      requestedBy: requester.id,
+      requestedAt: requestedAt.toISOString(),
+      status: 'requested',
+      approvedBy: null,
+      approvedByRole: null,
+      approvedAt: null,
+      expiresAt: null,
+    };
+    const versions: Version<Fields>[] = [{ at: requestedAt, actor: userActor(requester), fields: requested }];
+    if (approver) {
+      const { member, role } = approver(decidedAt);
+      const actor: HistoryActor = userActor(member);
+      versions.push({
+        at: decidedAt,
+        actor,
+        fields: {
+          ...requested,
+          status: 'approved',
+          approvedBy: member.id,
+          approvedByRole: role,
+          approvedAt: decidedAt.toISOString(),
+        },
+      });
+    }
+    const id = ids.uuid();
+    rows.push(
+      materialise(
+        log,
+        { entityType: 'priority_exception', entityId: id, accountId: plan.id },
+        versions,
+        (state, meta) => row({ id, accountId: plan.id, ...meta, ...state }),
+        presentPriorityException,
+      )!,
+    );
+  };
+  // The account's SAL or AE that day (the TAM manager if the seat was empty).
+  const owner = (plan: AccountPlan | undefined, role: 'sal' | 'ae') => (at: Date) => {
+    const member = team.holder(plan!.id, [role], at);
+    return member
+      ? { member, role }
+      : { member: staff.managerFor(plan!.region), role: 'tam_manager' as const };
+  };
+  const usP1 = pick('us_enterprise', 'pr2', 'sal');
+  add(usP1, 'p1', owner(usP1, 'sal'));
+  const emeaP1 = pick('emea_enterprise', 'pr2', null);
+  if (emeaP1) add(emeaP1, 'p1', () => ({ member: staff.managerFor(emeaP1.region), role: 'tam_manager' }));
+  const commercialP2 = pick('commercial', 'pr1', 'ae');
+  add(commercialP2, 'p2', owner(commercialP2, 'ae'));
+  add(pick('us_enterprise', 'pr2', null), 'p1', null);
+  return rows;
+}

@@ -1,0 +1,2 @@
+export { authRoutes } from './auth.routes.ts';
+export { type AuthService, createAuthService, type Principal } from './auth.service.ts';

@@ -1,0 +1,2 @@
+export { exportsRoutes } from './exports.routes.ts';
+export { createExportsService } from './exports.service.ts';

@@ -1,0 +1,2 @@
+export { importsRoutes } from './imports.routes.ts';
+export { createImportsService } from './imports.service.ts';

@@ -1,0 +1,3 @@
+export { type ActivePlaybook, createPlaybookProvider, type PlaybookProvider } from './playbook.provider.ts';
+export { playbookRoutes } from './playbook.routes.ts';
+export { createPlaybookService } from './playbook.service.ts';

@@ -1,0 +1,51 @@
+import { notFound } from '@liaison/domain';
+import type { Executor } from '../db/client.ts';
+import { authorize, policies } from '../policies/policies.ts';
+import { type AccountRow, accountAccessStore } from './account-access.store.ts';
+import type { RequestContext } from './context.ts';
+
+export type { AccountRow } from './account-access.store.ts';
+
+/**
+ * Loads an account for a change to it or to anything it owns (profile, contact, opportunity,
+ * activity), locking its row so concurrent writes to one account apply one after the other,
+ * and checks that the caller may edit it: managers, admins and the account's current team.
+ */
+export async function requireEditableAccount(
+  executor: Executor,
+  context: RequestContext,
+  accountId: string,
+): Promise<AccountRow> {
+  const account = await accountAccessStore.lock(executor, accountId);
+  if (!account) throw notFound('Account', accountId);
+  const isMember = await accountAccessStore.isMember(executor, accountId, context.user.id, context.now);
+  authorize(
+    policies.editAccount(context.user, isMember),
+    `Only this account's team, TAM managers and admins can change ${account.name}.`,
+  );
+  return account;
+}
+
+/** Locks the account for a change its policy check was made for elsewhere (team changes). */
+export async function lockAccount(executor: Executor, accountId: string): Promise<AccountRow> {
+  const account = await accountAccessStore.lock(executor, accountId);
+  if (!account) throw notFound('Account', accountId);
+  return account;
+}
+
+/** A read of something an account owns: 404 when the account does not exist. */
+export async function requireAccount(executor: Executor, accountId: string): Promise<void> {
+  if (!(await accountAccessStore.exists(executor, accountId))) throw notFound('Account', accountId);
+}
+
+/** Whether the caller is on the account's team now (the policies' team-membership input). */
+export function isTeamMember(executor: Executor, context: RequestContext, accountId: string) {
+  return accountAccessStore.isMember(executor, accountId, context.user.id, context.now);
+}
+
+/**
+ * The one reassessment entry point of a write (docs/architecture.md): called in the writer's
+ * transaction with the accounts whose inputs it changed. The assessments feature provides it.
+ */
+export type AccountChangedHook = (executor: Executor, accountIds: string[], now: Date) => Promise<void>;
+export const noAccountHook: AccountChangedHook = async () => {};
