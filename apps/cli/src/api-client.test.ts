@@ -1,4 +1,5 @@
 import { ApiError, createApiClient } from '@liaison/contracts';
+import { defaultPlaybook } from '@liaison/domain';
 import { describe, expect, it } from 'vitest';
 
 // The shared client from @liaison/contracts, against a fake fetch (its real use is in test/cli.test.ts).
@@ -146,7 +147,7 @@ describe('createApiClient', () => {
         return json(200, { valid: false, issues: [{ path: 'tiers', message: 'required' }] });
       return json(200, {
         version: 4,
-        playbook: { schemaVersion: 1 },
+        playbook: defaultPlaybook,
         createdAt: '2026-03-01T09:00:00.000Z',
         createdBy: 'Ada',
         note: 'why',

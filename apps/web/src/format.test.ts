@@ -11,7 +11,6 @@ import {
   monthlyInstants,
   percent,
   relativeDay,
-  tierLabel,
 } from './format.ts';
 import { parseAccountSearch } from './search.ts';
 
@@ -47,9 +46,7 @@ describe('format', () => {
     expect(relativeDay('2026-11-20', today)).toBe('5 days ago');
   });
 
-  it('labels tiers, percentages and explanation inputs', () => {
-    expect(tierLabel('tier1')).toBe('Tier 1');
-    expect(tierLabel('digital')).toBe('Digital');
+  it('labels percentages and explanation inputs', () => {
     expect(humanize('renewal_review')).toBe('Renewal review');
     expect(percent(0.2857)).toBe('29%');
     expect(inputValue('arr', 500_000)).toBe('$500,000');
@@ -104,7 +101,11 @@ describe('account list search params', () => {
 
 describe('dry-run changes', () => {
   it('reads tiers, priorities and obligation moves', () => {
-    expect(describeChange('engagementTier', 'tier1', 'tier2')).toEqual(['Engagement tier: Tier 1 → Tier 2']);
+    const names: Record<string, string> = { tier1: 'Strategic', tier2: 'Growth' };
+    const tierName = (tier: string) => names[tier] ?? tier;
+    expect(describeChange('engagementTier', 'tier1', 'tier2', tierName)).toEqual([
+      'Engagement tier: Strategic → Growth',
+    ]);
     expect(describeChange('priority', 'pr2', 'pr1')).toEqual(['Priority: P2 → P1']);
     expect(describeChange('healthColour', 'green', 'yellow')).toEqual(['Health colour: Green → Yellow']);
     const before = [

@@ -25,13 +25,6 @@ export const stageLabels: Record<string, string> = {
 
 export const priorityLabels: Record<string, string> = { pr1: 'P1', pr2: 'P2', pr3: 'P3', pr4: 'P4' };
 
-export const priorityDescriptions: Record<string, string> = {
-  pr1: 'TAM-led onboarding, monthly cadence call at least, full TAM-led lifecycle',
-  pr2: '60-day call cadence, EBR, renewal touch point',
-  pr3: 'Non-managed child account',
-  pr4: 'Digital enablement only',
-};
-
 export const modelLabels: Record<string, string> = {
   us_enterprise: 'US Enterprise',
   emea_enterprise: 'EMEA Enterprise',
@@ -136,13 +129,6 @@ export const deploymentLabels: Record<string, string> = {
   saas: 'SaaS',
   dedicated: 'Dedicated',
 };
-
-/** `tier1` → `Tier 1`, `digital` → `Digital`, anything else humanised. */
-export function tierLabel(tier: string): string {
-  const match = /^tier(\d+)$/.exec(tier);
-  if (match) return `Tier ${match[1]}`;
-  return humanize(tier);
-}
 
 /** `snake_case_words` → `Snake case words`. */
 export function humanize(value: string): string {
@@ -288,12 +274,20 @@ interface ObligationBrief {
 const isObligationList = (value: unknown): value is ObligationBrief[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && 'kind' in item);
 
-/** One dry-run change (`field`, before → after) as short lines a TAM reads. */
-export function describeChange(field: string, before: unknown, after: unknown): string[] {
+/**
+ * One dry-run change (`field`, before → after) as short lines a TAM reads; tier ids are named by
+ * `tierName` (the playbook's tier names, `useTierName`).
+ */
+export function describeChange(
+  field: string,
+  before: unknown,
+  after: unknown,
+  tierName: (tier: string) => string = humanize,
+): string[] {
   const name = humanize(field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
   const text = (value: unknown): string => {
     if (value === null || value === undefined) return '—';
-    if (/tier/i.test(field) && typeof value === 'string') return tierLabel(value);
+    if (/tier/i.test(field) && typeof value === 'string') return tierName(value);
     if (/priority/i.test(field) && typeof value === 'string') return label(priorityLabels, value);
     if (/colou?r/i.test(field) && typeof value === 'string') return label(healthLabels, value);
     if (typeof value === 'number') return value.toLocaleString('en-US', { maximumFractionDigits: 2 });

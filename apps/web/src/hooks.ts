@@ -1,6 +1,7 @@
-import type { User } from '@liaison/contracts';
+import type { Playbook, User } from '@liaison/contracts';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { tierName } from './playbook-text.ts';
 import { queries } from './queries.ts';
 
 /** The signed-in user (the app's routes only render once the session is known). */
@@ -13,4 +14,19 @@ export function useUserNames(): (id: string | null | undefined) => string {
   const { data } = useQuery(queries.users());
   const byId = useMemo(() => new Map((data ?? []).map((user) => [user.id, user.name])), [data]);
   return (id) => (id ? (byId.get(id) ?? 'Unknown user') : '—');
+}
+
+/**
+ * The playbook in force, as the server serves it (`GET /playbook`, typed by the contracts):
+ * every band, window and name the pages show comes from here, never from a copy in the web app.
+ * Fetched once per session (see `queries.playbook`); applying a new version refetches it.
+ */
+export function usePlaybook(): Playbook {
+  return useSuspenseQuery(queries.playbook()).data.playbook;
+}
+
+/** Tier id → its name in the playbook (`tier1` → `Tier 1`, `digital` → `Digital`). */
+export function useTierName(): (tier: string) => string {
+  const playbook = usePlaybook();
+  return (tier) => tierName(playbook, tier);
 }

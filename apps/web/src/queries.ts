@@ -86,7 +86,10 @@ export const queries = {
       queryFn: () => api.accounts.diff(id, { from, to }),
       staleTime: 60_000,
     }),
-  playbook: () => queryOptions({ queryKey: ['playbook'], queryFn: () => api.playbook.get() }),
+  // The rules change only with a new playbook version: read once per session; the playbook page
+  // refetches everything after applying one.
+  playbook: () =>
+    queryOptions({ queryKey: ['playbook'], queryFn: () => api.playbook.get(), staleTime: Infinity }),
   playbookVersions: () =>
     queryOptions({ queryKey: ['playbook-versions'], queryFn: () => api.playbook.versions() }),
 };

@@ -64,6 +64,9 @@ const appRoute = createRoute({
   beforeLoad: async ({ context, location }) => {
     try {
       const me = await context.queryClient.ensureQueryData(queries.me());
+      // Pages and badges read bands, windows and names from the playbook (usePlaybook): loaded
+      // once here so that no part of the layout waits for it (cached for the session).
+      await context.queryClient.ensureQueryData(queries.playbook());
       return { me: me.user };
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {

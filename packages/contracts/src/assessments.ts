@@ -1,3 +1,4 @@
+import { playbookSchema } from '@liaison/domain';
 import { z } from 'zod';
 import { Id, IsoDate, IsoInstant } from './common.ts';
 import { Region, Segment } from './enums.ts';
@@ -174,21 +175,36 @@ export const TeamOverview = z.object({
   ),
 });
 
+/**
+ * The playbook document: every threshold, window and text the rules use (docs/playbook.md).
+ * The domain's schema itself, so the server, the typed client and the web read one shape.
+ */
+export const Playbook = playbookSchema;
+
 export const PlaybookDocument = z.object({
   version: z.int().min(0).describe('0 = the built-in handbook defaults.'),
-  playbook: z.record(z.string(), z.unknown()),
+  playbook: Playbook,
   createdAt: IsoInstant.nullable(),
   createdBy: z.string().nullable(),
   note: z.string().nullable(),
 });
 
+/**
+ * A candidate playbook as sent: any JSON object. The server validates it with `Playbook` and
+ * lists every issue (`POST /playbook/validate` answers them, dry-run and apply answer 400 with
+ * `details[].path` such as `body.playbook.tiers[1].minArr`), which a schema here would cut short.
+ */
+const PlaybookCandidateDocument = z
+  .record(z.string(), z.unknown())
+  .describe('A whole playbook document (see the `playbook` of GET /playbook); validated by the server.');
+
 export const PutPlaybookRequest = z.object({
-  playbook: z.record(z.string(), z.unknown()),
+  playbook: PlaybookCandidateDocument,
   note: z.string().max(2_000).nullable().optional(),
   version: z.int().min(0).optional().describe('The version you read (or If-Match).'),
 });
 
-export const PlaybookCandidate = z.object({ playbook: z.record(z.string(), z.unknown()) });
+export const PlaybookCandidate = z.object({ playbook: PlaybookCandidateDocument });
 
 export const PlaybookValidation = z.object({
   valid: z.boolean(),
@@ -230,6 +246,9 @@ export type PortfolioItem = z.infer<typeof PortfolioItem>;
 export type Worklist = z.infer<typeof Worklist>;
 export type WorkItem = z.infer<typeof WorkItem>;
 export type TeamOverview = z.infer<typeof TeamOverview>;
+export type Playbook = z.output<typeof Playbook>;
+/** A playbook as written: a setting added after the format's first release may be left out (its default applies). */
+export type PlaybookInput = z.input<typeof Playbook>;
 export type PlaybookDocument = z.infer<typeof PlaybookDocument>;
 export type DryRunResult = z.infer<typeof DryRunResult>;
 export type Priority = z.infer<typeof Priority>;

@@ -5,6 +5,7 @@ import {
   DryRunResult,
   type OwnerQuery,
   PlaybookDocument,
+  type PlaybookInput,
   PlaybookValidation,
   Portfolio,
   type PutPlaybookRequest,
@@ -19,8 +20,11 @@ import { API_PREFIX, ApiError, id, items, type RequestOptions, type Transport } 
 export type AssessmentParams = z.input<typeof AssessmentQuery>;
 export type OwnerParams = z.input<typeof OwnerQuery>;
 export type ReassessParams = z.input<typeof ReassessRequest>;
-/** A playbook document as sent to validate, dry-run and apply: any JSON object (the server validates it). */
-export type PlaybookCandidateBody = Record<string, unknown>;
+/**
+ * A playbook as sent to validate, dry-run and apply: a `Playbook` you built or edited, or any
+ * JSON object read from a file — the server validates it and lists every issue.
+ */
+export type PlaybookCandidateBody = PlaybookInput | Record<string, unknown>;
 
 /** One slice of a whole-book reassessment (`POST /assessments/reassess`). */
 export type ReassessSlice = z.output<typeof ReassessResult>;
@@ -88,7 +92,9 @@ export function playbookApi({ call }: Transport) {
     dryRun: (candidate: PlaybookCandidateBody, request: RequestOptions = {}) =>
       call(DryRunResult, 'POST', '/playbook/dry-run', { body: { playbook: candidate }, ...request }),
     /** Applies a new version (admins); `body.version` must be the version you read (409 VERSION_CONFLICT otherwise). */
-    apply: (body: z.input<typeof PutPlaybookRequest>, request: RequestOptions = {}) =>
-      call(PlaybookDocument, 'PUT', '/playbook', { body, ...request }),
+    apply: (
+      body: Omit<z.input<typeof PutPlaybookRequest>, 'playbook'> & { playbook: PlaybookCandidateBody },
+      request: RequestOptions = {},
+    ) => call(PlaybookDocument, 'PUT', '/playbook', { body, ...request }),
   };
 }

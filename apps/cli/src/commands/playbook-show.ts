@@ -33,15 +33,18 @@ async function showPlaybook(options: ShowOptions): Promise<void> {
   });
 }
 
+/** What the version lines read of a playbook document (not the playbook itself). */
+type VersionFields = Pick<PlaybookDocument, 'version' | 'createdAt' | 'createdBy' | 'note'>;
+
 /** `version 3, applied 2026-03-05 09:00 UTC by Ada Lovelace: "raise tier 1"`; version 0 is the handbook defaults. */
-export function describeVersion(document: PlaybookDocument): string {
+export function describeVersion(document: VersionFields): string {
   if (document.version === 0) return 'version 0 (the built-in handbook defaults)';
   const by = document.createdBy ? ` by ${document.createdBy}` : '';
   const why = document.note ? `: "${document.note}"` : '';
   return `version ${document.version}, applied ${formatInstant(document.createdAt)}${by}${why}`;
 }
 
-export function renderPlaybookVersion(document: PlaybookDocument): string {
+export function renderPlaybookVersion(document: VersionFields): string {
   return formatFields(
     [
       ['Version', document.version === 0 ? '0 (the built-in handbook defaults)' : String(document.version)],

@@ -118,7 +118,7 @@ export function forecastAssessments(inputs: ForecastInputs, now: Date): Map<stri
         expiresAt: toIso(exception.expiresAt),
       })),
     };
-    return factsFromBundle(bundle, now);
+    return factsFromBundle(bundle);
   });
   const assessments = assessBook(facts, defaultPlaybook, now);
   return new Map(assessments.map((assessment) => [assessment.accountId, assessment]));

@@ -1,12 +1,7 @@
 import { Badge, Box, Group, Text, Tooltip } from '@mantine/core';
-import {
-  gemstoneLabels,
-  healthLabels,
-  label,
-  priorityDescriptions,
-  priorityLabels,
-  tierLabel,
-} from '../format.ts';
+import { gemstoneLabels, healthLabels, label, priorityLabels } from '../format.ts';
+import { usePlaybook, useTierName } from '../hooks.ts';
+import { DIGITAL_TIER, priorityDescription } from '../playbook-text.ts';
 
 export const healthColors: Record<string, string> = {
   green: 'var(--mantine-color-teal-6)',
@@ -42,8 +37,9 @@ export function PriorityBadge({
   priority: string;
   size?: 'xs' | 'sm' | 'md' | 'lg';
 }) {
+  const playbook = usePlaybook();
   return (
-    <Tooltip label={priorityDescriptions[priority] ?? priority}>
+    <Tooltip label={priorityDescription(playbook, priority)}>
       <Badge
         size={size}
         color={priorityColors[priority] ?? 'gray'}
@@ -81,9 +77,10 @@ export function HealthBadge({
 }
 
 export function TierBadge({ tier, size = 'sm' }: { tier: string; size?: 'xs' | 'sm' | 'md' }) {
+  const tierName = useTierName();
   return (
-    <Badge size={size} variant="outline" color={tier === 'digital' ? 'gray' : 'dark'} fw={600}>
-      {tierLabel(tier)}
+    <Badge size={size} variant="outline" color={tier === DIGITAL_TIER ? 'gray' : 'dark'} fw={600}>
+      {tierName(tier)}
     </Badge>
   );
 }

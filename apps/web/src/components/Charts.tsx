@@ -133,14 +133,14 @@ export interface TrendPoint {
   colour: string | null;
 }
 
-/** Health score over time with the colour thresholds as bands. */
+/** Health score over time with the colour thresholds as bands (the playbook's `health.thresholds`). */
 export function HealthTrend({
   points,
-  thresholds = { green: 75, yellow: 50 },
+  thresholds,
   height = 170,
 }: {
   points: TrendPoint[];
-  thresholds?: { green: number; yellow: number };
+  thresholds: { green: number; yellow: number };
   height?: number;
 }) {
   const width = 380;

@@ -18,8 +18,9 @@ import {
   regionLabels,
   segmentLabels,
   stageLabels,
-  tierLabel,
 } from '../format.ts';
+import { usePlaybook } from '../hooks.ts';
+import { tierIds, tierName } from '../playbook-text.ts';
 import { queries } from '../queries.ts';
 import type { AccountSearch } from '../search.ts';
 
@@ -37,7 +38,7 @@ export function AccountsPage() {
   const search = useSearch({ from: '/app/accounts' });
   const navigate = useNavigate({ from: '/accounts' });
   const users = useQuery(queries.users());
-  const playbook = useQuery(queries.playbook());
+  const playbook = usePlaybook();
   const accounts = useInfiniteQuery({ ...queries.accounts(search), placeholderData: keepPreviousData });
   const [text, setText] = useState(search.q ?? '');
   useEffect(() => setText(search.q ?? ''), [search.q]);
@@ -46,13 +47,6 @@ export function AccountsPage() {
     navigate({ search: (previous) => ({ ...previous, ...patch }), replace: true });
   const updateQuery = useDebouncedCallback((value: string) => update({ q: value.trim() || undefined }), 250);
 
-  const tiers = (
-    (playbook.data?.playbook.tiers as { id: string }[] | undefined)?.map((tier) => tier.id) ?? [
-      'tier1',
-      'tier2',
-      'tier3',
-    ]
-  ).concat('digital');
   const people = (users.data ?? [])
     .filter((user) => user.isActive && !user.roles.every((role) => role === 'viewer' || role === 'admin'))
     .map((user) => ({ value: user.id, label: user.name }));
@@ -144,7 +138,7 @@ export function AccountsPage() {
           {filter(
             'tier',
             'Tier',
-            tiers.map((tier) => ({ value: tier, label: tierLabel(tier) })),
+            tierIds(playbook).map((tier) => ({ value: tier, label: tierName(playbook, tier) })),
             88,
           )}
           {filter('priority', 'Priority', options(priorityLabels), 88)}

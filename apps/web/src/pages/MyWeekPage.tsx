@@ -23,10 +23,10 @@ import {
   regionLabels,
   relativeDay,
   segmentLabels,
-  tierLabel,
 } from '../format.ts';
-import { useMe } from '../hooks.ts';
+import { useMe, usePlaybook } from '../hooks.ts';
 import { isManager, isTam } from '../permissions.ts';
+import { tierIds, tierName } from '../playbook-text.ts';
 import { queries } from '../queries.ts';
 
 function greeting(now: Date): string {
@@ -132,11 +132,13 @@ function Summary({ portfolio, worklist }: { portfolio: Portfolio; worklist: Work
   for (const item of portfolio.items) counts[item.healthColour ?? 'none'] += 1;
   const overdue = worklist.filter((item) => item.status === 'overdue').length;
   const dueSoon = worklist.length - overdue;
+  const playbook = usePlaybook();
+  // In the playbook's order: highest tier first, digital last.
+  const order = tierIds(playbook);
+  const rank = (tier: string) => (order.includes(tier) ? order.indexOf(tier) : order.length);
   const tiers = Object.entries(portfolio.capacity.byTier)
     .filter(([, tier]) => tier.accounts > 0)
-    .sort(([left], [right]) =>
-      left === 'digital' ? 1 : right === 'digital' ? -1 : left.localeCompare(right),
-    );
+    .sort(([left], [right]) => rank(left) - rank(right) || left.localeCompare(right));
   const guidance = portfolio.p1Guidance.filter((model) => model.accounts > 0);
   return (
     <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md">
@@ -154,7 +156,7 @@ function Summary({ portfolio, worklist }: { portfolio: Portfolio; worklist: Work
         <Text size="xs" c="dimmed" mt={8}>
           {tiers.length === 0
             ? 'No accounts'
-            : tiers.map(([tier, value]) => `${value.accounts} × ${tierLabel(tier)}`).join(' · ')}
+            : tiers.map(([tier, value]) => `${value.accounts} × ${tierName(playbook, tier)}`).join(' · ')}
         </Text>
       </Card>
       <Card>

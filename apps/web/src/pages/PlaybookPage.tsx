@@ -1,4 +1,4 @@
-import type { DryRunResult } from '@liaison/contracts';
+import type { DryRunResult, PlaybookCandidateBody } from '@liaison/contracts';
 import {
   Alert,
   Badge,
@@ -24,6 +24,7 @@ import { Empty, ErrorNote, PageError, PageLoader } from '../components/PageState
 import { dateTime, describeChange, label, modelLabels, money, plural } from '../format.ts';
 import { useMe } from '../hooks.ts';
 import { isAdmin } from '../permissions.ts';
+import { tierName } from '../playbook-text.ts';
 import { queries } from '../queries.ts';
 
 type Issues = { path: string; message: string }[];
@@ -46,7 +47,8 @@ export function PlaybookPage() {
   const me = useMe();
   const admin = isAdmin(me);
   const queryClient = useQueryClient();
-  const current = useQuery(queries.playbook());
+  // The editor starts from the latest version (the rest of the app reads it once per session).
+  const current = useQuery({ ...queries.playbook(), staleTime: 0 });
   const versions = useQuery(queries.playbookVersions());
   const [text, setText] = useState('');
   const [issues, setIssues] = useState<Issues | null>(null);
@@ -72,11 +74,11 @@ export function PlaybookPage() {
   };
 
   const validate = useMutation({
-    mutationFn: (playbook: Record<string, unknown>) => api.playbook.validate(playbook),
+    mutationFn: (playbook: PlaybookCandidateBody) => api.playbook.validate(playbook),
     onSuccess: (result) => setIssues(result.issues),
   });
   const dry = useMutation({
-    mutationFn: (playbook: Record<string, unknown>) => api.playbook.dryRun(playbook),
+    mutationFn: (playbook: PlaybookCandidateBody) => api.playbook.dryRun(playbook),
     onSuccess: (result) => {
       setDryRun(result);
       setIssues([]);
@@ -86,7 +88,7 @@ export function PlaybookPage() {
     },
   });
   const apply = useMutation({
-    mutationFn: (playbook: Record<string, unknown>) =>
+    mutationFn: (playbook: PlaybookCandidateBody) =>
       api.playbook.apply({ playbook, note: note.trim() || null, version: current.data!.version }),
     onSuccess: async (result) => {
       setApplyOpen(false);
@@ -281,7 +283,11 @@ export function PlaybookPage() {
                             </Table.Td>
                             <Table.Td>
                               {change.changes
-                                .flatMap((field) => describeChange(field.field, field.before, field.after))
+                                .flatMap((field) =>
+                                  describeChange(field.field, field.before, field.after, (tier) =>
+                                    tierName(doc.playbook, tier),
+                                  ),
+                                )
                                 .map((line) => (
                                   <Text size="xs" key={line}>
                                     {line}
@@ -408,6 +414,13 @@ function Summary({ text }: { text: string }) {
       `sentiment ${num(weights.sentiment) ?? '—'} · engagement ${num(weights.engagement) ?? '—'} · success plan ${num(weights.successPlan) ?? '—'} · tickets ${num(weights.supportTickets) ?? '—'}`,
     ],
     ['Health colours', `green ≥ ${num(thresholds.green) ?? '—'}, yellow ≥ ${num(thresholds.yellow) ?? '—'}`],
+    // A document without the window (written before the setting) takes the default when parsed.
+    [
+      'Support tickets',
+      num(health.supportTicketWindowDays) === null
+        ? 'window not set: the default applies'
+        : `opened in the last ${num(health.supportTicketWindowDays)} days`,
+    ],
     ...Object.entries(cadence).map(([model, days]): [string, string] => [
       `Cadence · ${label(modelLabels, model)}`,
       `P1 every ${num(obj(days).pr1) ?? '—'} days · P2 every ${num(obj(days).pr2) ?? '—'} days`,

@@ -19,7 +19,8 @@ import { CardTitle, PageHeader } from '../components/PageHeader.tsx';
 import { Empty, PageError, PageLoader } from '../components/PageState.tsx';
 import { compareBy, SortableTh, type SortState } from '../components/SortableTh.tsx';
 import { date, label, money, percent, plural, regionLabels } from '../format.ts';
-import { useUserNames } from '../hooks.ts';
+import { usePlaybook, useUserNames } from '../hooks.ts';
+import { tamEligibility } from '../playbook-text.ts';
 import { queries } from '../queries.ts';
 
 type TamRow = TeamOverview['tams'][number];
@@ -30,6 +31,7 @@ export function TeamPage() {
   const [region, setRegion] = useState('all');
   const [sort, setSort] = useState<SortState<TamSort>>({ key: 'load', desc: true });
   const userName = useUserNames();
+  const playbook = usePlaybook();
   const tams = useMemo(() => {
     const rows = (overview.data?.tams ?? []).filter((tam) => region === 'all' || tam.region === region);
     const value: Record<TamSort, (row: TamRow) => string | number | null> = {
@@ -88,7 +90,7 @@ export function TeamPage() {
           <Stat
             label="Eligible, no TAM"
             value={String(data.needsTam.length)}
-            note="premium or better, ≥ $100k ARR"
+            note={tamEligibility(playbook)}
             alert={data.needsTam.length > 0}
           />
         </SimpleGrid>

@@ -165,8 +165,12 @@ export interface AccountFacts {
   opportunities: OpportunityFact[];
   activities: ActivityFact[];
   successPlan: SuccessPlanFact | null;
-  /** Null when no ticket data is available. */
-  supportTickets: { openedLast30Days: number } | null;
+  /**
+   * Null when no ticket data is available. `openedAt`: instants the account's tickets were
+   * opened; the rule counts those in the playbook's window (`health.supportTicketWindowDays`),
+   * so a caller may leave out tickets opened before it.
+   */
+  supportTickets: { openedAt: string[] } | null;
   initiatives: InitiativeFact[];
   emeaParameters: EmeaParameterFact[];
   priorityProposal: PriorityProposalFact | null;

@@ -1,9 +1,11 @@
 import type { Playbook } from '../playbook/playbook-schema.ts';
 import type { AccountFacts } from './account-facts.ts';
 import { type AccountView, lastActivity } from './account-view.ts';
-import { dateOfDay, dayOf } from './calendar.ts';
+import { dateOfDay, dayOf, toMillis } from './calendar.ts';
 import { type Explanation, explain, usd } from './explanation.ts';
 import type { HealthColour } from './vocabulary.ts';
+
+const DAY_MS = 86_400_000;
 
 export type HealthMeasureId = 'sentiment' | 'engagement' | 'success_plan' | 'support_tickets';
 
@@ -87,14 +89,33 @@ export function successPlanMeasure(facts: AccountFacts): MeasureReading {
   return { colour, explanation: explain('health.success_plan', [step], inputs) };
 }
 
-/** Support tickets opened in the last 30 days (R4), by the playbook's bands; no data → left out. */
-export function supportTicketMeasure(facts: AccountFacts, playbook: Playbook): MeasureReading {
-  if (!facts.supportTickets)
+/**
+ * Tickets opened in the window: after `now − windowDays × 24 h` and not after `now` (instants,
+ * not calendar days: docs/playbook.md, "Support tickets").
+ */
+export function recentTicketCount(openedAt: readonly string[], now: number, windowDays: number): number {
+  const windowStart = now - windowDays * DAY_MS;
+  let count = 0;
+  for (const instant of openedAt) {
+    const opened = toMillis(instant);
+    if (opened > windowStart && opened <= now) count += 1;
+  }
+  return count;
+}
+
+/**
+ * Support tickets opened in the playbook's window (R4, default the last 30 days), by the
+ * playbook's bands; no data → left out.
+ */
+export function supportTicketMeasure(view: AccountView, playbook: Playbook): MeasureReading {
+  const tickets = view.facts.supportTickets;
+  if (!tickets)
     return {
       colour: null,
       explanation: explain('health.support_tickets', ['no ticket data → left out'], {}),
     };
-  const count = facts.supportTickets.openedLast30Days;
+  const windowDays = playbook.health.supportTicketWindowDays;
+  const count = recentTicketCount(tickets.openedAt, view.now, windowDays);
   const bands = playbook.health.supportTicketBands;
   const band = bands.find((b) => b.upTo === null || count <= b.upTo) ?? bands[bands.length - 1]!;
   const range = band.upTo === null ? 'no upper bound' : `≤ ${band.upTo}`;
@@ -102,8 +123,8 @@ export function supportTicketMeasure(facts: AccountFacts, playbook: Playbook): M
     colour: band.colour,
     explanation: explain(
       'health.support_tickets',
-      [`${count} ticket(s) opened in the last 30 days, band ${range} → ${band.colour}`],
-      { openedLast30Days: count },
+      [`${count} ticket(s) opened in the last ${windowDays} days, band ${range} → ${band.colour}`],
+      { recentTickets: count, windowDays },
     ),
   };
 }

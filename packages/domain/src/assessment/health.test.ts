@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultPlaybook } from '../playbook/playbook-defaults.ts';
 import type { AccountFacts } from './account-facts.ts';
 import { type HealthResult, health } from './health.ts';
-import { activity, instantDaysAgo, makeFacts, playbookWith, viewAt } from './test-fixtures.ts';
+import { activity, instantDaysAgo, makeFacts, playbookWith, tickets, viewAt } from './test-fixtures.ts';
 import type { HealthColour } from './vocabulary.ts';
 
 const assess = (facts: AccountFacts, playbook = defaultPlaybook) => health(viewAt(facts), playbook);
@@ -27,19 +27,19 @@ describe('health score (R7: 75/10/10/5, green ≥ 75, yellow ≥ 50)', () => {
     ['all green', {}, 100, 'green'],
     [
       'green sentiment, every other measure red',
-      { activities: [], successPlan: null, supportTickets: { openedLast30Days: 16 } },
+      { activities: [], successPlan: null, supportTickets: tickets(16) },
       75,
       'green',
     ],
     [
       'yellow sentiment, engagement green, plan red, tickets yellow',
-      { sentiment: sentiment('yellow'), successPlan: null, supportTickets: { openedLast30Days: 0 } },
+      { sentiment: sentiment('yellow'), successPlan: null, supportTickets: tickets(0) },
       50,
       'yellow',
     ],
     [
       'yellow sentiment, engagement green, plan red, tickets red',
-      { sentiment: sentiment('yellow'), successPlan: null, supportTickets: { openedLast30Days: 16 } },
+      { sentiment: sentiment('yellow'), successPlan: null, supportTickets: tickets(16) },
       47.5,
       'red',
     ],
@@ -68,7 +68,7 @@ describe('health score (R7: 75/10/10/5, green ≥ 75, yellow ≥ 50)', () => {
 
 describe('renormalisation when measures are missing', () => {
   it('spreads the sentiment weight over the other measures when no sentiment is set', () => {
-    const h = assess(makeFacts({ sentiment: null, supportTickets: { openedLast30Days: 16 } }));
+    const h = assess(makeFacts({ sentiment: null, supportTickets: tickets(16) }));
     expect(h.score).toBe(80);
     expect(h.colour).toBe('green');
     expect(h.measures.map((m) => [m.measure, m.included, m.effectiveWeight])).toEqual([
@@ -175,7 +175,7 @@ describe('success plan measure (R6)', () => {
   });
 });
 
-describe('support tickets opened in the last 30 days (R4)', () => {
+describe('support tickets opened in the window (R4, default 30 days)', () => {
   it.each([
     [0, 'yellow'],
     [1, 'green'],
@@ -184,10 +184,10 @@ describe('support tickets opened in the last 30 days (R4)', () => {
     [15, 'yellow'],
     [16, 'red'],
     [400, 'red'],
-  ])('%i tickets → %s', (openedLast30Days, colour) => {
-    expect(
-      measure(assess(makeFacts({ supportTickets: { openedLast30Days } })), 'support_tickets').colour,
-    ).toBe(colour);
+  ])('%i tickets → %s', (count, colour) => {
+    expect(measure(assess(makeFacts({ supportTickets: tickets(count) })), 'support_tickets').colour).toBe(
+      colour,
+    );
   });
 });
 

@@ -74,7 +74,7 @@ export function health(view: AccountView, playbook: Playbook): HealthResult {
     [
       'support_tickets',
       cfg.weights.supportTickets,
-      grace ? graced('health.support_tickets') : supportTicketMeasure(facts, playbook),
+      grace ? graced('health.support_tickets') : supportTicketMeasure(view, playbook),
     ],
   ];
   const totalWeight = readings.reduce((sum, [, w, r]) => sum + (r.colour ? w : 0), 0);

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { AccountFacts } from './account-facts.ts';
 import type { Assessment } from './assess-account.ts';
 import type { ObligationKind } from './obligation-types.ts';
-import { activity, assessIn, daysAgo, instantDaysAgo, makeFacts, playbookWith } from './test-fixtures.ts';
+import {
+  activity,
+  assessIn,
+  daysAgo,
+  instantDaysAgo,
+  makeFacts,
+  playbookWith,
+  tickets,
+} from './test-fixtures.ts';
 
 // NOW = 2025-06-15 (FY2026 Q2 ends 2025-07-31). Base account: managed US Enterprise, Pr2.
 const find = (a: Assessment, kind: ObligationKind) => a.obligations.find((o) => o.kind === kind);
@@ -166,7 +174,7 @@ describe('triage updates (R10: yellow every 14 days, red every 7)', () => {
     ],
     [
       'red health without a sentiment and nothing logged',
-      { sentiment: null, activities: [], successPlan: null, supportTickets: { openedLast30Days: 20 } },
+      { sentiment: null, activities: [], successPlan: null, supportTickets: tickets(20) },
       daysAgo(0),
       'due_soon',
     ],

@@ -19,6 +19,11 @@ export const daysAgo = (n: number, from: string = NOW): string =>
 /** ISO instant at noon UTC, `n` days before NOW. */
 export const instantDaysAgo = (n: number, from: string = NOW): string => `${daysAgo(n, from)}T12:00:00.000Z`;
 
+/** Ticket data with `n` tickets opened `ago` days before NOW (inside the default 30-day window). */
+export const tickets = (n: number, ago = 5) => ({
+  openedAt: Array.from({ length: n }, () => instantDaysAgo(ago)),
+});
+
 let seq = 0;
 export const activity = (
   kind: ActivityKind,
@@ -67,7 +72,7 @@ export function makeFacts(overrides: Partial<AccountFacts> = {}): AccountFacts {
         dueDate: null,
       })),
     },
-    supportTickets: { openedLast30Days: 3 },
+    supportTickets: tickets(3),
     initiatives: [],
     emeaParameters: [],
     priorityProposal: null,

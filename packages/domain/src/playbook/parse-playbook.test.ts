@@ -230,8 +230,31 @@ describe('parsePlaybook', () => {
       'tiers[0].id',
       'tiers[0].id must be a lower-case identifier (letters, digits, "_"; received "Tier 1")',
     ],
+    [
+      'a ticket window of 0 days',
+      (p) => {
+        p.health.supportTicketWindowDays = 0;
+      },
+      'health.supportTicketWindowDays',
+      'health.supportTicketWindowDays must be ≥ 1 (received 0)',
+    ],
+    [
+      'a ticket window over a year',
+      (p) => {
+        p.health.supportTicketWindowDays = 366;
+      },
+      'health.supportTicketWindowDays',
+      'health.supportTicketWindowDays must be ≤ 365 (received 366)',
+    ],
   ])('rejects %s', (_name, edit, path, message) => {
     expect(issuesOf(candidate(edit))).toContainEqual({ path, message });
+  });
+
+  it('gives a document stored before the ticket window setting the default window (30 days)', () => {
+    const before = candidate((p) => {
+      delete p.health.supportTicketWindowDays;
+    });
+    expect(parsePlaybook(before)).toEqual({ ok: true, playbook: defaultPlaybook });
   });
 
   it('rejects a document that is not an object', () => {

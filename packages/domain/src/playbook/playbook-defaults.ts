@@ -193,6 +193,7 @@ export const defaultPlaybook: Playbook = deepFreeze({
         { minArr: 0, greenMaxDays: 90, yellowMaxDays: 120 },
       ],
     },
+    supportTicketWindowDays: 30,
     supportTicketBands: [
       { upTo: 0, colour: 'yellow' },
       { upTo: 5, colour: 'green' },

@@ -50,7 +50,7 @@ const modelIntervals = z.strictObject({ pr1: days, pr2: days });
 const recencyBand = z.strictObject({ minArr: usd, greenMaxDays: daysOrZero, yellowMaxDays: daysOrZero });
 const recencyBands = z.array(recencyBand).min(1);
 
-/** Support-ticket band: tickets opened in the last 30 days ≤ upTo (null = no upper bound). */
+/** Support-ticket band: tickets opened in the window (`supportTicketWindowDays`) ≤ upTo (null = no upper bound). */
 const ticketBand = z.strictObject({ upTo: z.number().int().min(0).nullable(), colour });
 
 /** Success-plan standard of a priority: objectives of the plan in force (draft or active). */
@@ -160,6 +160,12 @@ const playbookObject = z.strictObject({
       smb: recencyBands,
       public_sector: recencyBands,
     }),
+    /**
+     * Days back a support ticket counts for health (R4: "the last 30 days"). Added after the
+     * format's first release, so a document without it (stored before) takes the default
+     * instead of failing (docs/playbook.md, "The playbook document").
+     */
+    supportTicketWindowDays: z.number().int().min(1).max(365).default(30),
     supportTicketBands: z.array(ticketBand).min(1),
   }),
 });

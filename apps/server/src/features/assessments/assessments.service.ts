@@ -46,10 +46,8 @@ export function createAssessmentsService(
     if (accountIds.length === 0) return [];
     const { version, playbook } = knownPlaybook ?? (await provider.active(executor));
     const book = knownBook ?? (await loadBookContext(executor, playbook, now));
-    const bundles = await loadBundles(executor, accountIds, now);
-    const assessments = bundles.map((bundle) =>
-      assessAccount(factsFromBundle(bundle, now), playbook, book, now),
-    );
+    const bundles = await loadBundles(executor, accountIds, now, playbook.health.supportTicketWindowDays);
+    const assessments = bundles.map((bundle) => assessAccount(factsFromBundle(bundle), playbook, book, now));
     await assessmentsStore.upsert(
       executor,
       assessments.map((assessment) => toRow(assessment, { playbookVersion: version, book, now })),
@@ -230,7 +228,7 @@ export function createAssessmentsService(
       const bundle = await loadBundleAsOf(db, accountId, at);
       const book = await loadBookContextAsOf(db, playbook, at);
       return {
-        assessment: assessAccount(factsFromBundle(bundle, at), playbook, book, at),
+        assessment: assessAccount(factsFromBundle(bundle), playbook, book, at),
         playbookVersion: version,
       };
     },

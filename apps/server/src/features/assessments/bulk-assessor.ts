@@ -26,6 +26,14 @@ export interface BulkAssessment {
   idPageSize?: number;
 }
 
+export interface BundleReads {
+  /** Tickets opened in these days before `now` are read (the playbook's window, or the wider of two). */
+  ticketWindowDays: number;
+  /** Accounts per round trip and ids per page of the source (tests make them small). */
+  chunkSize?: number | undefined;
+  idPageSize?: number | undefined;
+}
+
 export interface BundleChunk {
   bundles: RecordBundle[];
   /** Resolves once the next chunk's read is done: a caller that writes waits for it first. */
@@ -42,10 +50,10 @@ export async function* bundlesInChunks(
   executor: Executor,
   source: BulkSource,
   now: Date,
-  sizes: { chunkSize?: number; idPageSize?: number } = {},
+  reads: BundleReads,
 ): AsyncGenerator<BundleChunk> {
-  const chunk = sizes.chunkSize ?? BULK_CHUNK;
-  const idPage = sizes.idPageSize ?? ID_PAGE;
+  const chunk = reads.chunkSize ?? BULK_CHUNK;
+  const idPage = reads.idPageSize ?? ID_PAGE;
   // Ids come in pages of many chunks (an index-ordered scan each), bundles by id (index look-ups):
   // a page of the source joined to the inputs would make the planner scan whole tables.
   const buffered: string[] = [];
@@ -61,7 +69,9 @@ export async function* bundlesInChunks(
   const read = (): Promise<RecordBundle[]> => {
     if (buffered.length >= chunk || exhausted) {
       const ids = buffered.splice(0, chunk);
-      return observed(ids.length === 0 ? Promise.resolve([]) : loadBundles(executor, ids, now));
+      return observed(
+        ids.length === 0 ? Promise.resolve([]) : loadBundles(executor, ids, now, reads.ticketWindowDays),
+      );
     }
     return refill().then(read);
   };
@@ -89,9 +99,10 @@ export async function assessInBulk(
 ): Promise<number> {
   const { now, playbook, playbookVersion, book } = options;
   let done = 0;
-  for await (const { bundles, nextRead } of bundlesInChunks(executor, source, now, options)) {
+  const reads = { ...options, ticketWindowDays: playbook.health.supportTicketWindowDays };
+  for await (const { bundles, nextRead } of bundlesInChunks(executor, source, now, reads)) {
     const rows = bundles.map((bundle) =>
-      toRow(assessAccount(factsFromBundle(bundle, now), playbook, book, now), { playbookVersion, book, now }),
+      toRow(assessAccount(factsFromBundle(bundle), playbook, book, now), { playbookVersion, book, now }),
     );
     await nextRead.catch(() => {});
     await assessmentsStore.upsert(executor, rows, { keepNewer: options.keepNewer ?? false });

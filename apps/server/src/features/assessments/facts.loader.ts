@@ -1,7 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { RecordBundle } from './record-bundle.ts';
-import { TICKET_WINDOW_DAYS } from './record-bundle.ts';
 
 /**
  * An instant as JSON encodes it (`2026-03-01T09:30:00.123+00:00`, the cheapest form to produce:
@@ -25,19 +24,25 @@ export async function loadBundles(
   executor: Executor,
   accountIds: string[],
   now: Date,
+  ticketWindowDays: number,
 ): Promise<RecordBundle[]> {
   if (accountIds.length === 0) return [];
-  return loadBundlesWhere(executor, sql`a.id = ANY(${sql.param(accountIds)}::uuid[])`, now);
+  return loadBundlesWhere(executor, sql`a.id = ANY(${sql.param(accountIds)}::uuid[])`, now, ticketWindowDays);
 }
 
-/** The bundles of the accounts (aliased `a`) that `condition` selects, in id order. */
+/**
+ * The bundles of the accounts (aliased `a`) that `condition` selects, in id order. Only the
+ * tickets opened in the `ticketWindowDays` before `now` are read: the playbook's
+ * `health.supportTicketWindowDays`, the only tickets the rules count (docs/playbook.md).
+ */
 export async function loadBundlesWhere(
   executor: Executor,
   condition: SQL,
   now: Date,
+  ticketWindowDays: number,
 ): Promise<RecordBundle[]> {
   const instant = now.toISOString();
-  const windowStart = new Date(now.getTime() - TICKET_WINDOW_DAYS * 86_400_000).toISOString();
+  const windowStart = new Date(now.getTime() - ticketWindowDays * 86_400_000).toISOString();
   const result = await executor.execute<{ bundle: RecordBundle }>(sql`
     SELECT json_build_object(
       'account', json_build_object(

@@ -31,9 +31,14 @@ export async function comparePlaybooks(
       const bookAfter = await loadBookContext(tx, next, now);
       const kept = new ChangesShown(shown);
       let assessed = 0;
-      for await (const { bundles } of bundlesInChunks(tx, bulkSources.all, now)) {
+      // The wider ticket window of the two, so each playbook finds every ticket it counts.
+      const ticketWindowDays = Math.max(
+        current.health.supportTicketWindowDays,
+        next.health.supportTicketWindowDays,
+      );
+      for await (const { bundles } of bundlesInChunks(tx, bulkSources.all, now, { ticketWindowDays })) {
         for (const bundle of bundles) {
-          const facts = factsFromBundle(bundle, now);
+          const facts = factsFromBundle(bundle);
           const diff = diffAssessments(
             assessAccount(facts, current, bookBefore, now),
             assessAccount(facts, next, bookAfter, now),

@@ -38,17 +38,8 @@ export interface RecordBundle {
   >[];
 }
 
-const DAY_MS = 86_400_000;
-/** Tickets opened in the 30 days up to the instant of the assessment (docs/playbook.md). */
-export const TICKET_WINDOW_DAYS = 30;
-
-export function factsFromBundle(bundle: RecordBundle, now: Date): AccountFacts {
+export function factsFromBundle(bundle: RecordBundle): AccountFacts {
   const { account } = bundle;
-  const windowStart = now.getTime() - TICKET_WINDOW_DAYS * DAY_MS;
-  const ticketsInWindow = bundle.supportTickets.filter((ticket) => {
-    const opened = new Date(ticket.openedAt).getTime();
-    return opened > windowStart && opened <= now.getTime();
-  }).length;
   return {
     id: account.id,
     name: account.name,
@@ -101,7 +92,10 @@ export function factsFromBundle(bundle: RecordBundle, now: Date): AccountFacts {
           })),
         }
       : null,
-    supportTickets: account.supportTicketsTracked ? { openedLast30Days: ticketsInWindow } : null,
+    // The rule counts the tickets in the playbook's window (docs/playbook.md, "Support tickets").
+    supportTickets: account.supportTicketsTracked
+      ? { openedAt: bundle.supportTickets.map((ticket) => ticket.openedAt) }
+      : null,
     initiatives: bundle.initiatives.map(({ id, kind, startsOn, endsOn, hoursPerWeek }) => ({
       id,
       kind,

@@ -12,10 +12,6 @@ import { requireVersion } from '../../http/versioning.ts';
 
 export const playbookRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['playbook'];
-  const present = (value: Awaited<ReturnType<Services['playbook']['current']>>) => ({
-    ...value,
-    playbook: value.playbook as unknown as Record<string, unknown>,
-  });
 
   app.get(
     '/playbook',
@@ -28,7 +24,7 @@ export const playbookRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
     },
     async (request) => {
       request.context();
-      return present(await services.playbook.current());
+      return services.playbook.current();
     },
   );
 
@@ -79,7 +75,7 @@ export const playbookRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
       void services.assessments
         .reassessAll(new Date())
         .catch((error) => request.log.error({ err: error }, 'reassessment failed'));
-      return present(applied);
+      return applied;
     },
   );
 

@@ -1,21 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api.ts';
-import { options, stageLabels } from '../../format.ts';
-import { queries } from '../../queries.ts';
+import { humanize, options, stageLabels } from '../../format.ts';
+import { usePlaybook } from '../../hooks.ts';
 import type { AccountContext } from './AccountPage.tsx';
 import { EditableSection } from './EditableSection.tsx';
 import type { FieldSpec } from './profile-fields.ts';
 
 /** The account's own fields (plan, ARR, users, dates, qualify-up flags, stages adopted), edited in place. */
 export function AccountDetailsCard({ account, canEdit }: Pick<AccountContext, 'account' | 'canEdit'>) {
-  const playbook = useQuery(queries.playbook());
-  const stages = ((playbook.data?.playbook.stages as string[] | undefined) ?? []).map((stage) => ({
-    value: stage,
-    label: stage.charAt(0).toUpperCase() + stage.slice(1),
-  }));
-  const plans = (
-    (playbook.data?.playbook.plans as string[] | undefined) ?? ['free', 'premium', 'ultimate']
-  ).map((plan) => ({ value: plan, label: plan.charAt(0).toUpperCase() + plan.slice(1) }));
+  // Plans and stages are the playbook's vocabularies (the server checks membership).
+  const playbook = usePlaybook();
+  const stages = playbook.stages.map((stage) => ({ value: stage, label: humanize(stage) }));
+  const plans = playbook.plans.map((plan) => ({ value: plan, label: humanize(plan) }));
 
   const accountFields: FieldSpec[] = [
     { key: 'industry', label: 'Industry', kind: 'text' },

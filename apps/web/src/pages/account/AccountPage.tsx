@@ -17,13 +17,13 @@ import {
   money,
   obligationLabels,
   plural,
+  priorityLabels,
   regionLabels,
   relativeDay,
   segmentLabels,
   stageLabels,
-  tierLabel,
 } from '../../format.ts';
-import { useMe } from '../../hooks.ts';
+import { useMe, usePlaybook } from '../../hooks.ts';
 import { canEditAccount } from '../../permissions.ts';
 import { queries } from '../../queries.ts';
 import type { AccountTab } from '../../router.tsx';
@@ -107,6 +107,7 @@ export function AccountPage() {
 
 function AccountHeader({ account, assessment }: AccountContext) {
   const { engagementTier, gemstone, priority, health, nextDue } = assessment;
+  const { staleSentimentDays } = usePlaybook().health;
   const tam = account.team.find((member) => member.role === 'tam');
   const priorityNote = [
     priority.model
@@ -139,7 +140,7 @@ function AccountHeader({ account, assessment }: AccountContext) {
               </Badge>
             )}
             {health.stale && (
-              <Tooltip label="The TAM sentiment is more than 90 days old">
+              <Tooltip label={`The TAM sentiment is more than ${staleSentimentDays} days old`}>
                 <Badge color="orange" variant="light">
                   Stale sentiment
                 </Badge>
@@ -174,7 +175,7 @@ function AccountHeader({ account, assessment }: AccountContext) {
           name="Tier"
           testId="fact-tier"
           explanation={engagementTier.explanation}
-          title={`Why ${tierLabel(engagementTier.tier)}`}
+          title={`Why ${engagementTier.name}`}
           value={<TierBadge tier={engagementTier.tier} size="md" />}
           note={
             engagementTier.accountsPerTam ? `${engagementTier.accountsPerTam} accounts per TAM` : 'no TAM'
@@ -192,7 +193,7 @@ function AccountHeader({ account, assessment }: AccountContext) {
           name="Priority"
           testId="fact-priority"
           explanation={priority.explanation}
-          title={`Why ${label({ pr1: 'P1', pr2: 'P2', pr3: 'P3', pr4: 'P4' }, priority.priority)}`}
+          title={`Why ${label(priorityLabels, priority.priority)}`}
           value={<PriorityBadge priority={priority.priority} size="md" />}
           note={priorityNote}
         />

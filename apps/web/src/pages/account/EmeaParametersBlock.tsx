@@ -1,4 +1,4 @@
-import type { EmeaParameter } from '@liaison/contracts';
+import type { EmeaParameter, Playbook } from '@liaison/contracts';
 import { ActionIcon, Button, Group, Modal, Select, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconPlayerStop, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -7,21 +7,12 @@ import { api, fieldErrors } from '../../api.ts';
 import { OpenFormButton } from '../../components/OpenFormButton.tsx';
 import { Empty, ErrorNote } from '../../components/PageState.tsx';
 import { date, dayOf, humanize } from '../../format.ts';
+import { usePlaybook } from '../../hooks.ts';
 import { useAccountMutation } from '../../mutations.ts';
 import { queries } from '../../queries.ts';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
 
-interface ParameterChoice {
-  id: string;
-  label: string;
-  example: string;
-}
-
-// The server validated the playbook it serves; the contract types it loosely as a record.
-function parameterChoices(playbook: Record<string, unknown> | undefined): ParameterChoice[] {
-  const priority = playbook?.priority as { emeaEnterprise?: { parameters?: ParameterChoice[] } } | undefined;
-  return priority?.emeaEnterprise?.parameters ?? [];
-}
+type ParameterChoice = Playbook['priority']['emeaEnterprise']['parameters'][number];
 
 /**
  * The EMEA model's parameters (organisational change, TAM handover, …) that apply to the
@@ -31,8 +22,7 @@ function parameterChoices(playbook: Record<string, unknown> | undefined): Parame
  */
 export function EmeaParametersBlock({ accountId, canEdit }: { accountId: string; canEdit: boolean }) {
   const parameters = useQuery(queries.emeaParameters(accountId));
-  const playbook = useQuery(queries.playbook());
-  const choices = parameterChoices(playbook.data?.playbook);
+  const choices = usePlaybook().priority.emeaEnterprise.parameters;
   const labelOf = (id: string) => choices.find((choice) => choice.id === id)?.label ?? humanize(id);
   const rows = parameters.data ?? [];
   return (

@@ -30,7 +30,6 @@ import {
   money,
   priorityLabels,
   stageLabels,
-  tierLabel,
 } from '../../format.ts';
 import { queries } from '../../queries.ts';
 import type { AccountContext } from './AccountPage.tsx';
@@ -60,7 +59,8 @@ const rows: Row[] = [
         ? `${assessment.health.colour ? label(healthLabels, assessment.health.colour) : 'Not scored'}${assessment.health.score !== null ? ` (${assessment.health.score.toFixed(1)})` : ''}`
         : '…',
   },
-  { label: 'Tier', value: (_, assessment) => (assessment ? tierLabel(assessment.engagementTier.tier) : '…') },
+  // The tier's name as the playbook assessing the account names it.
+  { label: 'Tier', value: (_, assessment) => (assessment ? assessment.engagementTier.name : '…') },
   {
     label: 'Gemstone',
     value: (_, assessment) => (assessment ? label(gemstoneLabels, assessment.gemstone.gemstone) : '…'),

@@ -7,6 +7,7 @@ import { Explain } from '../../components/Explain.tsx';
 import { CardTitle } from '../../components/PageHeader.tsx';
 import { Empty } from '../../components/PageState.tsx';
 import { date, dueText, label, monthlyInstants, obligationLabels, teamRoleLabels } from '../../format.ts';
+import { usePlaybook } from '../../hooks.ts';
 import { queries } from '../../queries.ts';
 import type { AccountContext } from './AccountPage.tsx';
 
@@ -112,6 +113,7 @@ const measureLabels: Record<string, string> = {
 
 function HealthCard({ account, assessment }: AccountContext) {
   const { health } = assessment;
+  const { thresholds } = usePlaybook().health;
   const instants = monthlyInstants(new Date(assessment.evaluatedAt), 12).slice(0, -1);
   const past = useQueries({ queries: instants.map((at) => queries.assessmentAt(account.id, at)) });
   const loading = past.some((query) => query.isPending);
@@ -188,7 +190,7 @@ function HealthCard({ account, assessment }: AccountContext) {
               </Text>
             )}
           </Group>
-          {loading ? <Skeleton h={150} /> : <HealthTrend points={points} />}
+          {loading ? <Skeleton h={150} /> : <HealthTrend points={points} thresholds={thresholds} />}
         </div>
       </SimpleGrid>
     </Card>

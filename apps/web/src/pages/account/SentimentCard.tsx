@@ -7,7 +7,9 @@ import { ConflictNotice } from '../../components/ConflictNotice.tsx';
 import { CardTitle } from '../../components/PageHeader.tsx';
 import { ErrorNote } from '../../components/PageState.tsx';
 import { date, healthLabels, label, relativeDay } from '../../format.ts';
+import { usePlaybook } from '../../hooks.ts';
 import { useAccountMutation } from '../../mutations.ts';
+import { sentimentShare } from '../../playbook-text.ts';
 import { queries } from '../../queries.ts';
 import type { AccountContext } from './AccountPage.tsx';
 
@@ -17,6 +19,7 @@ import type { AccountContext } from './AccountPage.tsx';
  */
 export function SentimentCard({ account, assessment, canEdit }: AccountContext) {
   const queryClient = useQueryClient();
+  const playbook = usePlaybook();
   const [colour, setColour] = useState<string>(account.sentiment ?? 'green');
   const [reason, setReason] = useState('');
   const [reloading, setReloading] = useState(false);
@@ -38,7 +41,7 @@ export function SentimentCard({ account, assessment, canEdit }: AccountContext) 
       <CardTitle
         right={
           <Text size="xs" c="dimmed">
-            75% of health
+            {sentimentShare(playbook)}% of health
           </Text>
         }
       >

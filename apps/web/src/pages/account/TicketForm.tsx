@@ -6,6 +6,7 @@ import { api, isConflict } from '../../api.ts';
 import { ConflictNotice } from '../../components/ConflictNotice.tsx';
 import { ErrorNote } from '../../components/PageState.tsx';
 import { options } from '../../format.ts';
+import { usePlaybook } from '../../hooks.ts';
 import { useAccountMutation } from '../../mutations.ts';
 import { queries } from '../../queries.ts';
 import { errorsOf, instantOf, localInput, same, useDraft } from './draft.ts';
@@ -59,6 +60,7 @@ export function TicketForm({
   onDone: () => void;
 }) {
   const queryClient = useQueryClient();
+  const { supportTicketWindowDays } = usePlaybook().health;
   const form = useDraft(draftOf(ticket), ticket?.version ?? 0);
   const [reloading, setReloading] = useState(false);
   const [reloadError, setReloadError] = useState<unknown>(null);
@@ -158,7 +160,7 @@ export function TicketForm({
         </Group>
         {errors.general && <ErrorNote error={save.error} />}
         <Text size="xs" c="dimmed">
-          Tickets opened in the last 30 days count towards the account's health.
+          Tickets opened in the last {supportTicketWindowDays} days count towards the account's health.
         </Text>
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onDone}>

@@ -7,10 +7,10 @@ import { api, isConflict } from '../../api.ts';
 import { Dot, healthColors } from '../../components/Badges.tsx';
 import { Explain } from '../../components/Explain.tsx';
 import { healthLabels, label, plural } from '../../format.ts';
+import { usePlaybook } from '../../hooks.ts';
 import { useAccountMutation } from '../../mutations.ts';
+import { recentTicketCount } from '../../playbook-text.ts';
 import { queries } from '../../queries.ts';
-
-const DAY_MS = 86_400_000;
 
 /** Close now / reopen in one click; anything else through the form. */
 export function TicketActions({
@@ -91,6 +91,7 @@ export function TicketHealth({
   assessment: Assessment;
   now: number;
 }) {
+  const playbook = usePlaybook();
   if (!tracked)
     return (
       <Text size="xs" c="dimmed" mb="sm">
@@ -98,15 +99,16 @@ export function TicketHealth({
         ticket is recorded.
       </Text>
     );
-  const recent = tickets.filter((ticket) => {
-    const opened = Date.parse(ticket.openedAt);
-    return opened > now - 30 * DAY_MS && opened <= now;
-  }).length;
+  const recent = recentTicketCount(
+    tickets.map((ticket) => ticket.openedAt),
+    now,
+    playbook,
+  );
   const measure = assessment.health.measures.find((item) => item.measure === 'support_tickets');
   return (
     <Group gap="xs" mb="sm" data-testid="ticket-health">
       <Text size="xs" c="dimmed">
-        {plural(recent, 'ticket')} opened in the last 30 days
+        {plural(recent, 'ticket')} opened in the last {playbook.health.supportTicketWindowDays} days
       </Text>
       {measure && (
         <Explain
