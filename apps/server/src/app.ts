@@ -24,12 +24,14 @@ import { opportunitiesRoutes } from './features/opportunities/index.ts';
 import { playbookRoutes } from './features/playbook/index.ts';
 import { priorityApprovalsRoutes, priorityInputsRoutes } from './features/priority-inputs/index.ts';
 import { profilesRoutes } from './features/profiles/index.ts';
+import { statusRoutes } from './features/status/index.ts';
 import { successPlansRoutes } from './features/success-plans/index.ts';
 import { supportTicketsRoutes } from './features/support-tickets/index.ts';
 import { teamRoutes } from './features/team/index.ts';
 import { usersRoutes } from './features/users/index.ts';
 import { registerAuthentication } from './http/authentication.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { createBackgroundWork } from './kernel/background-work.ts';
 import type { Catalog } from './kernel/catalog.ts';
 
 export interface AppOptions {
@@ -53,6 +55,8 @@ The API is at <a href="/api/docs">/api/docs</a>.</p></body></html>`;
 
 export interface App {
   http: FastifyInstance;
+  /** The instant every request is judged at (tests move it); background work uses it too. */
+  clock: () => Date;
   services: Services;
   /** Every route registered, as `METHOD /path` (the OpenAPI test checks each is documented). */
   routes: string[];
@@ -61,12 +65,6 @@ export interface App {
 /** Builds the HTTP application without listening: the server and the API tests both use it. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? (() => new Date());
-  const services = createServices(options.db, {
-    sessionHours: options.sessionHours ?? 24 * 14,
-    ...(options.catalog ? { catalog: options.catalog } : {}),
-  });
-  // Load the playbook in force before serving, so vocabularies are checked against it.
-  await services.playbookProvider.active(options.db);
   const http = Fastify({
     logger: { level: options.logLevel ?? 'info' },
     genReqId: (request) => {
@@ -75,6 +73,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     bodyLimit: 5 * 1024 * 1024,
   });
+  const services = createServices(options.db, {
+    sessionHours: options.sessionHours ?? 24 * 14,
+    ...(options.catalog ? { catalog: options.catalog } : {}),
+    background: createBackgroundWork(http.log, clock),
+  });
+  // Shutdown waits for background work in flight (docs/architecture.md, "Background work").
+  http.addHook('onClose', async () => services.background.drain());
+  // Load the playbook in force before serving, so vocabularies are checked against it.
+  await services.playbookProvider.active(options.db);
   const routes: string[] = [];
   http.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
@@ -192,8 +199,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(playbookRoutes, { services });
       await api.register(importsRoutes, { services, clock });
       await api.register(exportsRoutes, { services });
+      await api.register(statusRoutes, { services });
     },
     { prefix: '/api/v1' },
   );
-  return { http, services, routes };
+  return { http, services, routes, clock };
 }

@@ -16,11 +16,13 @@ import {
   createPriorityProposalsService,
 } from './features/priority-inputs/index.ts';
 import { createProfilesService } from './features/profiles/index.ts';
+import { createStatusService } from './features/status/index.ts';
 import { createSuccessPlansService } from './features/success-plans/index.ts';
 import { createSupportTicketsService } from './features/support-tickets/index.ts';
 import { createTeamService } from './features/team/index.ts';
 import { createUsersService } from './features/users/index.ts';
 import type { AccountChangedHook } from './kernel/account-access.ts';
+import { type BackgroundWork, consoleBackgroundLog, createBackgroundWork } from './kernel/background-work.ts';
 import type { Catalog } from './kernel/catalog.ts';
 
 /** The vocabularies of the built-in playbook. */
@@ -29,10 +31,17 @@ export const defaultCatalog: Catalog = { plans: defaultPlaybook.plans, stages: d
 /** Wires every feature's service to the database; no container, just functions. */
 export function createServices(
   db: Database,
-  options: { sessionHours: number; catalog?: () => Catalog; onAccountChanged?: AccountChangedHook },
+  options: {
+    sessionHours: number;
+    catalog?: () => Catalog;
+    onAccountChanged?: AccountChangedHook;
+    /** Where work outside requests runs, is logged and is awaited at shutdown. */
+    background?: BackgroundWork;
+  },
 ) {
+  const background = options.background ?? createBackgroundWork(consoleBackgroundLog);
   const playbookProvider = createPlaybookProvider();
-  const assessments = createAssessmentsService(db, playbookProvider);
+  const assessments = createAssessmentsService(db, playbookProvider, { background });
   // Plans and stages follow the playbook in force; a test may pin its own vocabulary.
   const catalog = options.catalog ?? playbookProvider.catalog;
   // Every write that can change an input reassesses its account in the same transaction.
@@ -40,6 +49,8 @@ export function createServices(
   // EMEA parameter ids and exception approver roles follow the playbook in force.
   const latestPlaybook = () => playbookProvider.latest().playbook;
   return {
+    background,
+    status: createStatusService(background),
     playbookProvider,
     assessments,
     portfolio: createPortfolioService(db, assessments, playbookProvider),

@@ -71,15 +71,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       if (seeded) options.onDemoSeeded?.(seeded);
     }
     const address = await app.http.listen({ port: config.port, host: config.host });
-    const refresher = startRefreshScheduler(app.services.assessments, {
-      info: (message) => app.http.log.info(message),
-      error: (message, error) => app.http.log.error({ err: error }, message),
-    });
+    const refresher = startRefreshScheduler(app.services.assessments, app.services.background, app.clock);
     return {
       url: address.replace('127.0.0.1', 'localhost'),
       databaseMode: embedded ? 'embedded' : 'external',
       close: async () => {
         await refresher.stop();
+        // Closing the app waits for its background work in flight (the onClose hook).
         await app.http.close();
         await database.close();
         await embedded?.stop();

@@ -11,6 +11,7 @@ export * from './imports.ts';
 export * from './opportunities.ts';
 export * from './priority-inputs.ts';
 export * from './profiles.ts';
+export * from './status.ts';
 export * from './success-plans.ts';
 export * from './support-tickets.ts';
 export * from './team.ts';

@@ -18,6 +18,8 @@ export const isReadOnly = (user: PolicyUser) => user.roles.every((role) => role 
 export const policies = {
   manageUsers: (user: PolicyUser) => hasRole(user, 'admin'),
   managePlaybook: (user: PolicyUser) => hasRole(user, 'admin'),
+  /** The server's own status: background work and its failures. */
+  viewSystemStatus: (user: PolicyUser) => hasRole(user, 'admin'),
   /** Bulk reassessment and the manager views of the whole team. */
   manageTeam: (user: PolicyUser) => hasRole(user, 'admin', 'tam_manager'),
   changeAccountTeam: (user: PolicyUser) => hasRole(user, 'admin', 'tam_manager'),

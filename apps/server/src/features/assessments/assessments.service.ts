@@ -1,6 +1,11 @@
 import { type Assessment, assessAccount, type BookContext, notFound, type Playbook } from '@liaison/domain';
 import { type Database, type Executor, onOwnConnection } from '../../db/client.ts';
 import type { AccountChangedHook } from '../../kernel/account-access.ts';
+import {
+  type BackgroundWork,
+  consoleBackgroundLog,
+  createBackgroundWork,
+} from '../../kernel/background-work.ts';
 import type { ActivePlaybook, PlaybookProvider } from '../playbook/index.ts';
 import { assessmentsStore, type BulkSource, bulkSources, toRow } from './assessments.store.ts';
 import { loadBookContext, loadBookContextAsOf } from './book-context.loader.ts';
@@ -27,9 +32,10 @@ export const REFRESH_ON_READ_LIMIT = 20_000;
 export function createAssessmentsService(
   db: Database,
   provider: PlaybookProvider,
-  options: { refreshOnReadLimit?: number } = {},
+  options: { refreshOnReadLimit?: number; background?: BackgroundWork } = {},
 ) {
   const refreshOnReadLimit = options.refreshOnReadLimit ?? REFRESH_ON_READ_LIMIT;
+  const background = options.background ?? createBackgroundWork(consoleBackgroundLog);
   /** `day|playbook version` for which the whole book was last seen fresh. */
   let freshFor: string | null = null;
   /** A whole-book refresh a read started because too much was stale to wait for. */
@@ -165,12 +171,16 @@ export function createAssessmentsService(
         // Too many to wait for (a new playbook on a big book): refresh in the background, once.
         // A failure is not lost for long: the next read finds the book stale and starts again.
         if (!backgroundRun) {
-          backgroundRun = runInBulk(bulkSources.stale(today, version), now)
+          backgroundRun = background
+            .run(
+              'assessments.refresh-stale',
+              { day: today, playbookVersion: version, stale: count },
+              async () => {
+                await runInBulk(bulkSources.stale(today, version), now);
+                freshFor = key;
+              },
+            )
             .then(() => {
-              freshFor = key;
-            })
-            .catch(() => {})
-            .finally(() => {
               backgroundRun = null;
             });
         }
@@ -188,6 +198,16 @@ export function createAssessmentsService(
       const refreshed = await runInBulk(bulkSources.stale(today, version), now, onProgress);
       freshFor = `${today}|${version}`;
       return refreshed;
+    },
+
+    /**
+     * The whole book reassessed in the background (a new playbook made every stored assessment
+     * stale), at the instant of the request that asked for it; failures reach the admins' status.
+     */
+    reassessAllInBackground(now: Date, reason: string): Promise<number | undefined> {
+      return background.run('assessments.reassess-all', { reason, at: now.toISOString() }, () =>
+        runInBulk(bulkSources.all, now),
+      );
     },
 
     /** Reassesses the whole book set-based on one connection; reports progress. */

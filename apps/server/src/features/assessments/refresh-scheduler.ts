@@ -1,28 +1,25 @@
+import { type BackgroundWork, BackgroundWorkStopped } from '../../kernel/background-work.ts';
 import type { AssessmentsService } from './assessments.service.ts';
 
 const DAY_MS = 86_400_000;
 /** A little after midnight UTC, so the new day has begun on every clock that reads it. */
 const AFTER_MIDNIGHT_MS = 5_000;
 
-export interface RefreshLog {
-  info: (message: string) => void;
-  error: (message: string, error: unknown) => void;
-}
-
 /**
  * Keeps the read model fresh without making a reader wait: at start (an assessment missing or
  * from an older playbook) and just after each UTC midnight (due dates turn into overdue ones),
  * every stale assessment is recomputed set-based in the background. Reads refresh inline only
- * what is small: a TAM's own accounts, or a book with few stale accounts.
+ * what is small: a TAM's own accounts, or a book with few stale accounts. Each run goes through
+ * the server's background work: a failure is logged with its context and shown to admins.
  */
 export function startRefreshScheduler(
   assessments: AssessmentsService,
-  log: RefreshLog,
+  background: BackgroundWork,
   clock: () => Date = () => new Date(),
 ) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
+  let running: Promise<unknown> | null = null;
 
   const schedule = () => {
     if (stopped) return;
@@ -33,18 +30,13 @@ export function startRefreshScheduler(
   };
 
   function run() {
-    const started = performance.now();
-    running = assessments
-      .refreshAllStale(clock(), () => {
-        if (stopped) throw new RefreshStopped();
-      })
-      .then((count) => {
-        if (count > 0)
-          log.info(`refreshed ${count} stale assessments in ${Math.round(performance.now() - started)} ms`);
-      })
-      .catch((error) => {
-        if (!(error instanceof RefreshStopped)) log.error('background assessment refresh failed', error);
-      })
+    const now = clock();
+    running = background
+      .run('assessments.daily-refresh', { at: now.toISOString() }, () =>
+        assessments.refreshAllStale(now, () => {
+          if (stopped) throw new BackgroundWorkStopped();
+        }),
+      )
       .finally(() => {
         running = null;
         schedule();
@@ -62,5 +54,3 @@ export function startRefreshScheduler(
     },
   };
 }
-
-class RefreshStopped extends Error {}

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createBackgroundWork } from '../../kernel/background-work.ts';
 import type { AssessmentsService } from './assessments.service.ts';
 import { startRefreshScheduler } from './refresh-scheduler.ts';
 
@@ -20,10 +21,13 @@ describe('background refresh of stale assessments', () => {
   it('runs at start, then just after each UTC midnight', async () => {
     const service = fakeService(async () => 3);
     const info = vi.fn();
-    const scheduler = startRefreshScheduler(service, { info, error: vi.fn() });
+    const scheduler = startRefreshScheduler(service, createBackgroundWork({ info, error: vi.fn() }));
     await vi.advanceTimersByTimeAsync(1);
     expect(service.refreshAllStale).toHaveBeenCalledTimes(1);
-    expect(info).toHaveBeenCalledWith(expect.stringMatching(/^refreshed 3 stale assessments/));
+    expect(info).toHaveBeenCalledWith(
+      expect.objectContaining({ task: 'assessments.daily-refresh', result: 3 }),
+      'assessments.daily-refresh done',
+    );
     // 22:00 → midnight is two hours away; nothing before it.
     await vi.advanceTimersByTimeAsync(2 * 3_600_000 - 1_000);
     expect(service.refreshAllStale).toHaveBeenCalledTimes(1);
@@ -37,14 +41,25 @@ describe('background refresh of stale assessments', () => {
     await scheduler.stop();
   });
 
-  it('logs a failure and tries again the next night', async () => {
+  it('logs a failure with its context, shows it in the status, and tries again the next night', async () => {
     const service = fakeService(async () => {
       throw new Error('database gone');
     });
     const error = vi.fn();
-    const scheduler = startRefreshScheduler(service, { info: vi.fn(), error });
+    const background = createBackgroundWork({ info: vi.fn(), error });
+    const scheduler = startRefreshScheduler(service, background);
     await vi.advanceTimersByTimeAsync(1);
-    expect(error).toHaveBeenCalledWith('background assessment refresh failed', expect.any(Error));
+    expect(error).toHaveBeenCalledWith(
+      expect.objectContaining({
+        task: 'assessments.daily-refresh',
+        at: START.toISOString(),
+        err: expect.any(Error),
+      }),
+      'assessments.daily-refresh failed',
+    );
+    expect(background.status().recentFailures).toEqual([
+      expect.objectContaining({ name: 'assessments.daily-refresh', message: 'database gone' }),
+    ]);
     await vi.advanceTimersByTimeAsync(3 * 3_600_000);
     expect(service.refreshAllStale).toHaveBeenCalledTimes(2);
     await scheduler.stop();
@@ -68,7 +83,7 @@ describe('background refresh of stale assessments', () => {
         }),
     );
     const error = vi.fn();
-    const scheduler = startRefreshScheduler(service, { info: vi.fn(), error });
+    const scheduler = startRefreshScheduler(service, createBackgroundWork({ info: vi.fn(), error }));
     await vi.advanceTimersByTimeAsync(1);
     const stopping = scheduler.stop();
     release();

@@ -71,10 +71,6 @@ export const playbookRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
         request.body.note ?? null,
         requireVersion(request.body.version, request.headers['if-match']),
       );
-      // Stored assessments are now stale; warm them in the background (reads refresh what they need).
-      void services.assessments
-        .reassessAll(new Date())
-        .catch((error) => request.log.error({ err: error }, 'reassessment failed'));
       return applied;
     },
   );

@@ -52,11 +52,11 @@ export function createPlaybookService(
       return parsed.ok ? { valid: true } : { valid: false, issues: parsed.issues };
     },
 
-    /** Stores a new version; stored assessments become stale and are refreshed on their next read. */
+    /** Stores a new version; stored assessments become stale and are refreshed in the background. */
     async apply(context: RequestContext, candidate: unknown, note: string | null, expectedVersion: number) {
       authorize(policies.managePlaybook(context.user), 'Only admins can change the playbook.');
       const playbook = parseOrThrow(candidate);
-      return db.transaction(async (tx) => {
+      const applied = await db.transaction(async (tx) => {
         await playbookStore.lockVersions(tx);
         const current = await playbookStore.currentVersion(tx);
         if (current !== expectedVersion) {
@@ -82,6 +82,10 @@ export function createPlaybookService(
           note,
         };
       });
+      // Stored assessments are now stale; warm them in the background at the request's instant
+      // (reads refresh what they need meanwhile). A failure is logged and shown to admins.
+      void assessments.reassessAllInBackground(context.now, `playbook version ${applied.version}`);
+      return applied;
     },
 
     /**
