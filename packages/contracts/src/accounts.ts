@@ -13,7 +13,10 @@ const slug = z
   .trim()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be a lower-case identifier such as "premium"');
 
-/** Commercial qualify-up considerations (seed 003): each one makes a Commercial account Pr1. */
+/**
+ * Commercial qualify-up considerations (docs/playbook.md, Priority): each one makes a Commercial
+ * account Pr1.
+ */
 export const QualifyUp = z.object({
   keyLogo: z.boolean(),
   caseStudy: z.boolean(),

@@ -21,7 +21,10 @@ export const RelationshipStage = z.enum(RELATIONSHIP_STAGES);
 export const SentimentColour = z.enum(HEALTH_COLOURS);
 /** Roles a staff user can hold; a user may hold several. */
 export const StaffRole = z.enum(['admin', 'tam_manager', 'tam', 'sal', 'ae', 'sa', 'pse', 'sdr', 'viewer']);
-/** Roles on an account team (seed 004: SAL-SA-TAM for Enterprise, AE-TAM for Commercial). */
+/**
+ * Roles on an account team: SAL-SA-TAM for Enterprise, AE-TAM for Commercial (docs/glossary.md,
+ * Account team).
+ */
 export const TeamRole = z.enum(TEAM_ROLES);
 export const StakeholderRole = z.enum([
   'champion',

@@ -4,7 +4,7 @@ import { Deployment } from './enums.ts';
 
 const optionalText = LongText.nullable();
 
-/** Seed 000's business profile: who decides, why they bought, what success means to them. */
+/** The business profile (docs/glossary.md): who decides, why they bought, what success means to them. */
 export const BusinessProfileFields = z.object({
   organisationStructure: optionalText,
   championContactId: Id.nullable(),
@@ -25,7 +25,7 @@ export const Architecture = z.object({
   geo: z.boolean(),
 });
 
-/** Seed 000's technical profile: how and where the product runs at the customer. */
+/** The technical profile (docs/glossary.md): how and where the product runs at the customer. */
 export const TechnicalProfileFields = z.object({
   deployment: Deployment.nullable(),
   productVersion: z.string().max(50).nullable(),

@@ -106,7 +106,7 @@ export const accounts = pgTable(
     onboardingStartedAt: instant('onboarding_started_at'),
     onboardingCompletedAt: instant('onboarding_completed_at'),
     firstValueAt: instant('first_value_at'),
-    // Commercial qualify-up considerations (seed 003), recorded by the TAM.
+    // Commercial qualify-up considerations (docs/playbook.md, Priority), recorded by the TAM.
     qualifyUp: jsonb('qualify_up')
       .notNull()
       .default({ keyLogo: false, caseStudy: false, channelInitiative: false, triageMoreAttention: false }),
@@ -241,7 +241,7 @@ export const activities = pgTable(
     actionItems: jsonb('action_items').notNull(),
     externalIds: jsonb('external_ids').notNull().default({}),
     createdByUserId: uuid('created_by_user_id'),
-    // Renewal-playbook markers (R14): renewal_review, renewal_conversation.
+    // Renewal-obligation markers (docs/playbook.md, Obligations): renewal_review, renewal_conversation.
     purposes: textArray('purposes'),
   },
   (table) => [

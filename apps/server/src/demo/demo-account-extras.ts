@@ -62,8 +62,8 @@ export function planReviews(plans: AccountPlan[], team: Team, clock: DemoClock):
 }
 
 /**
- * First value (R3), Commercial qualify-up flags, the quarterly reviews and the support-ticket
- * feed, as account values at the import or edits at their own instants.
+ * First value (docs/playbook.md, Obligations), Commercial qualify-up flags, the quarterly reviews
+ * and the support-ticket feed, as account values at the import or edits at their own instants.
  */
 export function planAccountExtras(
   plans: AccountPlan[],

@@ -249,8 +249,8 @@ export function planActivities(
         spread(customerWindow, 1, 'meeting', 'owner', { contacts: CUSTOMER_SIDE, actionItems: 1 });
       }
     }
-    // Renewal playbook (R14): between T−180 and T−120 the internal review and the customer
-    // conversation, marked with their purpose; a few upcoming ones still missing.
+    // Renewal obligations (docs/playbook.md, Obligations): between T−180 and T−120 the internal
+    // review and the customer conversation, marked with their purpose; a few upcoming ones still missing.
     const renewals = plan.events
       .filter((event) => event.kind === 'renewal')
       .map((event) => clock.dayOf(event.at));

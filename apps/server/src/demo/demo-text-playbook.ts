@@ -80,7 +80,7 @@ export const INITIATIVES: Record<InitiativeKind, readonly string[]> = {
   ],
 };
 
-/** EMEA parameter notes, by parameter id (docs/playbook.md, seed 003). */
+/** EMEA parameter notes, by parameter id (docs/playbook.md, Priority: EMEA Enterprise). */
 export const EMEA_NOTES: Record<string, readonly string[]> = {
   organisational_change: [
     'GitLab ownership moving from the central IT team to the new platform engineering group.',

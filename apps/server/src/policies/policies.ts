@@ -30,7 +30,7 @@ export const policies = {
   /** CSV imports write in bulk: TAM managers and admins; users only admins. */
   importRecords: (user: PolicyUser, object: string) =>
     object === 'users' ? hasRole(user, 'admin') : hasRole(user, 'admin', 'tam_manager'),
-  /** EMEA: the TAM proposes a priority, the TAM manager approves it (seed 003). */
+  /** EMEA: the TAM proposes a priority, the TAM manager approves it (docs/playbook.md, Priority). */
   approvePriorityProposal: (user: PolicyUser) => hasRole(user, 'tam_manager'),
 };
 

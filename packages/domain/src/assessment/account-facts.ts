@@ -45,7 +45,7 @@ export interface ActivityFact {
   kind: ActivityKind;
   /** Instant. */
   occurredAt: string;
-  /** Renewal-playbook markers (R14); empty or absent for ordinary activities. */
+  /** Renewal-obligation markers (docs/playbook.md, Obligations); empty or absent for ordinary activities. */
   purposes?: ActivityPurpose[];
 }
 
@@ -67,7 +67,10 @@ export interface OnboardingFact {
   startedAt: string;
   /** Instant onboarding was completed, or null while it runs. */
   completedAt: string | null;
-  /** Instant of the first value (R3 Time to First Value), or null/absent when not reached. */
+  /**
+   * Instant of the first value (time to first value, docs/playbook.md, Obligations), or null/absent
+   * when not reached.
+   */
   firstValueAt?: string | null;
 }
 
@@ -82,7 +85,7 @@ export interface InitiativeFact {
   hoursPerWeek: number;
 }
 
-/** One EMEA prioritisation parameter recorded as applying to the account (seed 003). */
+/** One EMEA prioritisation parameter recorded as applying to the account (docs/playbook.md, Priority). */
 export interface EmeaParameterFact {
   id: string;
   /** A parameter id of the playbook's EMEA model, e.g. `organisational_change`. */
@@ -103,7 +106,7 @@ export interface PriorityProposalFact {
   approvedAt: string | null;
 }
 
-/** Commercial qualify-up considerations the TAM records (seed 003). */
+/** Commercial qualify-up considerations the TAM records (docs/playbook.md, Priority). */
 export interface QualifyUpFact {
   keyLogo: boolean;
   caseStudy: boolean;

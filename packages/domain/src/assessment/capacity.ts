@@ -56,8 +56,9 @@ export interface P1Guidance {
 }
 
 /**
- * P1 balance of one TAM's book against the model guidance (R16): US Enterprise ≈ 1/3 of the
- * accounts as Pr1 (within the playbook tolerance), EMEA Enterprise 5–8 Pr1 accounts.
+ * P1 balance of one TAM's book against the model guidance (docs/playbook.md, Portfolio helpers and
+ * the dry-run): US Enterprise ≈ 1/3 of the accounts as Pr1 (within the playbook tolerance), EMEA
+ * Enterprise 5–8 Pr1 accounts.
  */
 export function p1Guidance(
   assessments: readonly AssessedTierAndPriority[],

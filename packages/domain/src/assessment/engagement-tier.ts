@@ -10,7 +10,7 @@ export interface TierPractices {
   content: string | null;
 }
 
-/** The ARR-based TAM engagement model of an account (seed 000). */
+/** The ARR-based TAM engagement model of an account (docs/playbook.md, Engagement tier). */
 export interface EngagementTierResult {
   /** A playbook tier id (`tier1`…) or `digital` below every tier. */
   tier: string;

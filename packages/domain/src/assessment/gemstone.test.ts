@@ -4,7 +4,7 @@ import { gemstone } from './gemstone.ts';
 
 describe('gemstone (R1, strict ">", first match wins)', () => {
   it.each([
-    // The three R1 test cases.
+    // The rule's three worked examples: users > 500; Ultimate and users > 1,000; both at the strict edge.
     [501, 'premium', 0, 'ruby'],
     [1500, 'ultimate', 0, 'pearl'],
     [500, 'premium', 50_000, 'quartz'],

@@ -8,7 +8,7 @@ export interface GemstoneResult {
 }
 
 /**
- * Gemstone (handbook-facts R1), first match wins, every comparison strict (`>`): a gemstone
+ * Gemstone (docs/playbook.md, Gemstone), first match wins, every comparison strict (`>`): a gemstone
  * matches when licensed users > usersAbove, or the plan is the playbook's ultimate plan and
  * users > ultimateUsersAbove, or ARR (used as iACV, USD) > arrAbove. No match → quartz.
  */

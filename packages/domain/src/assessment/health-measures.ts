@@ -34,9 +34,9 @@ export function sentimentMeasure(facts: AccountFacts): MeasureReading {
 }
 
 /**
- * Engagement recency (R5): whole days since the last activity of the playbook's recency kinds
- * (default cadence call or meeting), against the band of the account's segment and ARR.
- * Nothing logged → red.
+ * Engagement recency (docs/playbook.md, Health): whole days since the last activity of the
+ * playbook's recency kinds (default cadence call or meeting), against the band of the account's
+ * segment and ARR. Nothing logged → red.
  */
 export function engagementMeasure(view: AccountView, playbook: Playbook): MeasureReading {
   const { facts } = view;
@@ -74,7 +74,10 @@ export function engagementMeasure(view: AccountView, playbook: Playbook): Measur
   };
 }
 
-/** Success plan (R6): no plan in force or no objectives → red; draft → yellow; active → green. */
+/**
+ * Success plan (docs/playbook.md, Health): no plan in force or no objectives → red; draft → yellow;
+ * active → green.
+ */
 export function successPlanMeasure(facts: AccountFacts): MeasureReading {
   const plan = facts.successPlan;
   const objectives = plan && plan.status !== 'closed' ? plan.objectives.length : 0;
@@ -104,8 +107,8 @@ export function recentTicketCount(openedAt: readonly string[], now: number, wind
 }
 
 /**
- * Support tickets opened in the playbook's window (R4, default the last 30 days), by the
- * playbook's bands; no data → left out.
+ * Support tickets opened in the playbook's window (default the last 30 days), by the playbook's
+ * bands; no data → left out (docs/playbook.md, Health).
  */
 export function supportTicketMeasure(view: AccountView, playbook: Playbook): MeasureReading {
   const tickets = view.facts.supportTickets;

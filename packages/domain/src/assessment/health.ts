@@ -42,9 +42,10 @@ export interface HealthResult {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
- * The health scorecard (R4–R7): weighted points of the included measures, renormalised so that
- * missing measures drop out. In the first `onboardingGraceDays` days since onboarding started
- * (inclusive, completed or not) only the sentiment counts. Health never reads the priority.
+ * The health scorecard (docs/playbook.md, Health): weighted points of the included measures,
+ * renormalised so that missing measures drop out. In the first `onboardingGraceDays` days since
+ * onboarding started (inclusive, completed or not) only the sentiment counts. Health never reads
+ * the priority.
  */
 export function health(view: AccountView, playbook: Playbook): HealthResult {
   const cfg = playbook.health;

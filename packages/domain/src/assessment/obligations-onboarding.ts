@@ -39,10 +39,10 @@ function byActivity(view: AccountView, start: number, kinds: readonly ActivityKi
 }
 
 /**
- * Onboarding goals while onboarding runs (R3, 2021 values; kickoff target from S8), each
- * counted in days from onboarding start: kickoff ≤ 14, time to engage (first call/meeting)
- * ≤ 14, first cadence call ≤ 30, time to first value ≤ 30 from the contract start (onboarding
- * start when unknown), time to onboard ≤ 45.
+ * Onboarding goals while onboarding runs (docs/playbook.md, Obligations), each counted in days
+ * from onboarding start: kickoff ≤ 14, time to engage (first call/meeting) ≤ 14, first cadence
+ * call ≤ 30, time to first value ≤ 30 from the contract start (onboarding start when unknown),
+ * time to onboard ≤ 45.
  */
 export function onboardingObligations(view: AccountView, playbook: Playbook): Obligation[] {
   const start = view.onboardingStartDay;

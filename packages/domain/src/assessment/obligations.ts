@@ -15,10 +15,10 @@ import type { PriorityResult } from './priority.ts';
 import type { ActivityPurpose } from './vocabulary.ts';
 
 /**
- * Success plan standard (seed 003): Pr1 ≥ 3 objectives, all green; Pr2 ≥ 1 objective — counted
- * in the plan in force (draft or active; a closed plan counts as none; `requireActive` excludes
- * drafts). Due `dueDays` (45) after onboarding start, else the TAM's assignment; fulfilled
- * while the standard is met.
+ * Success plan standard (docs/playbook.md, Obligations): Pr1 ≥ 3 objectives, all green; Pr2 ≥ 1
+ * objective — counted in the plan in force (draft or active; a closed plan counts as none;
+ * `requireActive` excludes drafts). Due `dueDays` (45) after onboarding start, else the TAM's
+ * assignment; fulfilled while the standard is met.
  */
 export function successPlanObligation(
   view: AccountView,
@@ -63,9 +63,9 @@ export function successPlanObligation(
 }
 
 /**
- * Renewal (R14): from T−180 days until the renewal date T, the internal renewal review and the
- * customer renewal conversation are each due by T−120, satisfied by an activity marked with
- * that purpose on or after T−180.
+ * Renewal (docs/playbook.md, Obligations): from T−180 days until the renewal date T, the internal
+ * renewal review and the customer renewal conversation are each due by T−120, satisfied by an
+ * activity marked with that purpose on or after T−180.
  */
 export function renewalObligations(view: AccountView, playbook: Playbook): Obligation[] {
   const date = view.facts.renewalDate;

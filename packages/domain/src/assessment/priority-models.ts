@@ -19,10 +19,10 @@ function onboardingStep(ctx: PriorityContext): string {
 }
 
 /**
- * US Enterprise flowchart (seed 003), first "yes" → Pr1, else Pr2: in onboarding; open tier
- * upgrade closing within the window (default 183 days); stage adoption, then infrastructure
- * change, overlapping this fiscal quarter needing > 2 h/week; at risk; within the first 45 days
- * since onboarding started (inclusive, completed or not).
+ * US Enterprise flowchart (docs/playbook.md, Priority), first "yes" → Pr1, else Pr2: in
+ * onboarding; open tier upgrade closing within the window (default 183 days); stage adoption,
+ * then infrastructure change, overlapping this fiscal quarter needing > 2 h/week; at risk;
+ * within the first 45 days since onboarding started (inclusive, completed or not).
  */
 export function usEnterpriseModel(ctx: PriorityContext): ModelVerdict {
   const { view, playbook } = ctx;
@@ -62,8 +62,9 @@ export function usEnterpriseModel(ctx: PriorityContext): ModelVerdict {
 }
 
 /**
- * EMEA Enterprise (seed 003): in onboarding → Pr1; otherwise an approved TAM proposal decides;
- * without one, any of the playbook's parameters recorded as applying today suggests Pr1, else Pr2.
+ * EMEA Enterprise (docs/playbook.md, Priority): in onboarding → Pr1; otherwise an approved TAM
+ * proposal decides; without one, any of the playbook's parameters recorded as applying today
+ * suggests Pr1, else Pr2.
  */
 export function emeaEnterpriseModel(ctx: PriorityContext): ModelVerdict {
   const { view, playbook } = ctx;
@@ -108,9 +109,9 @@ export function emeaEnterpriseModel(ctx: PriorityContext): ModelVerdict {
 }
 
 /**
- * Commercial (seed 003), first match: in onboarding → Pr1; no objectives captured → Pr1; top N
- * by ARR → Pr1; at risk → Pr1; a qualify-up consideration → Pr1; ARR < $75k → Pr2; ≥ 3 stages
- * adopted → Pr2; otherwise Pr1.
+ * Commercial (docs/playbook.md, Priority), first match: in onboarding → Pr1; no objectives
+ * captured → Pr1; top N by ARR → Pr1; at risk → Pr1; a qualify-up consideration → Pr1;
+ * ARR < $75k → Pr2; ≥ 3 stages adopted → Pr2; otherwise Pr1.
  */
 export function commercialModel(ctx: PriorityContext): ModelVerdict {
   const { view, playbook } = ctx;

@@ -22,14 +22,14 @@ export interface TamAlignmentResult {
 /** Rank of a plan in the playbook's plan order (lowest 0), -1 when the plan is unknown. */
 export const planRank = (plan: string, playbook: Playbook): number => playbook.plans.indexOf(plan);
 
-/** Eligibility alone (seed 002: Premium and above with ARR ≥ $100k get a TAM). */
+/** Eligibility alone: Premium and above with ARR ≥ $100k get a TAM (docs/playbook.md, TAM alignment). */
 export function isTamEligible(facts: Pick<AccountFacts, 'plan' | 'arr'>, playbook: Playbook): boolean {
   const { minimumPlan, minimumArr } = playbook.tamAlignment;
   const rank = planRank(facts.plan, playbook);
   return rank >= 0 && rank >= planRank(minimumPlan, playbook) && facts.arr >= minimumArr;
 }
 
-/** TAM alignment (seed 002) and what a manager should do about it. */
+/** TAM alignment (docs/playbook.md, TAM alignment) and what a manager should do about it. */
 export function tamAlignment(view: AccountView, playbook: Playbook): TamAlignmentResult {
   const { facts } = view;
   const { minimumPlan, minimumArr } = playbook.tamAlignment;

@@ -55,8 +55,9 @@ export const ACTIVITY_KINDS = [
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /**
- * What an activity was for, beyond its kind: the renewal playbook (R14) needs to know that a
- * meeting was the internal renewal review, or that an email/call was the renewal conversation.
+ * What an activity was for, beyond its kind: the renewal obligations (docs/playbook.md, Obligations)
+ * need to know that a meeting was the internal renewal review, or that an email/call was the
+ * renewal conversation.
  */
 export const ACTIVITY_PURPOSES = ['renewal_review', 'renewal_conversation'] as const;
 export type ActivityPurpose = (typeof ACTIVITY_PURPOSES)[number];
@@ -75,10 +76,10 @@ export type InitiativeKind = (typeof INITIATIVE_KINDS)[number];
 export const PRIORITIES = ['pr1', 'pr2', 'pr3', 'pr4'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-/** The priority models of seed 003. */
+/** The priority models (docs/playbook.md, Priority). */
 export const PRIORITY_MODELS = ['us_enterprise', 'emea_enterprise', 'commercial'] as const;
 export type PriorityModel = (typeof PRIORITY_MODELS)[number];
 
-/** Gemstones of R1, highest first. */
+/** Gemstones, highest first (docs/playbook.md, Gemstone). */
 export const GEMSTONES = ['diamond', 'pearl', 'sapphire', 'ruby', 'quartz'] as const;
 export type Gemstone = (typeof GEMSTONES)[number];

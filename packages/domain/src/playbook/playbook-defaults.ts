@@ -24,7 +24,7 @@ const commercialModels = {
 } as const;
 
 /**
- * The handbook's values (seeds 000, 002, 003 and handbook-facts R1, R3–R7, R10, R14, R16, R17).
+ * The handbook's values, rule by rule as docs/playbook.md gives them (Rules, Settings reference).
  * Money in USD, durations in days unless the field name says otherwise.
  */
 export const defaultPlaybook: Playbook = deepFreeze({

@@ -19,7 +19,10 @@ const id = z.string().regex(/^[a-z][a-z0-9_]*$/);
 const colour = z.enum(HEALTH_COLOURS);
 const model = z.enum(PRIORITY_MODELS);
 
-/** One ARR-based TAM engagement model (seed 000), with the practices the TAM follows. */
+/**
+ * One ARR-based TAM engagement model, with the practices the TAM follows (docs/playbook.md,
+ * Engagement tier).
+ */
 const tierSchema = z.strictObject({
   id,
   name: text,
@@ -35,7 +38,7 @@ const tierSchema = z.strictObject({
   content: text.nullable(),
 });
 
-/** R1 thresholds of one gemstone; every comparison is strict (`>`). */
+/** Thresholds of one gemstone (docs/playbook.md, Gemstone); every comparison is strict (`>`). */
 const gemstoneRuleSchema = z.strictObject({
   usersAbove: z.number().int().min(0),
   ultimateUsersAbove: z.number().int().min(0).nullable(),
@@ -161,9 +164,9 @@ const playbookObject = z.strictObject({
       public_sector: recencyBands,
     }),
     /**
-     * Days back a support ticket counts for health (R4: "the last 30 days"). Added after the
-     * format's first release, so a document without it (stored before) takes the default
-     * instead of failing (docs/playbook.md, "The playbook document").
+     * Days back a support ticket counts for health (default "the last 30 days", docs/playbook.md,
+     * Health). Added after the format's first release, so a document without it (stored before)
+     * takes the default instead of failing (docs/playbook.md, "The playbook document").
      */
     supportTicketWindowDays: z.number().int().min(1).max(365).default(30),
     supportTicketBands: z.array(ticketBand).min(1),

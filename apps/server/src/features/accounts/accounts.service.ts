@@ -34,7 +34,7 @@ async function checkParent(
   }
 }
 
-/** Setting a sentiment stamps its date unless the caller gives one (handbook R20). */
+/** Setting a sentiment stamps its date unless the caller gives one (docs/glossary.md, TAM sentiment). */
 function stampSentiment(input: AccountValues, previous: AccountSummary | null, now: Date): AccountValues {
   const sentimentChanged = input.sentiment !== undefined && input.sentiment !== (previous?.sentiment ?? null);
   if (sentimentChanged && input.sentimentSetAt === undefined) {

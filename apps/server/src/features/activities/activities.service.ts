@@ -12,7 +12,10 @@ import { activitiesStore, type NewActivity } from './activities.store.ts';
 
 const ActivityCursor = z.object({ occurredAt: z.string(), id: z.uuid() });
 
-/** Attendees must already be known: staff users, and contacts of this account (handbook R20). */
+/**
+ * Attendees must already be known: staff users, and contacts of this account (docs/glossary.md,
+ * Activity).
+ */
 async function checkAttendees(executor: Executor, accountId: string, input: Partial<CreateActivityRequest>) {
   const details: ErrorDetail[] = [];
   const userIds = input.attendees?.userIds ?? [];

@@ -47,7 +47,7 @@ describe('assessments, always fresh and explained', () => {
     expect(assessment.engagementTier).toMatchObject({ tier: 'tier1', accountsPerTam: 5 });
     expect(assessment.engagementTier.explanation.path.length).toBeGreaterThan(0);
     expect(assessment.tamAlignment).toMatchObject({ eligible: true, hasTam: true, needsTam: false });
-    expect(assessment.gemstone.gemstone).toBe('pearl'); // > $250k, not > $500k (R1 is strict)
+    expect(assessment.gemstone.gemstone).toBe('pearl'); // > $250k, not > $500k: strict (docs/playbook.md)
     expect(assessment.priority.priority).toBe('pr1'); // no sentiment, nothing logged, no plan: health red → at risk
     expect(assessment.priority.model).toBe('us_enterprise');
     for (const value of [

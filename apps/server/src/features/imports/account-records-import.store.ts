@@ -211,8 +211,8 @@ export const activitiesImport = accountRecordsImporter({
 });
 
 /**
- * Seed 000, as the opportunities service applies it: an opportunity created closed-won, or moved
- * to closed-won, turns a lead or opportunity account into a customer.
+ * As the opportunities service does: an opportunity created closed-won, or moved to closed-won,
+ * turns a lead or opportunity account into a customer (docs/glossary.md, Relationship stage).
  */
 async function promoteOnClosedWon(client: pg.PoolClient, context: WriteContext): Promise<void> {
   const now = literal(context.now);

@@ -18,7 +18,7 @@ export function createOpportunitiesService(
     store: opportunitiesStore,
     present: presentOpportunity,
     onAccountChanged: options.onAccountChanged,
-    // Seed 000: closing won turns a lead or an opportunity into a customer.
+    // Closing won turns a lead or an opportunity into a customer (docs/glossary.md, Relationship stage).
     afterWrite: async ({ executor, context, account }, before, after) => {
       const justWon = after?.stage === 'closed_won' && before?.stage !== 'closed_won';
       if (!justWon || !['lead', 'opportunity'].includes(account.relationshipStage)) return;

@@ -7,7 +7,10 @@ import { checkDateRange } from './initiatives.service.ts';
 import { presentEmeaParameter } from './priority-inputs.presenter.ts';
 import { emeaParametersStore } from './priority-inputs.store.ts';
 
-/** Only the parameters of the playbook's EMEA model can be recorded (seed 003 lists seven). */
+/**
+ * Only the parameters of the playbook's EMEA model can be recorded (seven by default:
+ * docs/playbook.md, Priority).
+ */
 function checkParameter(playbook: Playbook, parameter: string) {
   const allowed = playbook.priority.emeaEnterprise.parameters.map((p) => p.id);
   if (!allowed.includes(parameter)) {

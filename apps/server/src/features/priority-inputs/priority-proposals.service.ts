@@ -17,7 +17,10 @@ import { presentPriorityProposal } from './priority-inputs.presenter.ts';
 const noProposal = (accountId: string) =>
   new DomainError('NOT_FOUND', `Account ${accountId} has no priority proposal`);
 
-/** EMEA Enterprise (seed 003): the TAM proposes Pr1 or Pr2, a TAM manager approves; both are recorded. */
+/**
+ * EMEA Enterprise (docs/playbook.md, Priority): the TAM proposes Pr1 or Pr2, a TAM manager approves;
+ * both are recorded.
+ */
 export function createPriorityProposalsService(
   db: Database,
   options: { onAccountChanged?: AccountChangedHook } = {},

@@ -21,7 +21,10 @@ import { profilesStore } from './profiles.store.ts';
 
 const contactLinks = ['championContactId', 'economicBuyerContactId', 'decisionMakerContactId'] as const;
 
-/** Champion, economic buyer and decision maker must be contacts of this very account (R20). */
+/**
+ * Champion, economic buyer and decision maker must be contacts of this very account: the business
+ * profile links to the account's own contacts (docs/glossary.md, Business profile).
+ */
 async function checkContactLinks(executor: Executor, accountId: string, input: UpdateBusinessProfileRequest) {
   const ids = contactLinks.map((field) => input[field]).filter((id): id is string => typeof id === 'string');
   if (ids.length === 0) return;

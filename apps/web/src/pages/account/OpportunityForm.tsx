@@ -61,7 +61,8 @@ export function OpportunityForm({
   const [version, setVersion] = useState(opportunity?.version ?? 1);
   const [latest, setLatest] = useState<Draft | null>(null);
   const [reloading, setReloading] = useState(false);
-  // Seed 000 (server side): winning the first deal makes a lead or an opportunity a customer.
+  // The server makes a lead or an opportunity a customer when it wins its first deal
+  // (docs/glossary.md, Relationship stage).
   const winsCustomer =
     draft.stage === 'closed_won' &&
     original.stage !== 'closed_won' &&
