@@ -46,7 +46,9 @@ export const AccountFields = z.object({
   atRisk: z.boolean().describe('Flagged at risk of contraction or churn.'),
   onboardingStartedAt: IsoInstant.nullable(),
   onboardingCompletedAt: IsoInstant.nullable(),
-  firstValueAt: IsoInstant.nullable().describe('When the customer reached first value (R3).'),
+  firstValueAt: IsoInstant.nullable().describe(
+    'When the customer reached first value (see docs/playbook.md, Obligations).',
+  ),
   qualifyUp: QualifyUp,
   lastPriorityReviewAt: IsoInstant.nullable().describe('The last quarterly priority review.'),
   supportTicketsTracked: z

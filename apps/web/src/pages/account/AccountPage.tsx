@@ -187,7 +187,7 @@ function AccountHeader({ account, assessment }: AccountContext) {
           explanation={gemstone.explanation}
           title={`Why ${gemstone.gemstone}`}
           value={<GemstoneBadge gemstone={gemstone.gemstone} size="md" />}
-          note="account size (R1)"
+          note="account size"
         />
         <Fact
           name="Priority"
