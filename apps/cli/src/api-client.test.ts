@@ -79,14 +79,23 @@ describe('createApiClient', () => {
   });
 
   it('keeps the session cookie from login for later calls without a token', async () => {
+    const can = {
+      manageUsers: false,
+      managePlaybook: false,
+      viewSystemStatus: false,
+      manageTeam: false,
+      createAccount: true,
+      importRecords: false,
+      importUsers: false,
+    };
     const { fetch, calls } = fakeFetch((call) =>
       call.url.endsWith('/auth/login')
         ? json(
             200,
-            { user, authenticatedBy: 'session' },
+            { user, authenticatedBy: 'session', can },
             { 'set-cookie': 'liaison_session=abc123; Path=/; HttpOnly; SameSite=Lax' },
           )
-        : json(200, { user, authenticatedBy: 'session' }),
+        : json(200, { user, authenticatedBy: 'session', can }),
     );
     const client = createApiClient({ baseUrl: 'http://localhost:3000', fetch });
     await client.auth.login({ email: 'ada@example.com', password: 'correct horse' });

@@ -57,7 +57,7 @@ export function createServices(
     playbook: createPlaybookService(db, playbookProvider, assessments),
     auth: createAuthService(db, { sessionHours: options.sessionHours }),
     users: createUsersService(db),
-    accounts: createAccountsService(db, { catalog, onAccountChanged }),
+    accounts: createAccountsService(db, { catalog, onAccountChanged, playbook: latestPlaybook }),
     profiles: createProfilesService(db, { onAccountChanged }),
     contacts: createContactsService(db),
     team: createTeamService(db, { onAccountChanged }),

@@ -1,4 +1,4 @@
-import type { Playbook, User } from '@liaison/contracts';
+import type { Playbook, User, UserAbilities } from '@liaison/contracts';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { tierName } from './playbook-text.ts';
@@ -8,6 +8,17 @@ import { queries } from './queries.ts';
 export function useMe(): User {
   return useSuspenseQuery(queries.me()).data.user;
 }
+
+/**
+ * What the signed-in user may do across the installation, as the server's policies decide it
+ * (`GET /auth/me` → `can`). The web never copies a policy: it shows or hides, the server decides.
+ */
+export function useCan(): UserAbilities {
+  return useSuspenseQuery(queries.me()).data.can;
+}
+
+/** Whether the user holds a book of accounts of their own (a TAM): a fact, not a permission. */
+export const holdsBook = (user: Pick<User, 'roles'>) => user.roles.includes('tam');
 
 /** Users by id, for names of requesters, approvers, attendees and owners. */
 export function useUserNames(): (id: string | null | undefined) => string {

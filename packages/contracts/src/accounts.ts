@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AccountAbilities } from './abilities.ts';
 import { ExternalIds, Id, IsoDate, IsoInstant, PageQuery, RecordMeta, ShortText } from './common.ts';
 import { Contact } from './contacts.ts';
 import { Region, RelationshipStage, Segment, SentimentColour } from './enums.ts';
@@ -64,6 +65,7 @@ export const Account = AccountSummary.extend({
   contacts: z.array(Contact),
   team: z.array(TeamAssignment).describe('Assignments current at the instant of the record.'),
   asOf: IsoInstant.nullable().describe('Set when the record is shown as it was at an earlier instant.'),
+  can: AccountAbilities,
 });
 
 export const CreateAccountRequest = AccountFields.partial().extend({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UserAbilities } from './abilities.ts';
 import { Id, IsoInstant, ShortText } from './common.ts';
 import { User } from './users.ts';
 
@@ -10,6 +11,7 @@ export const LoginRequest = z.object({
 export const Me = z.object({
   user: User,
   authenticatedBy: z.enum(['session', 'api_token']),
+  can: UserAbilities,
 });
 
 export const ApiToken = z.object({

@@ -1,3 +1,4 @@
+export * from './abilities.ts';
 export * from './accounts.ts';
 export * from './activities.ts';
 export * from './assessments.ts';

@@ -1,8 +1,11 @@
+import type { AccountAbilities, TeamRole } from '@liaison/contracts';
 import { notFound } from '@liaison/domain';
 import type { Executor } from '../db/client.ts';
-import { authorize, policies } from '../policies/policies.ts';
+import { accountAbilities } from '../policies/abilities.ts';
+import { authorize, type ExceptionApproverRole, policies } from '../policies/policies.ts';
 import { type AccountRow, accountAccessStore } from './account-access.store.ts';
 import type { RequestContext } from './context.ts';
+import { referencesStore } from './references.store.ts';
 
 export type { AccountRow } from './account-access.store.ts';
 
@@ -41,6 +44,21 @@ export async function requireAccount(executor: Executor, accountId: string): Pro
 /** Whether the caller is on the account's team now (the policies' team-membership input). */
 export function isTeamMember(executor: Executor, context: RequestContext, accountId: string) {
   return accountAccessStore.isMember(executor, accountId, context.user.id, context.now);
+}
+
+/**
+ * The caller's abilities on the account (its `can`), judged on the same facts the writes check:
+ * the roles the caller holds on the team at the request's instant (an assignment that starts
+ * later does not count yet) and the playbook's exception approver roles.
+ */
+export async function abilitiesOnAccount(
+  executor: Executor,
+  context: RequestContext,
+  accountId: string,
+  exceptionApproverRoles: readonly ExceptionApproverRole[],
+): Promise<AccountAbilities> {
+  const teamRoles = await referencesStore.teamRolesOf(executor, accountId, context.user.id, context.now);
+  return accountAbilities(context.user, { teamRoles: teamRoles as TeamRole[], exceptionApproverRoles });
 }
 
 /**

@@ -27,7 +27,6 @@ import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { Suspense } from 'react';
 import { api } from '../api.ts';
 import { label, staffRoleLabels } from '../format.ts';
-import { isAdmin, isManager } from '../permissions.ts';
 import { queries } from '../queries.ts';
 import { PageLoader } from './PageState.tsx';
 import { QuickJump } from './QuickJump.tsx';
@@ -46,14 +45,14 @@ export function AppLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const user = me?.user;
-  if (!user) return <PageLoader />;
+  if (!me || !user) return <PageLoader />;
 
   const nav = [
     { to: '/', label: 'My week', icon: IconCalendarWeek, show: true },
-    { to: '/team', label: 'Team', icon: IconUsersGroup, show: isManager(user) },
+    { to: '/team', label: 'Team', icon: IconUsersGroup, show: me.can.manageTeam },
     { to: '/accounts', label: 'Accounts', icon: IconBuildingSkyscraper, show: true },
-    { to: '/playbook', label: 'Playbook', icon: IconBook2, show: isAdmin(user) },
-    { to: '/users', label: 'Users', icon: IconUsers, show: isAdmin(user) },
+    { to: '/playbook', label: 'Playbook', icon: IconBook2, show: me.can.managePlaybook },
+    { to: '/users', label: 'Users', icon: IconUsers, show: me.can.manageUsers },
   ] as const;
   const active = (to: string) =>
     to === '/'

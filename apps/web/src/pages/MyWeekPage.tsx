@@ -24,8 +24,7 @@ import {
   relativeDay,
   segmentLabels,
 } from '../format.ts';
-import { useMe, usePlaybook } from '../hooks.ts';
-import { isManager, isTam } from '../permissions.ts';
+import { holdsBook, useCan, useMe, usePlaybook } from '../hooks.ts';
 import { tierIds, tierName } from '../playbook-text.ts';
 import { queries } from '../queries.ts';
 
@@ -42,21 +41,22 @@ export function MyWeekPage() {
   const users = useQuery(queries.users());
   const portfolio = useQuery(queries.portfolio(owner));
   const worklist = useQuery(queries.worklist(owner));
-  const manager = isManager(me);
+  const manager = useCan().manageTeam;
+  const tam = holdsBook(me);
   const tams = (users.data ?? []).filter((user) => user.roles.includes('tam') && user.isActive);
   const ownerName = portfolio.data?.owner.name ?? me.name;
   const viewingSelf = !owner;
   const now = new Date();
 
   const picker =
-    manager || !isTam(me) ? (
+    manager || !tam ? (
       <Select
         aria-label="Whose week"
         placeholder="Pick a TAM"
         searchable
         w={240}
         data={tams.map((tam) => ({ value: tam.id, label: tam.name }))}
-        value={owner ?? (isTam(me) ? me.id : null)}
+        value={owner ?? (tam ? me.id : null)}
         onChange={(value) => navigate({ search: value && value !== me.id ? { owner: value } : {} })}
       />
     ) : undefined;
@@ -71,7 +71,7 @@ export function MyWeekPage() {
       {portfolio.isPending || worklist.isPending ? (
         <PageLoader />
       ) : portfolio.data && worklist.data ? (
-        portfolio.data.items.length === 0 && viewingSelf && !isTam(me) ? (
+        portfolio.data.items.length === 0 && viewingSelf && !tam ? (
           <Card p="xl">
             <Text fw={600}>You have no accounts as TAM.</Text>
             <Text size="sm" c="dimmed" mb="md">

@@ -22,8 +22,7 @@ import { AnchorLink } from '../components/AnchorLink.tsx';
 import { CardTitle, PageHeader } from '../components/PageHeader.tsx';
 import { Empty, ErrorNote, PageError, PageLoader } from '../components/PageState.tsx';
 import { dateTime, describeChange, label, modelLabels, money, plural } from '../format.ts';
-import { useMe } from '../hooks.ts';
-import { isAdmin } from '../permissions.ts';
+import { useCan } from '../hooks.ts';
 import { tierName } from '../playbook-text.ts';
 import { queries } from '../queries.ts';
 
@@ -44,8 +43,7 @@ function parse(text: string): { ok: true; value: Record<string, unknown> } | { o
 }
 
 export function PlaybookPage() {
-  const me = useMe();
-  const admin = isAdmin(me);
+  const admin = useCan().managePlaybook;
   const queryClient = useQueryClient();
   // The editor starts from the latest version (the rest of the app reads it once per session).
   const current = useQuery({ ...queries.playbook(), staleTime: 0 });

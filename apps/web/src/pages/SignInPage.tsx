@@ -20,7 +20,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, errorMessage } from '../api.ts';
 import { label, staffRoleLabels } from '../format.ts';
-import { isManager, isTam } from '../permissions.ts';
+import { holdsBook } from '../hooks.ts';
 import { queries } from '../queries.ts';
 
 /** The roles worth trying on the demo, in the order a visitor would try them. */
@@ -40,7 +40,7 @@ export function SignInPage() {
       queryClient.clear();
       queryClient.setQueryData(queries.me().queryKey, me);
       // Managers without a book of their own start on the team overview.
-      const home = isManager(me.user) && !isTam(me.user) ? '/team' : '/';
+      const home = me.can.manageTeam && !holdsBook(me.user) ? '/team' : '/';
       await navigate({ to: search.redirect ?? home });
     },
   });

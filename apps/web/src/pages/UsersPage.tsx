@@ -22,8 +22,7 @@ import { api, fieldErrors, isConflict } from '../api.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ErrorNote, PageError, PageLoader } from '../components/PageState.tsx';
 import { date, label, options, regionLabels, staffRoleLabels } from '../format.ts';
-import { useMe } from '../hooks.ts';
-import { isAdmin } from '../permissions.ts';
+import { useCan } from '../hooks.ts';
 import { queries } from '../queries.ts';
 
 interface UserDraft {
@@ -36,7 +35,7 @@ interface UserDraft {
 }
 
 export function UsersPage() {
-  const me = useMe();
+  const can = useCan();
   const users = useQuery(queries.users());
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<User | 'new' | null>(null);
@@ -48,7 +47,7 @@ export function UsersPage() {
     .sort(
       (left, right) => Number(right.isActive) - Number(left.isActive) || left.name.localeCompare(right.name),
     );
-  const admin = isAdmin(me);
+  const admin = can.manageUsers;
 
   return (
     <>

@@ -11,12 +11,15 @@ import { presentTeamAssignment, teamStore } from '../team/index.ts';
 import { presentAccountSummary } from './accounts.presenter.ts';
 import { accountsStore } from './accounts.store.ts';
 
+/** The account as stored, before the caller's abilities (`can`) are added to it. */
+export type AccountRecord = Omit<Account, 'can'>;
+
 /** The living record: the account with its profiles, contacts and the team current at `now`. */
 export async function loadAccountDetail(
   executor: Executor,
   id: string,
   now: Date,
-): Promise<Account | undefined> {
+): Promise<AccountRecord | undefined> {
   const row = await accountsStore.findById(executor, id);
   if (!row) return undefined;
   // Sequential on purpose: inside a transaction there is one connection, and pg queues (and will

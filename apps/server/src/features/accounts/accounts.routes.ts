@@ -53,8 +53,15 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ services: Services; db: Dat
     },
     async (request) => {
       const context = request.context();
-      if (request.query.asOf)
-        return historyReadModel.accountAsOf(db, request.params.id, new Date(request.query.asOf));
+      if (request.query.asOf) {
+        const record = await historyReadModel.accountAsOf(
+          db,
+          request.params.id,
+          new Date(request.query.asOf),
+        );
+        // Writes apply to the living record: the past one carries the caller's abilities on it.
+        return { ...record, can: await services.accounts.abilities(context, request.params.id) };
+      }
       return services.accounts.get(context, request.params.id);
     },
   );

@@ -1,9 +1,11 @@
 import type { Account, AccountSummary, CreateAccountRequest, UpdateAccountRequest } from '@liaison/contracts';
-import { DomainError, notFound } from '@liaison/domain';
+import { DomainError, defaultPlaybook, notFound, type Playbook } from '@liaison/domain';
 import type { Database, Executor } from '../../db/client.ts';
 import {
   type AccountChangedHook,
+  abilitiesOnAccount,
   noAccountHook,
+  requireAccount,
   requireEditableAccount,
 } from '../../kernel/account-access.ts';
 import { type Catalog, checkCatalog } from '../../kernel/catalog.ts';
@@ -45,14 +47,24 @@ function stampSentiment(input: AccountValues, previous: AccountSummary | null, n
 
 export function createAccountsService(
   db: Database,
-  options: { catalog: () => Catalog; onAccountChanged?: AccountChangedHook },
+  options: { catalog: () => Catalog; onAccountChanged?: AccountChangedHook; playbook?: () => Playbook },
 ) {
   const onAccountChanged = options.onAccountChanged ?? noAccountHook;
+  // The same playbook the exception decisions are checked against (composition.ts).
+  const playbook = options.playbook ?? (() => defaultPlaybook);
+  const abilities = (context: RequestContext, id: string) =>
+    abilitiesOnAccount(db, context, id, playbook().priority.exceptionApproverRoles);
   return {
     async get(context: RequestContext, id: string): Promise<Account> {
       const account = await loadAccountDetail(db, id, context.now);
       if (!account) throw notFound('Account', id);
-      return account;
+      return { ...account, can: await abilities(context, id) };
+    },
+
+    /** The caller's abilities on the living account, for a record shown as it was (`asOf`). */
+    async abilities(context: RequestContext, id: string) {
+      await requireAccount(db, id);
+      return abilities(context, id);
     },
 
     async create(context: RequestContext, input: CreateAccountRequest): Promise<Account> {

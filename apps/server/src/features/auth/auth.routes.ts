@@ -10,6 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { SESSION_COOKIE } from '../../http/authentication.ts';
+import { userAbilities } from '../../policies/abilities.ts';
 import { presentUser } from '../users/index.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<{
@@ -34,7 +35,8 @@ export const authRoutes: FastifyPluginAsyncZod<{
         secure: secureCookies,
         expires: expiresAt,
       });
-      return { user: presentUser(user), authenticatedBy: 'session' as const };
+      const me = presentUser(user);
+      return { user: me, authenticatedBy: 'session' as const, can: userAbilities(me) };
     },
   );
 
@@ -48,7 +50,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
   app.get('/auth/me', { schema: { tags, response: { 200: Me } } }, async (request) => {
     const context = request.context();
     const user = await services.users.get(context, context.user.id);
-    return { user, authenticatedBy: request.principal!.authenticatedBy };
+    return { user, authenticatedBy: request.principal!.authenticatedBy, can: userAbilities(context.user) };
   });
 
   app.get(

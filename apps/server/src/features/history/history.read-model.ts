@@ -129,7 +129,7 @@ export const historyReadModel = {
   },
 
   /** The account with its profiles, contacts and team exactly as they were at `at`. */
-  async accountAsOf(executor: Executor, accountId: string, at: Date): Promise<Account> {
+  async accountAsOf(executor: Executor, accountId: string, at: Date): Promise<Omit<Account, 'can'>> {
     const states = await statesAt(executor, accountId, at.toISOString());
     const byType = (type: EntityType) =>
       states.filter((state) => state.entityType === type).map((s) => s.snapshot);

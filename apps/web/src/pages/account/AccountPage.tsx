@@ -23,8 +23,7 @@ import {
   segmentLabels,
   stageLabels,
 } from '../../format.ts';
-import { useMe, usePlaybook } from '../../hooks.ts';
-import { canEditAccount } from '../../permissions.ts';
+import { usePlaybook } from '../../hooks.ts';
 import { queries } from '../../queries.ts';
 import type { AccountTab } from '../../router.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
@@ -47,7 +46,6 @@ export function AccountPage() {
   const { accountId } = useParams({ from: '/app/accounts/$accountId' });
   const { tab = 'overview' } = useSearch({ from: '/app/accounts/$accountId' });
   const navigate = useNavigate({ from: '/accounts/$accountId' });
-  const me = useMe();
   const account = useQuery(queries.account(accountId));
   const assessment = useQuery(queries.assessment(accountId));
 
@@ -56,7 +54,8 @@ export function AccountPage() {
   const context: AccountContext = {
     account: account.data,
     assessment: assessment.data,
-    canEdit: canEditAccount(me, account.data.team),
+    // What the caller may do here comes with the account (`can`), decided by the server.
+    canEdit: account.data.can.edit,
   };
 
   return (

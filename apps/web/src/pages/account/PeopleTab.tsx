@@ -73,7 +73,7 @@ export function PeopleTab({ account, canEdit }: AccountContext) {
         )}
         {canEdit && <AddContact accountId={account.id} />}
       </Card>
-      <TeamHistoryCard accountId={account.id} />
+      <TeamHistoryCard accountId={account.id} canChange={account.can.changeTeam} />
     </Stack>
   );
 }

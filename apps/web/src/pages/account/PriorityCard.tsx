@@ -18,9 +18,8 @@ import { OpenFormButton } from '../../components/OpenFormButton.tsx';
 import { CardTitle } from '../../components/PageHeader.tsx';
 import { Empty, ErrorNote } from '../../components/PageState.tsx';
 import { date, dayOf, humanize, label, modelLabels } from '../../format.ts';
-import { useMe, useUserNames } from '../../hooks.ts';
+import { useUserNames } from '../../hooks.ts';
 import { useAccountMutation } from '../../mutations.ts';
-import { canApproveProposal, canDecideException } from '../../permissions.ts';
 import { queries } from '../../queries.ts';
 import type { AccountContext } from './AccountPage.tsx';
 import { EmeaParametersBlock } from './EmeaParametersBlock.tsx';
@@ -28,7 +27,6 @@ import { ExceptionForm, ExceptionRow } from './PriorityExceptions.tsx';
 import { ProposalBlock } from './PriorityProposal.tsx';
 
 export function PriorityCard({ account, assessment, canEdit }: AccountContext) {
-  const me = useMe();
   const userName = useUserNames();
   const model = assessment.priority.model;
   const initiatives = useQuery({
@@ -38,7 +36,7 @@ export function PriorityCard({ account, assessment, canEdit }: AccountContext) {
   const exceptions = useQuery(queries.priorityExceptions(account.id));
   const emea = model === 'emea_enterprise';
   const proposal = useQuery({ ...queries.priorityProposal(account.id), enabled: emea });
-  const decider = canDecideException(me, account.team);
+  const decider = account.can.decideException;
   return (
     <Card>
       <CardTitle
@@ -93,7 +91,7 @@ export function PriorityCard({ account, assessment, canEdit }: AccountContext) {
               accountId={account.id}
               proposal={proposal.data ?? null}
               canEdit={canEdit}
-              canApprove={canApproveProposal(me)}
+              canApprove={account.can.approveProposal}
             />
           </div>
         )}

@@ -7,8 +7,6 @@ import { api } from '../../api.ts';
 import { CardTitle } from '../../components/PageHeader.tsx';
 import { Empty, ErrorNote } from '../../components/PageState.tsx';
 import { date, label, teamRoleLabels } from '../../format.ts';
-import { useMe } from '../../hooks.ts';
-import { canChangeTeam } from '../../permissions.ts';
 import { queries } from '../../queries.ts';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
 import { TeamAssignForm } from './TeamAssignForm.tsx';
@@ -19,9 +17,7 @@ const describe = (assignment: TeamAssignment) =>
   `${assignment.userName} as ${label(teamRoleLabels, assignment.role)}`;
 
 /** The account team over time; TAM managers and admins assign, hand over, end and correct. */
-export function TeamHistoryCard({ accountId }: { accountId: string }) {
-  const me = useMe();
-  const canChange = canChangeTeam(me);
+export function TeamHistoryCard({ accountId, canChange }: { accountId: string; canChange: boolean }) {
   const history = useQuery(queries.teamHistory(accountId));
   const [assigning, setAssigning] = useState(false);
   const [editing, setEditing] = useState<{ id: string; mode: EditMode } | null>(null);
