@@ -1,10 +1,12 @@
 import { defaultPlaybook } from '@liaison/domain';
 import { describe, expect, it } from 'vitest';
+import { factories } from '../../../test/factories.ts';
 import { httpClient } from '../../../test/http-client.ts';
 import { createTestApp } from '../../../test/test-app.ts';
 
 const app = await createTestApp({ now: '2026-03-02T09:00:00.000Z' });
-const admin = httpClient(app.http, app.adminToken);
+const f = factories(app);
+const admin = f.admin;
 
 const tam = (
   await admin.post('/api/v1/users', {
@@ -188,16 +190,24 @@ describe('the playbook', () => {
     expect(invalid.body.error.details[0].path).toMatch(/^body\.playbook\.tiers/);
     const validation = (await admin.post('/api/v1/playbook/validate', { playbook: candidate })).body;
     expect(validation.valid).toBe(false);
-    const viewer = (
-      await admin.post('/api/v1/users', {
-        name: 'V',
-        email: 'v@example.com',
-        roles: ['viewer'],
-        password: 'long enough pw',
-      })
-    ).body;
-    expect(viewer.id).toBeDefined();
-    expect((await admin.get('/api/v1/playbook')).body.version).toBe(0);
+
+    // A valid change an admin could apply: the viewer is refused for who they are, not for what they send.
+    const raised = structuredClone(defaultPlaybook) as typeof candidate;
+    raised.tiers[0]!.minArr = 600_000;
+    expect((await admin.post('/api/v1/playbook/validate', { playbook: raised })).body.valid).toBe(true);
+    const versionsBefore = (await admin.get('/api/v1/playbook/versions')).body.items;
+    const viewer = await f.buildUser({ roles: ['viewer'], password: 'long enough pw' });
+    const refused = await f.anonymous.put(
+      '/api/v1/playbook',
+      { playbook: raised, version: 0 },
+      { cookie: viewer.cookie! },
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('FORBIDDEN');
+    const current = (await admin.get('/api/v1/playbook')).body;
+    expect(current.version).toBe(0);
+    expect(current.playbook.tiers[0].minArr).toBe(defaultPlaybook.tiers[0]!.minArr);
+    expect((await admin.get('/api/v1/playbook/versions')).body.items).toEqual(versionsBefore);
   });
 
   it('applies a new version that changes the stored assessments', async () => {
