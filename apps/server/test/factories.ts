@@ -112,6 +112,7 @@ export function factories(app: TestApp) {
     return created('POST /accounts/:id/team', response);
   }
 
+  /** An Enterprise account in EMEA unless told otherwise, with its team. */
   async function buildAccount(spec: AccountSpec = {}): Promise<Account> {
     const { team = {}, teamStartsAt, ...fields } = spec;
     const account = created<Account>(
