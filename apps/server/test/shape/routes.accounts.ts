@@ -57,10 +57,18 @@ function ownedRecordRoutes(options: {
   ];
 }
 
-const spareUser = async (setup: Setup) => ({
+/** A fresh account, and a TAM to put on its team. */
+const freshAccountAndTam = async (setup: Setup) => ({
   ...(await freshAccount(setup)),
   userId: (await shared(setup)).user.id,
 });
+
+/** A fresh account with a TAM on its team: the assignment is the target. */
+const freshAssignment = async (setup: Setup) => {
+  const account = await setup.f.buildAccount();
+  const assignment = await setup.f.assign(account, (await shared(setup)).user, 'tam');
+  return { id: assignment.id, accountId: account.id };
+};
 
 export const accountRoutes: RouteCase[] = [
   { route: 'GET /api/v1/accounts', guard: 'signedIn' },
@@ -99,23 +107,19 @@ export const accountRoutes: RouteCase[] = [
   {
     route: 'POST /api/v1/accounts/:id/team',
     guard: 'changeAccountTeam',
-    target: spareUser,
+    target: freshAccountAndTam,
     request: ({ userId }) => ({ body: { userId, role: 'tam' } }),
   },
   {
     route: 'PATCH /api/v1/team-assignments/:id',
     guard: 'changeAccountTeam',
-    target: freshRecord(async (f, account) =>
-      f.assign(account, await f.buildUser({ roles: ['tam'] }).then((s) => s.user), 'tam'),
-    ),
+    target: freshAssignment,
     request: ({ version }) => ({ body: { endsAt: '2026-12-31T00:00:00Z', version } }),
   },
   {
     route: 'DELETE /api/v1/team-assignments/:id',
     guard: 'changeAccountTeam',
-    target: freshRecord(async (f, account) =>
-      f.assign(account, await f.buildUser({ roles: ['tam'] }).then((s) => s.user), 'tam'),
-    ),
+    target: freshAssignment,
     request: ({ version }) => ({ query: `version=${version}` }),
   },
 
