@@ -22,6 +22,7 @@ export default defineConfig({
           name: 'db',
           include: [
             'apps/server/src/**/*.api.test.ts',
+            'apps/server/test/**/*.api.test.ts',
             'apps/server/src/**/*.db.test.ts',
             'apps/cli/test/**/*.test.ts',
           ],

@@ -53,6 +53,16 @@ const webNotBuilt = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <h1>Liaison</h1><p>The web app is not built yet. Run <code>npm run build</code> in the repository, then reload.
 The API is at <a href="/api/docs">/api/docs</a>.</p></body></html>`;
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Declares a route open to anonymous callers; every other route needs a signed-in caller. */
+    public?: boolean;
+  }
+}
+
+/** The docs pages come from @fastify/swagger-ui, whose routes take no config: public by prefix. */
+const DOCS_PREFIX = '/api/docs';
+
 export interface App {
   http: FastifyInstance;
   /** The instant every request is judged at (tests move it); background work uses it too. */
@@ -60,6 +70,12 @@ export interface App {
   services: Services;
   /** Every route registered, as `METHOD /path` (the OpenAPI test checks each is documented). */
   routes: string[];
+  /**
+   * The routes declared public (`config: { public: true }`, and the docs pages), as `METHOD /path`:
+   * the anonymous sweep test expects 401 from every other route, so a new route is private
+   * unless it says otherwise.
+   */
+  publicRoutes: string[];
 }
 
 /** Builds the HTTP application without listening: the server and the API tests both use it. */
@@ -83,8 +99,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Load the playbook in force before serving, so vocabularies are checked against it.
   await services.playbookProvider.active(options.db);
   const routes: string[] = [];
+  const publicRoutes: string[] = [];
   http.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
+    const isPublic = route.config?.public === true || route.url.startsWith(DOCS_PREFIX);
+    for (const method of [route.method].flat()) {
+      routes.push(`${method} ${route.url}`);
+      if (isPublic) publicRoutes.push(`${method} ${route.url}`);
+    }
   });
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
@@ -113,17 +134,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  await http.register(swaggerUi, { routePrefix: '/api/docs' });
+  await http.register(swaggerUi, { routePrefix: DOCS_PREFIX });
 
   registerAuthentication(http, services.auth, clock);
 
-  http.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  http.get('/healthz', { schema: { hide: true }, config: { public: true } }, async () => ({ status: 'ok' }));
 
   // The web app: files from its build, and index.html for any other page (client-side routes).
   // API paths keep the JSON 404.
   const webRoot = resolve(options.webRoot ?? defaultWebRoot);
   await http.register(fastifyStatic, { root: webRoot, serve: false, cacheControl: false });
-  http.get('/*', { schema: { hide: true } }, async (request, reply) => {
+  http.get('/*', { schema: { hide: true }, config: { public: true } }, async (request, reply) => {
     let path: string;
     try {
       path = decodeURIComponent(request.url.split('?')[0]!);
@@ -144,18 +165,24 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 
-  http.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => http.swagger());
+  http.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
+    http.swagger(),
+  );
 
   await http.register(
     async (api) => {
       api.get(
         '/health',
-        { schema: { tags: ['meta'], response: { 200: z.object({ status: z.literal('ok') }) } } },
+        {
+          schema: { tags: ['meta'], response: { 200: z.object({ status: z.literal('ok') }) } },
+          config: { public: true },
+        },
         async () => ({ status: 'ok' as const }),
       );
       api.get(
         '/demo-info',
         {
+          config: { public: true },
           schema: {
             tags: ['meta'],
             description: 'Public: whether this server runs the demo, and its logins (for the sign-in page).',
@@ -203,5 +230,5 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     { prefix: '/api/v1' },
   );
-  return { http, services, routes, clock };
+  return { http, services, routes, publicRoutes, clock };
 }

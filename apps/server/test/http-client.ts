@@ -39,5 +39,8 @@ export function httpClient(http: FastifyInstance, token?: string) {
       call<T>('PUT', url, body, headers),
     delete: <T = any>(url: string, headers?: Record<string, string>) =>
       call<T>('DELETE', url, undefined, headers),
+    /** Any method; sends no body at all when `body` is undefined (`post` always sends one). */
+    send: <T = any>(method: string, url: string, body?: unknown, headers?: Record<string, string>) =>
+      call<T>(method, url, body, headers),
   };
 }

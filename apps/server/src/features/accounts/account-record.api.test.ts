@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { httpClient } from '../../../test/http-client.ts';
+import { factories } from '../../../test/factories.ts';
 import { createTestApp } from '../../../test/test-app.ts';
 
 const app = await createTestApp({ now: '2026-02-01T00:00:00.000Z' });
-const admin = httpClient(app.http, app.adminToken);
-
-async function newAccount(name: string, extra: Record<string, unknown> = {}) {
-  const response = await admin.post('/api/v1/accounts', {
-    name,
-    segment: 'enterprise',
-    region: 'emea',
-    ...extra,
-  });
-  expect(response.status).toBe(201);
-  return response.body as { id: string; version: number };
-}
+const f = factories(app);
+const admin = f.admin;
 
 describe('the customer meta-record', () => {
   it('keeps profiles, contacts and their links, and shows them as they were at any instant', async () => {
-    const account = await newAccount('Profile GmbH');
+    const account = await f.buildAccount({ name: 'Profile GmbH' });
     app.setNow('2026-02-10T00:00:00.000Z');
     const champion = await admin.post(`/api/v1/accounts/${account.id}/contacts`, {
       name: 'Chris Champion',
@@ -84,9 +74,9 @@ describe('the customer meta-record', () => {
   });
 
   it('refuses a champion who is not a contact of the account', async () => {
-    const account = await newAccount('Links Ltd');
-    const other = await newAccount('Other Ltd');
-    const stranger = (await admin.post(`/api/v1/accounts/${other.id}/contacts`, { name: 'Stranger' })).body;
+    const account = await f.buildAccount({ name: 'Links Ltd' });
+    const other = await f.buildAccount({ name: 'Other Ltd' });
+    const stranger = await f.buildContact(other, { name: 'Stranger' });
     const response = await admin.patch(`/api/v1/accounts/${account.id}/business-profile`, {
       championContactId: stranger.id,
       version: 1,
@@ -96,7 +86,7 @@ describe('the customer meta-record', () => {
   });
 
   it('turns a lead into a customer when an opportunity closes won', async () => {
-    const account = await newAccount('Prospect Co', { relationshipStage: 'lead' });
+    const account = await f.buildAccount({ name: 'Prospect Co', relationshipStage: 'lead' });
     const opportunity = await admin.post(`/api/v1/accounts/${account.id}/opportunities`, {
       name: 'First deal',
       type: 'new_business',
@@ -117,8 +107,8 @@ describe('the customer meta-record', () => {
   });
 
   it('logs activities on the timeline with known attendees only', async () => {
-    const account = await newAccount('Timeline AG');
-    const contact = (await admin.post(`/api/v1/accounts/${account.id}/contacts`, { name: 'Tess Tech' })).body;
+    const account = await f.buildAccount({ name: 'Timeline AG' });
+    const contact = await f.buildContact(account, { name: 'Tess Tech' });
     for (const [index, day] of ['2026-01-05', '2026-01-20', '2026-02-03'].entries()) {
       const logged = await admin.post(`/api/v1/accounts/${account.id}/activities`, {
         kind: 'cadence_call',
@@ -179,8 +169,8 @@ describe('the customer meta-record', () => {
   });
 
   it('refuses parent cycles and deletes an account with its records (managers only)', async () => {
-    const parent = await newAccount('Parent Holdings');
-    const child = await newAccount('Child Subsidiary', { parentAccountId: parent.id });
+    const parent = await f.buildAccount({ name: 'Parent Holdings' });
+    const child = await f.buildAccount({ name: 'Child Subsidiary', parentAccountId: parent.id });
     const cycle = await admin.patch(`/api/v1/accounts/${parent.id}`, {
       parentAccountId: child.id,
       version: 1,

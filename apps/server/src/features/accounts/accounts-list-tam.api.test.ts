@@ -1,31 +1,13 @@
+import type { StaffRole } from '@liaison/contracts';
 import { describe, expect, it, vi } from 'vitest';
-import { httpClient } from '../../../test/http-client.ts';
+import { factories } from '../../../test/factories.ts';
 import { createTestApp } from '../../../test/test-app.ts';
 
 const app = await createTestApp({ now: '2026-01-01T00:00:00.000Z' });
-const admin = httpClient(app.http, app.adminToken);
+const f = factories(app);
+const admin = f.admin;
 
-async function user(name: string, roles: string[]) {
-  const response = await admin.post('/api/v1/users', {
-    name,
-    email: `${name.toLowerCase()}@example.com`,
-    roles,
-  });
-  expect(response.status).toBe(201);
-  return response.body as { id: string; name: string };
-}
-
-async function account(name: string) {
-  const response = await admin.post('/api/v1/accounts', { name, segment: 'enterprise', region: 'emea' });
-  expect(response.status).toBe(201);
-  return response.body as { id: string };
-}
-
-async function assign(accountId: string, userId: string, role: string, startsAt: string) {
-  const response = await admin.post(`/api/v1/accounts/${accountId}/team`, { userId, role, startsAt });
-  expect(response.status).toBe(201);
-  return response.body as { id: string; version: number };
-}
+const user = async (name: string, roles: StaffRole[]) => (await f.buildUser({ name, roles })).user;
 
 async function listed(q: string) {
   const response = await admin.get(`/api/v1/accounts?q=${encodeURIComponent(q)}`);
@@ -40,12 +22,12 @@ describe('the accounts list shows the current TAM', () => {
       await user('Bob', ['tam']),
       await user('Sam', ['sa']),
     ];
-    const acme = await account('Tamlist Acme');
-    await account('Tamlist Bare');
-    await assign(acme.id, sam.id, 'sa', '2026-01-01T00:00:00Z');
-    const first = await assign(acme.id, ann.id, 'tam', '2026-01-01T00:00:00Z');
+    const acme = await f.buildAccount({ name: 'Tamlist Acme' });
+    await f.buildAccount({ name: 'Tamlist Bare' });
+    await f.assign(acme, sam, 'sa', { startsAt: '2026-01-01T00:00:00Z' });
+    const first = await f.assign(acme, ann, 'tam', { startsAt: '2026-01-01T00:00:00Z' });
     // Bob is lined up to take over later: not the TAM yet.
-    await assign(acme.id, bob.id, 'tam', '2026-04-01T00:00:00Z');
+    await f.assign(acme, bob, 'tam', { startsAt: '2026-04-01T00:00:00Z' });
 
     expect(await listed('Tamlist')).toEqual([
       expect.objectContaining({ name: 'Tamlist Acme', tam: { userId: ann.id, name: 'Ann' } }),
@@ -66,17 +48,17 @@ describe('the accounts list shows the current TAM', () => {
   it('resolves overlapping TAM assignments to the latest to start', async () => {
     app.setNow('2026-05-01T00:00:00.000Z');
     const [cara, dan] = [await user('Cara', ['tam']), await user('Dan', ['tam'])];
-    const overlap = await account('Overlap GmbH');
-    await assign(overlap.id, cara.id, 'tam', '2026-02-01T00:00:00Z');
-    await assign(overlap.id, dan.id, 'tam', '2026-03-01T00:00:00Z');
+    const overlap = await f.buildAccount({ name: 'Overlap GmbH' });
+    await f.assign(overlap, cara, 'tam', { startsAt: '2026-02-01T00:00:00Z' });
+    await f.assign(overlap, dan, 'tam', { startsAt: '2026-03-01T00:00:00Z' });
     expect((await listed('Overlap GmbH'))[0]!.tam).toEqual({ userId: dan.id, name: 'Dan' });
   });
 
   it('reads a page of TAMs in the same statements whatever the page size (no query per row)', async () => {
     const eve = await user('Eve', ['tam']);
     for (let index = 0; index < 6; index++) {
-      const created = await account(`Bulk ${index}`);
-      await assign(created.id, eve.id, 'tam', '2026-01-01T00:00:00Z');
+      const created = await f.buildAccount({ name: `Bulk ${index}` });
+      await f.assign(created, eve, 'tam', { startsAt: '2026-01-01T00:00:00Z' });
     }
     await admin.get('/api/v1/accounts?q=Bulk'); // refresh the stale assessments first
     const statements = async (limit: number) => {
@@ -101,15 +83,15 @@ describe('the accounts list filtered by TAM', () => {
     app.setNow('2026-06-01T00:00:00.000Z');
     const [kim, lou] = [await user('Kim', ['tam', 'sa']), await user('Lou', ['tam'])];
     const [kept, asSa, ended, bare] = [
-      await account('Tamfilter Kept'),
-      await account('Tamfilter As SA'),
-      await account('Tamfilter Ended'),
-      await account('Tamfilter Bare'),
+      await f.buildAccount({ name: 'Tamfilter Kept' }),
+      await f.buildAccount({ name: 'Tamfilter As SA' }),
+      await f.buildAccount({ name: 'Tamfilter Ended' }),
+      await f.buildAccount({ name: 'Tamfilter Bare' }),
     ];
-    await assign(kept.id, kim.id, 'tam', '2026-05-01T00:00:00Z');
-    await assign(asSa.id, kim.id, 'sa', '2026-05-01T00:00:00Z');
-    await assign(asSa.id, lou.id, 'tam', '2026-05-01T00:00:00Z');
-    const old = await assign(ended.id, kim.id, 'tam', '2026-02-01T00:00:00Z');
+    await f.assign(kept, kim, 'tam', { startsAt: '2026-05-01T00:00:00Z' });
+    await f.assign(asSa, kim, 'sa', { startsAt: '2026-05-01T00:00:00Z' });
+    await f.assign(asSa, lou, 'tam', { startsAt: '2026-05-01T00:00:00Z' });
+    const old = await f.assign(ended, kim, 'tam', { startsAt: '2026-02-01T00:00:00Z' });
     await admin.patch(`/api/v1/team-assignments/${old.id}`, {
       endsAt: '2026-03-01T00:00:00Z',
       version: old.version,

@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { factories } from '../../../test/factories.ts';
 import { httpClient } from '../../../test/http-client.ts';
 import { createTestApp } from '../../../test/test-app.ts';
 
 const app = await createTestApp({ now: '2026-01-10T10:00:00.000Z' });
-const admin = httpClient(app.http, app.adminToken);
-
-async function createUserWithToken(roles: string[], email: string) {
-  const created = await admin.post('/api/v1/users', {
-    name: email.split('@')[0],
-    email,
-    roles,
-    password: 'correct horse battery',
-  });
-  expect(created.status).toBe(201);
-  const login = await httpClient(app.http).post('/api/v1/auth/login', {
-    email,
-    password: 'correct horse battery',
-  });
-  expect(login.status).toBe(200);
-  const cookie = String(login.headers['set-cookie']).split(';')[0]!;
-  const token = await httpClient(app.http).post('/api/v1/auth/tokens', { name: 'test' }, { cookie });
-  expect(token.status).toBe(201);
-  return { user: created.body, client: httpClient(app.http, token.body.token as string) };
-}
+const f = factories(app);
+const admin = f.admin;
 
 describe('account record with history', () => {
   it('returns each intermediate state with asOf and lists four history entries with the actor', async () => {
@@ -91,12 +74,7 @@ describe('account record with history', () => {
   });
 
   it('refuses a stale version with 409 and changes nothing', async () => {
-    const created = await admin.post('/api/v1/accounts', {
-      name: 'Stale Inc',
-      segment: 'smb',
-      region: 'noram',
-    });
-    const id = created.body.id as string;
+    const { id } = await f.buildAccount({ name: 'Stale Inc', segment: 'smb', region: 'noram' });
     expect((await admin.patch(`/api/v1/accounts/${id}`, { arr: 1 }, { 'if-match': '"1"' })).status).toBe(200);
     const stale = await admin.patch(`/api/v1/accounts/${id}`, { arr: 2, version: 1 });
     expect(stale.status).toBe(409);
@@ -132,13 +110,8 @@ describe('account record with history', () => {
   });
 
   it('lets a viewer read but not write (403), and refuses anonymous callers (401)', async () => {
-    const { client: viewer } = await createUserWithToken(['viewer'], 'vera@example.com');
-    const created = await admin.post('/api/v1/accounts', {
-      name: 'Read Only Ltd',
-      segment: 'smb',
-      region: 'apac',
-    });
-    const id = created.body.id as string;
+    const viewer = await f.buildUser({ roles: ['viewer'] });
+    const { id } = await f.buildAccount({ name: 'Read Only Ltd', segment: 'smb', region: 'apac' });
     expect((await viewer.get(`/api/v1/accounts/${id}`)).status).toBe(200);
     const write = await viewer.patch(`/api/v1/accounts/${id}`, { arr: 9, version: 1 });
     expect(write.status).toBe(403);
@@ -147,34 +120,29 @@ describe('account record with history', () => {
       (await viewer.post('/api/v1/accounts', { name: 'Nope', segment: 'smb', region: 'apac' })).status,
     ).toBe(403);
     expect((await admin.get(`/api/v1/accounts/${id}`)).body.version).toBe(1);
-    expect((await httpClient(app.http).get('/api/v1/accounts')).status).toBe(401);
+    expect((await f.anonymous.get('/api/v1/accounts')).status).toBe(401);
     expect((await httpClient(app.http, 'lia_wrong').get('/api/v1/accounts')).status).toBe(401);
   });
 
   it('lets the account team edit, and only managers change the team', async () => {
-    const { user: tam, client: tamClient } = await createUserWithToken(['tam'], 'tina@example.com');
-    const created = await admin.post('/api/v1/accounts', {
-      name: 'Team Co',
-      segment: 'mid_market',
-      region: 'latam',
-    });
-    const id = created.body.id as string;
-    expect((await tamClient.patch(`/api/v1/accounts/${id}`, { industry: 'Retail', version: 1 })).status).toBe(
+    const tam = await f.buildUser({ roles: ['tam'] });
+    const { id } = await f.buildAccount({ name: 'Team Co', segment: 'mid_market', region: 'latam' });
+    expect((await tam.patch(`/api/v1/accounts/${id}`, { industry: 'Retail', version: 1 })).status).toBe(403);
+    expect((await tam.post(`/api/v1/accounts/${id}/team`, { userId: tam.user.id, role: 'tam' })).status).toBe(
       403,
     );
-    expect(
-      (await tamClient.post(`/api/v1/accounts/${id}/team`, { userId: tam.id, role: 'tam' })).status,
-    ).toBe(403);
-    const assigned = await admin.post(`/api/v1/accounts/${id}/team`, { userId: tam.id, role: 'tam' });
+    const assigned = await admin.post(`/api/v1/accounts/${id}/team`, { userId: tam.user.id, role: 'tam' });
     expect(assigned.status).toBe(201);
-    const edit = await tamClient.patch(`/api/v1/accounts/${id}`, { industry: 'Retail', version: 1 });
+    const edit = await tam.patch(`/api/v1/accounts/${id}`, { industry: 'Retail', version: 1 });
     expect(edit.status).toBe(200);
-    expect(edit.body.team).toEqual([expect.objectContaining({ userId: tam.id, role: 'tam', endsAt: null })]);
+    expect(edit.body.team).toEqual([
+      expect.objectContaining({ userId: tam.user.id, role: 'tam', endsAt: null }),
+    ]);
   });
 
   it('paginates with a cursor and filters by segment, region and name', async () => {
     for (let index = 0; index < 7; index++) {
-      await admin.post('/api/v1/accounts', {
+      await f.buildAccount({
         name: `Paged ${index}`,
         segment: index % 2 === 0 ? 'enterprise' : 'smb',
         region: 'apac',

@@ -1,38 +1,33 @@
+import type { CreateAccountRequest } from '@liaison/contracts';
 import { defaultPlaybook } from '@liaison/domain';
 import { describe, expect, it } from 'vitest';
-import { httpClient } from '../../../test/http-client.ts';
+import { factories } from '../../../test/factories.ts';
 import { createTestApp } from '../../../test/test-app.ts';
 
 const app = await createTestApp({ now: '2026-03-02T09:00:00.000Z' });
-const admin = httpClient(app.http, app.adminToken);
+const f = factories(app);
+const admin = f.admin;
 
-const tam = (
-  await admin.post('/api/v1/users', {
-    name: 'Tara Tam',
-    email: 'tara@example.com',
-    roles: ['tam'],
+const tam = await f.buildUser({
+  name: 'Tara Tam',
+  email: 'tara@example.com',
+  roles: ['tam'],
+  region: 'noram',
+});
+
+/** A premium Enterprise customer with Tara as its TAM since 5 January. */
+async function managedAccount(name: string, arr: number, extra: Partial<CreateAccountRequest> = {}) {
+  return f.buildAccount({
+    name,
+    segment: 'enterprise',
     region: 'noram',
-  })
-).body as { id: string };
-
-async function managedAccount(name: string, arr: number, extra: Record<string, unknown> = {}) {
-  const account = (
-    await admin.post('/api/v1/accounts', {
-      name,
-      segment: 'enterprise',
-      region: 'noram',
-      plan: 'premium',
-      arr,
-      relationshipStage: 'customer',
-      ...extra,
-    })
-  ).body as { id: string; version: number };
-  await admin.post(`/api/v1/accounts/${account.id}/team`, {
-    userId: tam.id,
-    role: 'tam',
-    startsAt: '2026-01-05T00:00:00Z',
+    plan: 'premium',
+    arr,
+    relationshipStage: 'customer',
+    ...extra,
+    team: { tam: tam.user },
+    teamStartsAt: '2026-01-05T00:00:00Z',
   });
-  return account;
 }
 
 const cadenceOf = (assessment: { obligations: { kind: string; dueDate: string; status: string }[] }) =>
@@ -69,7 +64,7 @@ describe('assessments, always fresh and explained', () => {
     const before = cadenceOf((await admin.get(`/api/v1/accounts/${account.id}/assessment`)).body);
     // Pr2: every 60 days from the TAM's assignment on 5 January.
     expect(before).toMatchObject({ dueDate: '2026-03-06', status: 'due_soon' });
-    const worklistBefore = (await admin.get(`/api/v1/worklist?owner=${tam.id}`)).body.items;
+    const worklistBefore = (await admin.get(`/api/v1/worklist?owner=${tam.user.id}`)).body.items;
     expect(worklistBefore).toContainEqual(
       expect.objectContaining({ accountId: account.id, kind: 'cadence', status: 'due_soon' }),
     );
@@ -82,14 +77,14 @@ describe('assessments, always fresh and explained', () => {
     expect(logged.status).toBe(201);
     const after = cadenceOf((await admin.get(`/api/v1/accounts/${account.id}/assessment`)).body);
     expect(after).toMatchObject({ dueDate: '2026-05-01', status: 'ok' });
-    const worklistAfter = (await admin.get(`/api/v1/worklist?owner=${tam.id}`)).body.items;
+    const worklistAfter = (await admin.get(`/api/v1/worklist?owner=${tam.user.id}`)).body.items;
     expect(
       worklistAfter.filter(
         (item: { accountId: string; kind: string }) =>
           item.accountId === account.id && item.kind === 'cadence',
       ),
     ).toEqual([]);
-    const portfolio = (await admin.get(`/api/v1/portfolio?owner=${tam.id}`)).body;
+    const portfolio = (await admin.get(`/api/v1/portfolio?owner=${tam.user.id}`)).body;
     expect(
       portfolio.items.find((item: { accountId: string }) => item.accountId === account.id),
     ).toMatchObject({
@@ -115,7 +110,7 @@ describe('assessments, always fresh and explained', () => {
     expect(after.priority).toMatchObject({ priority: 'pr1', atRisk: true });
     expect(after.priority.explanation.path.join(' ')).toMatch(/risk/i);
     expect(after.triage).toMatchObject({ kind: 'triage_update' });
-    const portfolio = (await admin.get(`/api/v1/portfolio?owner=${tam.id}`)).body;
+    const portfolio = (await admin.get(`/api/v1/portfolio?owner=${tam.user.id}`)).body;
     expect(
       portfolio.items.find((item: { accountId: string }) => item.accountId === account.id),
     ).toMatchObject({
@@ -137,7 +132,7 @@ describe('assessments, always fresh and explained', () => {
   });
 
   it('sums capacity load from the tiers of a TAM’s accounts', async () => {
-    const portfolio = (await admin.get(`/api/v1/portfolio?owner=${tam.id}`)).body;
+    const portfolio = (await admin.get(`/api/v1/portfolio?owner=${tam.user.id}`)).body;
     const expected = portfolio.items.reduce(
       (sum: number, item: { capacityShare: number }) => sum + item.capacityShare,
       0,
@@ -188,22 +183,30 @@ describe('the playbook', () => {
     expect(invalid.body.error.details[0].path).toMatch(/^body\.playbook\.tiers/);
     const validation = (await admin.post('/api/v1/playbook/validate', { playbook: candidate })).body;
     expect(validation.valid).toBe(false);
-    const viewer = (
-      await admin.post('/api/v1/users', {
-        name: 'V',
-        email: 'v@example.com',
-        roles: ['viewer'],
-        password: 'long enough pw',
-      })
-    ).body;
-    expect(viewer.id).toBeDefined();
-    expect((await admin.get('/api/v1/playbook')).body.version).toBe(0);
+
+    // A valid change an admin could apply: the viewer is refused for who they are, not for what they send.
+    const raised = structuredClone(defaultPlaybook) as typeof candidate;
+    raised.tiers[0]!.minArr = 600_000;
+    expect((await admin.post('/api/v1/playbook/validate', { playbook: raised })).body.valid).toBe(true);
+    const versionsBefore = (await admin.get('/api/v1/playbook/versions')).body.items;
+    const viewer = await f.buildUser({ roles: ['viewer'], password: 'long enough pw' });
+    const refused = await f.anonymous.put(
+      '/api/v1/playbook',
+      { playbook: raised, version: 0 },
+      { cookie: viewer.cookie! },
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('FORBIDDEN');
+    const current = (await admin.get('/api/v1/playbook')).body;
+    expect(current.version).toBe(0);
+    expect(current.playbook.tiers[0].minArr).toBe(defaultPlaybook.tiers[0]!.minArr);
+    expect((await admin.get('/api/v1/playbook/versions')).body.items).toEqual(versionsBefore);
   });
 
   it('applies a new version that changes the stored assessments', async () => {
     const account = await managedAccount('Applied Co', 550_000);
     expect(
-      (await admin.get(`/api/v1/portfolio?owner=${tam.id}`)).body.items.find(
+      (await admin.get(`/api/v1/portfolio?owner=${tam.user.id}`)).body.items.find(
         (i: { accountId: string }) => i.accountId === account.id,
       ).tier,
     ).toBe('tier1');
@@ -220,7 +223,7 @@ describe('the playbook', () => {
     expect(applied.body.version).toBe(1);
     const stale = await admin.put('/api/v1/playbook', { playbook: candidate, version: 0 });
     expect(stale.status).toBe(409);
-    const portfolio = (await admin.get(`/api/v1/portfolio?owner=${tam.id}`)).body;
+    const portfolio = (await admin.get(`/api/v1/portfolio?owner=${tam.user.id}`)).body;
     expect(portfolio.items.find((i: { accountId: string }) => i.accountId === account.id).tier).toBe('tier2');
   });
 });
@@ -242,8 +245,7 @@ describe('whole-book reassessment', () => {
     } while (cursor);
     expect(seen).toBe(total);
     expect(total).toBeGreaterThan(3);
-    const tamToken = await app.services.auth.createToken(tam.id, 'cli', null, new Date());
-    const asTam = await httpClient(app.http, tamToken.token).post('/api/v1/assessments/reassess', {});
+    const asTam = await tam.post('/api/v1/assessments/reassess', {});
     expect(asTam.status).toBe(403);
   });
 });

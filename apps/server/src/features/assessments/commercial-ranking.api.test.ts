@@ -1,31 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { httpClient } from '../../../test/http-client.ts';
+import { factories } from '../../../test/factories.ts';
 import { createTestApp } from '../../../test/test-app.ts';
 
 const app = await createTestApp({ now: '2026-03-02T09:00:00.000Z' });
-const admin = httpClient(app.http, app.adminToken);
+const f = factories(app);
+const admin = f.admin;
 
 /** A TAM-aligned Commercial account that the Commercial model would put at Pr2 unless it is top 30. */
 async function commercialAccount(name: string, arr: number) {
-  const account = (
-    await admin.post('/api/v1/accounts', {
-      name,
-      segment: 'smb',
-      region: 'noram',
-      plan: 'premium',
-      arr,
-      relationshipStage: 'customer',
-      sentiment: 'green',
-      stagesAdopted: ['plan', 'create', 'verify'],
-    })
-  ).body as { id: string };
-  expect((await admin.put(`/api/v1/accounts/${account.id}/success-plan`, { status: 'active' })).status).toBe(
-    201,
-  );
-  const objective = await admin.post(`/api/v1/accounts/${account.id}/success-plan/objectives`, {
-    title: 'Adopt CI',
+  const account = await f.buildAccount({
+    name,
+    segment: 'smb',
+    region: 'noram',
+    plan: 'premium',
+    arr,
+    relationshipStage: 'customer',
+    sentiment: 'green',
+    stagesAdopted: ['plan', 'create', 'verify'],
   });
-  expect(objective.status).toBe(201);
+  await f.buildSuccessPlan(account, { objectives: ['Adopt CI'] });
   return account.id;
 }
 
@@ -78,29 +71,21 @@ describe('the Commercial ranking as of an instant', () => {
     const leader = (await admin.get(`/api/v1/accounts/${ids[0]}`)).body;
     await admin.patch(`/api/v1/accounts/${ids[0]}`, { arr: 100_000, version: leader.version });
     // An account its plan alone would not have managed, with a TAM from April 20 (set on April 10).
-    const tamLed = (
-      await admin.post('/api/v1/accounts', {
-        name: 'Earlier TAM-led',
-        segment: 'smb',
-        region: 'noram',
-        plan: 'free',
-        arr: 950_000,
-      })
-    ).body as { id: string };
-    const tam = (
-      await admin.post('/api/v1/users', {
-        name: 'Tim Tam',
-        email: 'tim@example.com',
-        roles: ['tam'],
-        region: 'noram',
-      })
-    ).body as { id: string };
-    const assigned = await admin.post(`/api/v1/accounts/${tamLed.id}/team`, {
-      userId: tam.id,
-      role: 'tam',
-      startsAt: '2026-04-20T00:00:00Z',
+    const tamLed = await f.buildAccount({
+      name: 'Earlier TAM-led',
+      segment: 'smb',
+      region: 'noram',
+      plan: 'free',
+      arr: 950_000,
     });
-    expect(assigned.body).toMatchObject({ role: 'tam' });
+    const tam = await f.buildUser({
+      name: 'Tim Tam',
+      email: 'tim@example.com',
+      roles: ['tam'],
+      region: 'noram',
+    });
+    const assigned = await f.assign(tamLed, tam.user, 'tam', { startsAt: '2026-04-20T00:00:00Z' });
+    expect(assigned).toMatchObject({ role: 'tam' });
 
     const then = (at: string, id: string) =>
       admin.get(`/api/v1/accounts/${id}/assessment?at=${at}`).then((response) => response.body.priority);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { factories } from '../../../test/factories.ts';
 import { httpClient } from '../../../test/http-client.ts';
 import { BOOTSTRAP_TOKEN, createTestApp } from '../../../test/test-app.ts';
 
 const app = await createTestApp();
-const admin = httpClient(app.http, app.adminToken);
-const anonymous = httpClient(app.http);
+const f = factories(app);
+const admin = f.admin;
+const anonymous = f.anonymous;
 const password = 'a long enough password';
 
 async function signIn(email: string, secret = password) {
@@ -118,14 +120,14 @@ describe('users', () => {
   });
 
   it('deactivating a user ends their sign-in', async () => {
-    const created = await admin.post('/api/v1/users', {
+    const leaver = await f.buildUser({
       name: 'Leaver',
       email: 'leaver@example.com',
       roles: ['sa'],
       password,
     });
     const { cookie } = await signIn('leaver@example.com');
-    await admin.patch(`/api/v1/users/${created.body.id}`, { isActive: false, version: 1 });
+    await admin.patch(`/api/v1/users/${leaver.user.id}`, { isActive: false, version: 1 });
     expect((await anonymous.get('/api/v1/auth/me', { cookie })).status).toBe(401);
     expect((await signIn('leaver@example.com')).response.status).toBe(401);
   });

@@ -21,7 +21,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
 
   app.post(
     '/auth/login',
-    { schema: { tags, body: LoginRequest, response: { 200: Me } } },
+    { schema: { tags, body: LoginRequest, response: { 200: Me } }, config: { public: true } },
     async (request, reply) => {
       const { sessionId, user, expiresAt } = await services.auth.login(
         request.body.email,
@@ -40,12 +40,17 @@ export const authRoutes: FastifyPluginAsyncZod<{
     },
   );
 
-  app.post('/auth/logout', { schema: { tags, response: { 204: z.null() } } }, async (request, reply) => {
-    const session = request.cookies[SESSION_COOKIE];
-    if (session) await services.auth.logout(session);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send(null);
-  });
+  // Public: a caller whose session has expired must still be able to clear the cookie.
+  app.post(
+    '/auth/logout',
+    { schema: { tags, response: { 204: z.null() } }, config: { public: true } },
+    async (request, reply) => {
+      const session = request.cookies[SESSION_COOKIE];
+      if (session) await services.auth.logout(session);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
 
   app.get('/auth/me', { schema: { tags, response: { 200: Me } } }, async (request) => {
     const context = request.context();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { factories } from '../../../test/factories.ts';
 import { httpClient } from '../../../test/http-client.ts';
 import { download, fixture, importCsv } from '../../../test/import-client.ts';
 import { createTestApp } from '../../../test/test-app.ts';
@@ -19,65 +20,58 @@ describe('round trip', () => {
   it('export → import into an empty database → export gives identical files', async () => {
     // A book with both kinds of record: imported from Salesforce (with Ids) and made in Liaison.
     const source = await createTestApp({ now: '2026-03-01T09:00:00.000Z' });
-    const api = httpClient(source.http, source.adminToken);
+    const f = factories(source);
+    const api = f.admin;
     for (const object of OBJECTS) {
       const job = await importCsv(source, object, fixture(`salesforce-${object}.csv`));
       expect(job.status).toBe('completed');
     }
-    const tam = (
-      await api.post('/api/v1/users', {
-        name: 'Dana  Native',
-        email: 'dana@example.com',
-        roles: ['tam'],
-        region: 'apac',
-      })
-    ).body;
-    const sal = (await api.post('/api/v1/users', { name: 'Eve', email: 'eve@example.com', roles: ['sal'] }))
-      .body;
-    const parent = (
-      await api.post('/api/v1/accounts', {
-        name: 'Native Holdings, Inc.',
-        segment: 'enterprise',
-        region: 'apac',
-        plan: 'ultimate',
-        arr: 987_654.32,
-        lam: 1200,
-        stagesAdopted: ['plan', 'secure'],
-        relationshipStage: 'customer',
-        sentiment: 'yellow',
-        sentimentReason: 'Budget review,\n"cautious"',
-        qualifyUp: { keyLogo: true, caseStudy: false, channelInitiative: true, triageMoreAttention: false },
-        atRisk: true,
-        renewalDate: '2027-01-31',
-        firstValueAt: '2025-05-05T05:05:05.005Z',
-      })
-    ).body;
-    const child = (
-      await api.post('/api/v1/accounts', {
-        name: 'Native Child',
-        segment: 'smb',
-        region: 'apac',
-        parentAccountId: parent.id,
-      })
-    ).body;
+    const tam = await f.buildUser({
+      name: 'Dana  Native',
+      email: 'dana@example.com',
+      roles: ['tam'],
+      region: 'apac',
+    });
+    const sal = await f.buildUser({ name: 'Eve', email: 'eve@example.com', roles: ['sal'] });
+    const parent = await f.buildAccount({
+      name: 'Native Holdings, Inc.',
+      segment: 'enterprise',
+      region: 'apac',
+      plan: 'ultimate',
+      arr: 987_654.32,
+      lam: 1200,
+      stagesAdopted: ['plan', 'secure'],
+      relationshipStage: 'customer',
+      sentiment: 'yellow',
+      sentimentReason: 'Budget review,\n"cautious"',
+      qualifyUp: { keyLogo: true, caseStudy: false, channelInitiative: true, triageMoreAttention: false },
+      atRisk: true,
+      renewalDate: '2027-01-31',
+      firstValueAt: '2025-05-05T05:05:05.005Z',
+      team: { tam: tam.user, sal: sal.user },
+    });
+    const child = await f.buildAccount({
+      name: 'Native Child',
+      segment: 'smb',
+      region: 'apac',
+      parentAccountId: parent.id,
+    });
     const acme = (await api.get('/api/v1/accounts?q=Acme%20Corp')).body.items[0];
     await api.patch(`/api/v1/accounts/${child.id}`, { parentAccountId: acme.id, version: 1 });
-    await api.post(`/api/v1/accounts/${parent.id}/team`, { userId: tam.id, role: 'tam' });
-    await api.post(`/api/v1/accounts/${parent.id}/team`, { userId: sal.id, role: 'sal' });
-    await api.post(`/api/v1/accounts/${parent.id}/contacts`, {
+    await f.buildContact(parent, {
       name: 'Zoë  van der Berg',
       email: 'zoe@native.example',
       title: 'Head of "Platform", EMEA',
       stakeholderRoles: ['technical_contact'],
     });
-    await api.post(`/api/v1/accounts/${parent.id}/opportunities`, {
+    await f.buildOpportunity(parent, {
       name: 'Native expansion',
       type: 'tier_upgrade',
       stage: 'proposal',
       amount: -1500.5,
       closeDate: '2026-11-30',
     });
-    await api.post(`/api/v1/accounts/${child.id}/activities`, {
+    await f.buildActivity(child, {
       kind: 'ebr',
       summary: 'EBR with the board',
       occurredAt: '2026-02-27T16:30:00.000Z',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { httpClient } from '../../../test/http-client.ts';
+import { factories } from '../../../test/factories.ts';
 import { download, importCsv, startImport } from '../../../test/import-client.ts';
 import { createTestApp } from '../../../test/test-app.ts';
 import { importTestTools, NOW, sf } from './imports.test-helpers.ts';
@@ -8,7 +8,8 @@ import { importTestTools, NOW, sf } from './imports.test-helpers.ts';
 // nothing, a crash at any point leaves no trace; and who may import what.
 
 const app = await createTestApp({ now: NOW });
-const { admin, pool, accountBySalesforceId, counts } = importTestTools(app);
+const { pool, accountBySalesforceId, counts } = importTestTools(app);
+const f = factories(app);
 
 describe('all or nothing', () => {
   function accountsFile(rows: number, bad?: { row: number; arr: string }) {
@@ -106,15 +107,7 @@ describe('permissions', () => {
       [['tam_manager'], 'users', 403],
       [['tam_manager'], 'accounts', 202],
     ] as const) {
-      const email = `${roles[0]}-${object}@example.com`;
-      await admin.post('/api/v1/users', { name: email, email, roles, password: 'correct horse battery' });
-      const login = await httpClient(app.http).post('/api/v1/auth/login', {
-        email,
-        password: 'correct horse battery',
-      });
-      const cookie = String(login.headers['set-cookie']).split(';')[0]!;
-      const token = (await httpClient(app.http).post('/api/v1/auth/tokens', { name: 't' }, { cookie })).body
-        .token;
+      const { token } = await f.buildUser({ roles: [...roles] });
       const response = await startImport(app, object, 'Name\n', { token });
       expect(response.status).toBe(status);
       if (status === 202) await app.services.imports.wait(response.body.id);

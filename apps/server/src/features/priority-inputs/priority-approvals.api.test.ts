@@ -1,55 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { httpClient } from '../../../test/http-client.ts';
+import { factories } from '../../../test/factories.ts';
 import { createTestApp } from '../../../test/test-app.ts';
 
 const app = await createTestApp({ now: '2026-02-01T00:00:00.000Z' });
-const admin = httpClient(app.http, app.adminToken);
-
-async function newAccount(name: string) {
-  const response = await admin.post('/api/v1/accounts', { name, segment: 'enterprise', region: 'emea' });
-  expect(response.status).toBe(201);
-  return response.body as { id: string };
-}
-
-/** A user with these roles, optionally on the account team in `teamRole`, and an API client for them. */
-async function staff(roles: string[], email: string, team?: { accountId: string; role: string }) {
-  const user = (await admin.post('/api/v1/users', { name: email.split('@')[0], email, roles })).body;
-  if (team) {
-    const assigned = await admin.post(`/api/v1/accounts/${team.accountId}/team`, {
-      userId: user.id,
-      role: team.role,
-    });
-    expect(assigned.status).toBe(201);
-  }
-  const { token } = await app.services.auth.createToken(user.id, 'test', null, new Date());
-  const client = httpClient(app.http, token);
-  /** Any method, with or without a body (the shared client always sends one and has no PUT). */
-  const raw = async (
-    method: 'PUT' | 'POST',
-    url: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ) => {
-    const response = await app.http.inject({
-      method,
-      url,
-      ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
-      headers: { authorization: `Bearer ${token}`, ...headers },
-    });
-    return { status: response.statusCode, body: response.json() };
-  };
-  const put = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-    raw('PUT', url, body, headers);
-  return { id: user.id as string, ...client, put, raw };
-}
+const f = factories(app);
+const admin = f.admin;
 
 describe('EMEA priority proposal', () => {
   it('is proposed by the TAM, approved by a TAM manager, and a new proposal needs a new approval', async () => {
-    const account = await newAccount('Proposal GmbH');
+    const tam = await f.buildUser({ roles: ['tam'] });
+    const account = await f.buildAccount({ name: 'Proposal GmbH', team: { tam: tam.user } });
     const url = `/api/v1/accounts/${account.id}/priority-proposal`;
-    const tam = await staff(['tam'], 'tam1@example.com', { accountId: account.id, role: 'tam' });
-    const manager = await staff(['tam_manager'], 'mgr1@example.com');
-    const viewer = await staff(['viewer'], 'view1@example.com');
+    const manager = await f.buildUser({ roles: ['tam_manager'] });
+    const viewer = await f.buildUser({ roles: ['viewer'] });
     expect((await admin.get(url)).status).toBe(404);
     expect((await admin.get(url)).body.error.message).toBe(`Account ${account.id} has no priority proposal`);
 
@@ -61,7 +24,7 @@ describe('EMEA priority proposal', () => {
     expect(proposed.status).toBe(201);
     expect(proposed.body).toMatchObject({
       priority: 'pr1',
-      proposedBy: tam.id,
+      proposedBy: tam.user.id,
       proposedAt: '2026-02-01T00:00:00.000Z',
       approvedBy: null,
       approvedAt: null,
@@ -77,11 +40,11 @@ describe('EMEA priority proposal', () => {
     const approved = await manager.post(`${url}/approve`, { version: 1 });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({
-      approvedBy: manager.id,
+      approvedBy: manager.user.id,
       approvedAt: '2026-02-03T00:00:00.000Z',
       version: 2,
     });
-    const twice = await manager.raw('POST', `${url}/approve`);
+    const twice = await manager.send('POST', `${url}/approve`);
     expect(twice.status).toBe(422);
     expect(twice.body.error.code).toBe('INVALID_STATE');
 
@@ -102,27 +65,28 @@ describe('EMEA priority proposal', () => {
       .body.items;
     expect(history.map((e: { operation: string }) => e.operation)).toEqual(['update', 'update', 'create']);
     expect(history[1].changes).toEqual([
-      { field: 'approvedBy', before: null, after: manager.id },
+      { field: 'approvedBy', before: null, after: manager.user.id },
       { field: 'approvedAt', before: null, after: '2026-02-03T00:00:00.000Z' },
     ]);
     expect(history[0].changes).toContainEqual({ field: 'priority', before: 'pr1', after: 'pr2' });
-    expect(history[0].changes).toContainEqual({ field: 'approvedBy', before: manager.id, after: null });
+    expect(history[0].changes).toContainEqual({ field: 'approvedBy', before: manager.user.id, after: null });
   });
 });
 
 describe('priority exceptions', () => {
   it('are requested by the team and decided by a TAM manager or the SAL/AE on the team', async () => {
     app.setNow('2026-02-01T00:00:00.000Z');
-    const account = await newAccount('Exception SE');
-    const list = `/api/v1/accounts/${account.id}/priority-exceptions`;
-    const tam = await staff(['tam'], 'tam2@example.com', { accountId: account.id, role: 'tam' });
-    const sal = await staff(['sal'], 'sal2@example.com', { accountId: account.id, role: 'sal' });
-    const strangerSal = await staff(['sal'], 'sal3@example.com');
-    const aeAsSa = await staff(['ae'], 'ae2@example.com', { accountId: account.id, role: 'sa' });
-    const managerSal = await staff(['tam_manager', 'sal'], 'mgr2@example.com', {
-      accountId: account.id,
-      role: 'sal',
+    const tam = await f.buildUser({ roles: ['tam'] });
+    const sal = await f.buildUser({ roles: ['sal'] });
+    const strangerSal = await f.buildUser({ roles: ['sal'] });
+    const aeAsSa = await f.buildUser({ roles: ['ae'] });
+    const managerSal = await f.buildUser({ roles: ['tam_manager', 'sal'] });
+    const account = await f.buildAccount({
+      name: 'Exception SE',
+      team: { tam: tam.user, sal: sal.user, sa: aeAsSa.user },
     });
+    await f.assign(account, managerSal.user, 'sal');
+    const list = `/api/v1/accounts/${account.id}/priority-exceptions`;
 
     const invalid = await tam.post(list, { kind: 'p3', reason: '  ', expiresAt: 'next week' });
     expect(invalid.status).toBe(400);
@@ -136,7 +100,7 @@ describe('priority exceptions', () => {
     expect(p1.body).toMatchObject({
       kind: 'p1',
       status: 'requested',
-      requestedBy: tam.id,
+      requestedBy: tam.user.id,
       requestedAt: '2026-02-01T00:00:00.000Z',
       approvedBy: null,
       approvedByRole: null,
@@ -160,7 +124,7 @@ describe('priority exceptions', () => {
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({
       status: 'approved',
-      approvedBy: sal.id,
+      approvedBy: sal.user.id,
       approvedByRole: 'sal',
       approvedAt: '2026-02-02T00:00:00.000Z',
       version: 2,
@@ -203,15 +167,15 @@ describe('priority exceptions', () => {
     const decision = history.find(
       (e: { entityId: string; operation: string }) => e.entityId === p1.body.id && e.operation === 'update',
     );
-    expect(decision.actor).toMatchObject({ type: 'api_token', id: sal.id });
+    expect(decision.actor).toMatchObject({ type: 'api_token', id: sal.user.id });
     expect(decision.changes).toContainEqual({ field: 'status', before: 'requested', after: 'approved' });
   });
 
   it('refuses viewers, outsiders and unknown ids', async () => {
-    const account = await newAccount('Closed Shop AB');
+    const account = await f.buildAccount({ name: 'Closed Shop AB' });
     const list = `/api/v1/accounts/${account.id}/priority-exceptions`;
-    const viewer = await staff(['viewer'], 'view3@example.com');
-    const outsiderTam = await staff(['tam'], 'tam3@example.com');
+    const viewer = await f.buildUser({ roles: ['viewer'] });
+    const outsiderTam = await f.buildUser({ roles: ['tam'] });
     expect((await viewer.get(list)).status).toBe(200);
     expect((await viewer.post(list, { kind: 'p1', reason: 'Please' })).status).toBe(403);
     expect((await outsiderTam.post(list, { kind: 'p1', reason: 'Please' })).status).toBe(403);
@@ -231,6 +195,6 @@ describe('priority exceptions', () => {
       ).status,
     ).toBe(404);
     expect((await admin.get(`/api/v1/accounts/${unknown}/priority-exceptions`)).status).toBe(404);
-    expect((await httpClient(app.http).get(list)).status).toBe(401);
+    expect((await f.anonymous.get(list)).status).toBe(401);
   });
 });

@@ -1,28 +1,17 @@
 import { defaultPlaybook, type Playbook } from '@liaison/domain';
 import { describe, expect, it } from 'vitest';
-import { httpClient } from '../../../test/http-client.ts';
+import { factories } from '../../../test/factories.ts';
 import { createTestApp } from '../../../test/test-app.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import { createEmeaParametersService } from './emea-parameters.service.ts';
 
 const app = await createTestApp({ now: '2026-02-01T00:00:00.000Z' });
-const admin = httpClient(app.http, app.adminToken);
-
-async function newAccount(name: string) {
-  const response = await admin.post('/api/v1/accounts', { name, segment: 'enterprise', region: 'emea' });
-  expect(response.status).toBe(201);
-  return response.body as { id: string };
-}
-
-async function viewerClient(email: string) {
-  const user = await admin.post('/api/v1/users', { name: 'Viewer', email, roles: ['viewer'] });
-  const { token } = await app.services.auth.createToken(user.body.id, 'test', null, new Date());
-  return httpClient(app.http, token);
-}
+const f = factories(app);
+const admin = f.admin;
 
 describe('priority initiatives', () => {
   it('keeps dated initiatives with their hours, each change in the history', async () => {
-    const account = await newAccount('Initiative SA');
+    const account = await f.buildAccount({ name: 'Initiative SA' });
     const migration = await admin.post(`/api/v1/accounts/${account.id}/initiatives`, {
       kind: 'infrastructure_change',
       description: 'Move from self-managed to Dedicated',
@@ -83,7 +72,7 @@ describe('priority initiatives', () => {
   });
 
   it('refuses an end before the start and invalid fields, with their paths', async () => {
-    const account = await newAccount('Backwards BV');
+    const account = await f.buildAccount({ name: 'Backwards BV' });
     const backwards = await admin.post(`/api/v1/accounts/${account.id}/initiatives`, {
       kind: 'stage_adoption',
       description: 'Adopt plan',
@@ -124,7 +113,7 @@ describe('priority initiatives', () => {
       (await admin.get(`/api/v1/accounts/${account.id}/history?entityType=initiative`)).body.items,
     ).toHaveLength(1);
 
-    const viewer = await viewerClient('vera@example.com');
+    const viewer = await f.buildUser({ roles: ['viewer'] });
     expect((await viewer.get(`/api/v1/accounts/${account.id}/initiatives`)).status).toBe(200);
     expect(
       (
@@ -142,7 +131,7 @@ describe('priority initiatives', () => {
 
 describe('EMEA parameters', () => {
   it("records the playbook's parameters with dates and refuses unknown ones", async () => {
-    const account = await newAccount('Parameter GmbH');
+    const account = await f.buildAccount({ name: 'Parameter GmbH' });
     const handover = await admin.post(`/api/v1/accounts/${account.id}/emea-parameters`, {
       parameter: 'tam_handover',
       note: 'Ann hands over to Bob',
@@ -195,7 +184,7 @@ describe('EMEA parameters', () => {
       .items;
     expect(history.map((e: { operation: string }) => e.operation)).toEqual(['delete', 'update', 'create']);
 
-    const viewer = await viewerClient('vince@example.com');
+    const viewer = await f.buildUser({ roles: ['viewer'] });
     const denied = await viewer.post(`/api/v1/accounts/${account.id}/emea-parameters`, {
       parameter: 'tam_handover',
       startsOn: '2026-03-01',
@@ -204,7 +193,7 @@ describe('EMEA parameters', () => {
   });
 
   it('follows the playbook it is given', async () => {
-    const account = await newAccount('Custom Playbook Ltd');
+    const account = await f.buildAccount({ name: 'Custom Playbook Ltd' });
     const me = (await admin.get('/api/v1/auth/me')).body.user;
     const custom: Playbook = structuredClone(defaultPlaybook);
     custom.priority.emeaEnterprise.parameters = [

@@ -1,39 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { httpClient } from '../../../test/http-client.ts';
+import { factories } from '../../../test/factories.ts';
 import { createTestApp } from '../../../test/test-app.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import { createSuccessPlansService } from './success-plans.service.ts';
 
 const app = await createTestApp({ now: '2026-02-01T00:00:00.000Z' });
-const admin = httpClient(app.http, app.adminToken);
-
-/** The shared test client has no PUT; this one speaks it with a bearer token. */
-async function put(url: string, body: unknown, headers: Record<string, string> = {}, token = app.adminToken) {
-  const response = await app.http.inject({
-    method: 'PUT',
-    url,
-    payload: body as Record<string, unknown>,
-    headers: { authorization: `Bearer ${token}`, ...headers },
-  });
-  return { status: response.statusCode, body: response.json() };
-}
-
-async function newAccount(name: string) {
-  const response = await admin.post('/api/v1/accounts', { name, segment: 'enterprise', region: 'emea' });
-  expect(response.status).toBe(201);
-  return response.body as { id: string };
-}
-
-async function clientWithRoles(roles: string[], email: string) {
-  const user = await admin.post('/api/v1/users', { name: email.split('@')[0], email, roles });
-  expect(user.status).toBe(201);
-  const { token } = await app.services.auth.createToken(user.body.id, 'test', null, new Date());
-  return { ...httpClient(app.http, token), put: (url: string, body: unknown) => put(url, body, {}, token) };
-}
+const f = factories(app);
+const admin = f.admin;
 
 describe('success plans', () => {
   it('creates the plan once, then updates it with the version it was read at', async () => {
-    const account = await newAccount('Planful AG');
+    const account = await f.buildAccount({ name: 'Planful AG' });
     const missing = await admin.get(`/api/v1/accounts/${account.id}/success-plan`);
     expect(missing.status).toBe(404);
     expect(missing.body.error).toMatchObject({
@@ -41,7 +18,7 @@ describe('success plans', () => {
       message: `Account ${account.id} has no success plan`,
     });
 
-    const created = await put(`/api/v1/accounts/${account.id}/success-plan`, { status: 'draft' });
+    const created = await admin.put(`/api/v1/accounts/${account.id}/success-plan`, { status: 'draft' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       accountId: account.id,
@@ -51,9 +28,9 @@ describe('success plans', () => {
     });
     expect(created.body.objectives).toEqual([]);
 
-    const blind = await put(`/api/v1/accounts/${account.id}/success-plan`, { status: 'active' });
+    const blind = await admin.put(`/api/v1/accounts/${account.id}/success-plan`, { status: 'active' });
     expect(blind.status).toBe(428);
-    const updated = await put(`/api/v1/accounts/${account.id}/success-plan`, {
+    const updated = await admin.put(`/api/v1/accounts/${account.id}/success-plan`, {
       status: 'active',
       strategy: 'Consolidate CI onto one platform',
       version: 1,
@@ -64,7 +41,7 @@ describe('success plans', () => {
       status: 'active',
       strategy: 'Consolidate CI onto one platform',
     });
-    const stale = await put(
+    const stale = await admin.put(
       `/api/v1/accounts/${account.id}/success-plan`,
       { status: 'closed' },
       { 'if-match': '1' },
@@ -82,7 +59,7 @@ describe('success plans', () => {
   });
 
   it('keeps objectives with status and due dates, each change in the history', async () => {
-    const account = await newAccount('Objective Oy');
+    const account = await f.buildAccount({ name: 'Objective Oy' });
     const early = await admin.post(`/api/v1/accounts/${account.id}/success-plan/objectives`, {
       title: 'Migrate from Jenkins',
     });
@@ -90,7 +67,7 @@ describe('success plans', () => {
     expect(early.body.error.code).toBe('INVALID_STATE');
     expect(early.body.error.message).toContain('has no success plan');
 
-    await put(`/api/v1/accounts/${account.id}/success-plan`, { status: 'active' });
+    await f.buildSuccessPlan(account);
     app.setNow('2026-02-10T00:00:00.000Z');
     const later = await admin.post(`/api/v1/accounts/${account.id}/success-plan/objectives`, {
       title: 'Adopt security scanning',
@@ -141,11 +118,11 @@ describe('success plans', () => {
   });
 
   it('validates with field paths and leaves the plan to the account team', async () => {
-    const account = await newAccount('Rules GmbH');
-    const badPlan = await put(`/api/v1/accounts/${account.id}/success-plan`, { status: 'paused' });
+    const account = await f.buildAccount({ name: 'Rules GmbH' });
+    const badPlan = await admin.put(`/api/v1/accounts/${account.id}/success-plan`, { status: 'paused' });
     expect(badPlan.status).toBe(400);
     expect(badPlan.body.error.details[0].path).toBe('body.status');
-    await put(`/api/v1/accounts/${account.id}/success-plan`, { status: 'draft' });
+    await f.buildSuccessPlan(account, { status: 'draft' });
     const badObjective = await admin.post(`/api/v1/accounts/${account.id}/success-plan/objectives`, {
       title: ' ',
       status: 'blue',
@@ -158,7 +135,7 @@ describe('success plans', () => {
       'body.title',
     ]);
 
-    const viewer = await clientWithRoles(['viewer'], 'vic@example.com');
+    const viewer = await f.buildUser({ roles: ['viewer'] });
     expect((await viewer.get(`/api/v1/accounts/${account.id}/success-plan`)).status).toBe(200);
     const viewerPut = await viewer.put(`/api/v1/accounts/${account.id}/success-plan`, {
       status: 'active',
@@ -169,11 +146,11 @@ describe('success plans', () => {
       title: 'Nope',
     });
     expect(add.status).toBe(403);
-    const outsider = await clientWithRoles(['tam'], 'otto@example.com');
+    const outsider = await f.buildUser({ roles: ['tam'] });
     expect(
       (await outsider.post(`/api/v1/accounts/${account.id}/success-plan/objectives`, { title: 'No' })).status,
     ).toBe(403);
-    expect((await httpClient(app.http).get(`/api/v1/accounts/${account.id}/success-plan`)).status).toBe(401);
+    expect((await f.anonymous.get(`/api/v1/accounts/${account.id}/success-plan`)).status).toBe(401);
     const unknown = '00000000-0000-4000-8000-000000000000';
     expect((await admin.get(`/api/v1/accounts/${unknown}/success-plan`)).body.error.message).toContain(
       'does not exist',
@@ -184,7 +161,7 @@ describe('success plans', () => {
   });
 
   it('tells the assessment every account it changed, inside the transaction', async () => {
-    const account = await newAccount('Hooked Ltd');
+    const account = await f.buildAccount({ name: 'Hooked Ltd' });
     const me = (await admin.get('/api/v1/auth/me')).body.user;
     const changed: string[][] = [];
     const service = createSuccessPlansService(app.database.db, {

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { httpClient } from '../../../test/http-client.ts';
+import { factories } from '../../../test/factories.ts';
 import { createTestApp } from '../../../test/test-app.ts';
 
 const app = await createTestApp({ now: '2026-03-01T00:00:00.000Z' });
-const admin = httpClient(app.http, app.adminToken);
+const f = factories(app);
+const admin = f.admin;
 
-async function newAccount(name: string) {
-  const response = await admin.post('/api/v1/accounts', { name, segment: 'mid_market', region: 'noram' });
-  expect(response.status).toBe(201);
-  return response.body as { id: string; supportTicketsTracked: boolean };
-}
-
-async function clientWithRoles(roles: string[], email: string) {
-  const user = await admin.post('/api/v1/users', { name: email.split('@')[0], email, roles });
-  expect(user.status).toBe(201);
-  const { token } = await app.services.auth.createToken(user.body.id, 'test', null, new Date());
-  return { user: user.body as { id: string }, client: httpClient(app.http, token) };
-}
+const newAccount = (name: string) => f.buildAccount({ name, segment: 'mid_market', region: 'noram' });
 
 describe('support tickets', () => {
   it('records tickets newest first and turns ticket tracking on with the first one', async () => {
@@ -148,16 +138,16 @@ describe('support tickets', () => {
     expect(reversed.status).toBe(400);
     expect(reversed.body.error.details[0].path).toBe('body.closedAt');
 
-    const { client: viewer } = await clientWithRoles(['viewer'], 'viv@example.com');
+    const viewer = await f.buildUser({ roles: ['viewer'] });
     expect((await viewer.get(`/api/v1/accounts/${account.id}/support-tickets`)).status).toBe(200);
     const denied = await viewer.post(`/api/v1/accounts/${account.id}/support-tickets`, {
       subject: 'Nope',
       openedAt: '2026-02-10T00:00:00Z',
     });
     expect(denied.status).toBe(403);
-    const { user: tam, client: tamClient } = await clientWithRoles(['tam'], 'tia@example.com');
-    await admin.post(`/api/v1/accounts/${account.id}/team`, { userId: tam.id, role: 'tam' });
-    const allowed = await tamClient.post(`/api/v1/accounts/${account.id}/support-tickets`, {
+    const tam = await f.buildUser({ roles: ['tam'] });
+    await f.assign(account, tam.user, 'tam');
+    const allowed = await tam.post(`/api/v1/accounts/${account.id}/support-tickets`, {
       subject: 'From the TAM',
       openedAt: '2026-02-28T00:00:00Z',
     });
@@ -166,8 +156,6 @@ describe('support tickets', () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
     expect((await admin.get(`/api/v1/accounts/${unknown}/support-tickets`)).status).toBe(404);
     expect((await admin.delete(`/api/v1/support-tickets/${unknown}?version=1`)).status).toBe(404);
-    expect((await httpClient(app.http).get(`/api/v1/accounts/${account.id}/support-tickets`)).status).toBe(
-      401,
-    );
+    expect((await f.anonymous.get(`/api/v1/accounts/${account.id}/support-tickets`)).status).toBe(401);
   });
 });

@@ -1,26 +1,18 @@
+import type { StaffRole } from '@liaison/contracts';
 import { describe, expect, it } from 'vitest';
-import { httpClient } from '../../../test/http-client.ts';
+import { factories } from '../../../test/factories.ts';
 import { createTestApp } from '../../../test/test-app.ts';
 
 const app = await createTestApp({ now: '2026-01-01T00:00:00.000Z' });
-const admin = httpClient(app.http, app.adminToken);
+const f = factories(app);
+const admin = f.admin;
 
-async function user(name: string, roles: string[]) {
-  const response = await admin.post('/api/v1/users', {
-    name,
-    email: `${name.toLowerCase()}@example.com`,
-    roles,
-  });
-  expect(response.status).toBe(201);
-  return response.body as { id: string };
-}
+const user = async (name: string, roles: StaffRole[]) => (await f.buildUser({ name, roles })).user;
 
 describe('account team over time', () => {
   it('answers "who was the TAM in March" after a handover, and as-of shows the team then', async () => {
     const [ann, bob] = [await user('Ann', ['tam']), await user('Bob', ['tam'])];
-    const account = (
-      await admin.post('/api/v1/accounts', { name: 'Handover Ltd', segment: 'enterprise', region: 'noram' })
-    ).body;
+    const account = await f.buildAccount({ name: 'Handover Ltd', segment: 'enterprise', region: 'noram' });
     const first = await admin.post(`/api/v1/accounts/${account.id}/team`, {
       userId: ann.id,
       role: 'tam',
@@ -52,9 +44,7 @@ describe('account team over time', () => {
   });
 
   it('refuses a period that ends before it starts and an unknown user, changing nothing', async () => {
-    const account = (
-      await admin.post('/api/v1/accounts', { name: 'Bad Team Inc', segment: 'smb', region: 'emea' })
-    ).body;
+    const account = await f.buildAccount({ name: 'Bad Team Inc', segment: 'smb', region: 'emea' });
     const ann = await user('Carla', ['tam']);
     const backwards = await admin.post(`/api/v1/accounts/${account.id}/team`, {
       userId: ann.id,
@@ -77,20 +67,12 @@ describe('a handover in one write', () => {
   it('ends the replaced assignment exactly when the new one starts, both in the history', async () => {
     app.setNow('2026-05-01T00:00:00.000Z');
     const [dora, eli] = [await user('Dora', ['tam']), await user('Eli', ['tam'])];
-    const account = (
-      await admin.post('/api/v1/accounts', {
-        name: 'One Write Handover',
-        segment: 'enterprise',
-        region: 'emea',
-      })
-    ).body;
-    const old = (
-      await admin.post(`/api/v1/accounts/${account.id}/team`, {
-        userId: dora.id,
-        role: 'tam',
-        startsAt: '2026-02-01T00:00:00Z',
-      })
-    ).body;
+    const account = await f.buildAccount({
+      name: 'One Write Handover',
+      segment: 'enterprise',
+      region: 'emea',
+    });
+    const old = await f.assign(account, dora, 'tam', { startsAt: '2026-02-01T00:00:00Z' });
     const handover = await admin.post(`/api/v1/accounts/${account.id}/team`, {
       userId: eli.id,
       role: 'tam',
@@ -122,23 +104,11 @@ describe('a handover in one write', () => {
     app.setNow('2026-06-01T00:00:00.000Z');
     const [fay, gus] = [await user('Fay', ['tam']), await user('Gus', ['tam'])];
     const [mine, other] = [
-      (await admin.post('/api/v1/accounts', { name: 'Replace Mine', segment: 'smb', region: 'noram' })).body,
-      (await admin.post('/api/v1/accounts', { name: 'Replace Other', segment: 'smb', region: 'noram' })).body,
+      await f.buildAccount({ name: 'Replace Mine', segment: 'smb', region: 'noram' }),
+      await f.buildAccount({ name: 'Replace Other', segment: 'smb', region: 'noram' }),
     ];
-    const current = (
-      await admin.post(`/api/v1/accounts/${mine.id}/team`, {
-        userId: fay.id,
-        role: 'tam',
-        startsAt: '2026-03-01T00:00:00Z',
-      })
-    ).body;
-    const elsewhere = (
-      await admin.post(`/api/v1/accounts/${other.id}/team`, {
-        userId: fay.id,
-        role: 'tam',
-        startsAt: '2026-03-01T00:00:00Z',
-      })
-    ).body;
+    const current = await f.assign(mine, fay, 'tam', { startsAt: '2026-03-01T00:00:00Z' });
+    const elsewhere = await f.assign(other, fay, 'tam', { startsAt: '2026-03-01T00:00:00Z' });
 
     const foreign = await admin.post(`/api/v1/accounts/${mine.id}/team`, {
       userId: gus.id,
@@ -170,17 +140,11 @@ describe('one person, one role, one period at a time', () => {
   it('refuses a second overlapping assignment of the same person in the same role, and an edit that makes one', async () => {
     app.setNow('2026-07-01T00:00:00.000Z');
     const hal = await user('Hal', ['tam', 'sa']);
-    const account = (
-      await admin.post('/api/v1/accounts', { name: 'No Double Count', segment: 'smb', region: 'apac' })
-    ).body;
-    const first = (
-      await admin.post(`/api/v1/accounts/${account.id}/team`, {
-        userId: hal.id,
-        role: 'tam',
-        startsAt: '2026-03-01T00:00:00Z',
-        endsAt: '2026-05-01T00:00:00Z',
-      })
-    ).body;
+    const account = await f.buildAccount({ name: 'No Double Count', segment: 'smb', region: 'apac' });
+    const first = await f.assign(account, hal, 'tam', {
+      startsAt: '2026-03-01T00:00:00Z',
+      endsAt: '2026-05-01T00:00:00Z',
+    });
     const twice = await admin.post(`/api/v1/accounts/${account.id}/team`, {
       userId: hal.id,
       role: 'tam',

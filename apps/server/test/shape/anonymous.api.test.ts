@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { httpClient } from '../http-client.ts';
+import { createTestApp } from '../test-app.ts';
+import { callRoute, unknownTarget } from './route-table.ts';
+import { rowFor } from './routes.ts';
+
+const app = await createTestApp();
+const anonymous = httpClient(app.http);
+const badToken = httpClient(app.http, 'lia_not_a_real_token');
+const privateRoutes = app.routes.filter((route) => !app.publicRoutes.includes(route));
+
+describe('public routes', () => {
+  it('are the few declared public (config.public in the server), and the docs pages', () => {
+    // Making a route public is a decision about who may call it: it shows up here, in review.
+    expect(app.publicRoutes.filter((route) => !route.includes(' /api/docs')).sort()).toEqual([
+      'GET /*',
+      'GET /api/v1/demo-info',
+      'GET /api/v1/health',
+      'GET /api/v1/openapi.json',
+      'GET /healthz',
+      'HEAD /*',
+      'HEAD /api/v1/demo-info',
+      'HEAD /api/v1/health',
+      'HEAD /api/v1/openapi.json',
+      'HEAD /healthz',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/logout',
+    ]);
+  });
+
+  it.each(app.publicRoutes)('%s answers an anonymous caller', async (route) => {
+    const response = await callRoute(anonymous, route, undefined, unknownTarget());
+    expect(response.status).not.toBe(401);
+  });
+});
+
+// Fastify validates params, query and body before the handler asks who is calling, so an
+// invalid anonymous call gets 400 whether the route checks or not. Each call here is therefore
+// the route table's valid one (aimed at ids nobody has): a route that forgets to ask who is
+// calling answers 2xx or 404 instead of 401.
+describe.each([
+  ['no credentials', anonymous],
+  ['a Bearer token nobody was given', badToken],
+])('every other route, called with %s', (_, client) => {
+  it.each(privateRoutes)('%s: 401 UNAUTHENTICATED', async (route) => {
+    const response = await callRoute(client, route, rowFor(route), unknownTarget());
+    expect(response.status).toBe(401);
+    // A HEAD response has no body to carry the code.
+    if (!route.startsWith('HEAD ')) expect(response.body.error.code).toBe('UNAUTHENTICATED');
+  });
+});
