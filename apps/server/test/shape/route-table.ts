@@ -54,6 +54,7 @@ const evaluate: Record<Guard, (caller: Caller, row: RouteCase) => boolean> = {
   signedIn: () => true,
   manageUsers: ({ user }) => policies.manageUsers(user),
   managePlaybook: ({ user }) => policies.managePlaybook(user),
+  viewSystemStatus: ({ user }) => policies.viewSystemStatus(user),
   manageTeam: ({ user }) => policies.manageTeam(user),
   changeAccountTeam: ({ user }) => policies.changeAccountTeam(user),
   createAccount: ({ user }) => policies.createAccount(user),

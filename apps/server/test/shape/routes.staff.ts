@@ -60,6 +60,8 @@ export const staffRoutes: RouteCase[] = [
     request: () => ({ body: { playbook: defaultPlaybook } }),
   },
 
+  { route: 'GET /api/v1/status/background-work', guard: 'viewSystemStatus' },
+
   { route: 'GET /api/v1/portfolio', guard: 'signedIn' },
   { route: 'GET /api/v1/worklist', guard: 'signedIn' },
   { route: 'GET /api/v1/team-overview', guard: 'manageTeam' },
