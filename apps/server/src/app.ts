@@ -29,7 +29,7 @@ import { successPlansRoutes } from './features/success-plans/index.ts';
 import { supportTicketsRoutes } from './features/support-tickets/index.ts';
 import { teamRoutes } from './features/team/index.ts';
 import { usersRoutes } from './features/users/index.ts';
-import { registerAuthentication } from './http/authentication.ts';
+import { DOCS_PREFIX, isPublicRoute, registerAuthentication } from './http/authentication.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { createBackgroundWork } from './kernel/background-work.ts';
 import type { Catalog } from './kernel/catalog.ts';
@@ -52,16 +52,6 @@ const webNotBuilt = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; line-height: 1.5">
 <h1>Liaison</h1><p>The web app is not built yet. Run <code>npm run build</code> in the repository, then reload.
 The API is at <a href="/api/docs">/api/docs</a>.</p></body></html>`;
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** Declares a route open to anonymous callers; every other route needs a signed-in caller. */
-    public?: boolean;
-  }
-}
-
-/** The docs pages come from @fastify/swagger-ui, whose routes take no config: public by prefix. */
-const DOCS_PREFIX = '/api/docs';
 
 export interface App {
   http: FastifyInstance;
@@ -101,7 +91,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const routes: string[] = [];
   const publicRoutes: string[] = [];
   http.addHook('onRoute', (route) => {
-    const isPublic = route.config?.public === true || route.url.startsWith(DOCS_PREFIX);
+    const isPublic = isPublicRoute(route.url, route.config);
     for (const method of [route.method].flat()) {
       routes.push(`${method} ${route.url}`);
       if (isPublic) publicRoutes.push(`${method} ${route.url}`);

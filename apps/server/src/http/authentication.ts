@@ -7,6 +7,21 @@ import type { RequestContext } from '../kernel/context.ts';
 export const SESSION_COOKIE = 'liaison_session';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Declares a route open to anonymous callers; every other route needs a signed-in caller. */
+    public?: boolean;
+  }
+}
+
+/** The docs pages come from @fastify/swagger-ui, whose routes take no config: public by prefix. */
+export const DOCS_PREFIX = '/api/docs';
+
+/** Private unless declared public: the one definition the server enforces and the tests sweep. */
+export function isPublicRoute(url: string, config: { public?: boolean } | undefined): boolean {
+  return config?.public === true || url.startsWith(DOCS_PREFIX);
+}
+
+declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
     /** The authenticated caller and the instant this request is judged at; 401 when anonymous. */
@@ -45,5 +60,17 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService, 
     }
     const session = request.cookies[SESSION_COOKIE];
     if (session) request.principal = await auth.principalFromSession(session, request.now);
+    // Private by default, before the body is even validated: an anonymous caller learns nothing
+    // of a private route's schema. Unknown paths keep their 404.
+    if (
+      !request.principal &&
+      !request.is404 &&
+      !isPublicRoute(request.routeOptions.url ?? '', request.routeOptions.config)
+    ) {
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        'Sign in, or send an API token as "Authorization: Bearer <token>".',
+      );
+    }
   });
 }

@@ -34,10 +34,21 @@ describe('public routes', () => {
   });
 });
 
-// Fastify validates params, query and body before the handler asks who is calling, so an
-// invalid anonymous call gets 400 whether the route checks or not. Each call here is therefore
-// the route table's valid one (aimed at ids nobody has): a route that forgets to ask who is
-// calling answers 2xx or 404 instead of 401.
+describe('the server itself', () => {
+  it('refuses an anonymous caller before validating what it sent (private by default)', async () => {
+    const invalid = await anonymous.post('/api/v1/accounts', { name: '', segment: 'nonsense' });
+    expect(invalid.status).toBe(401);
+    expect(invalid.body.error.code).toBe('UNAUTHENTICATED');
+    const badId = await anonymous.get('/api/v1/accounts/not-a-uuid');
+    expect(badId.status).toBe(401);
+    // An unknown path stays a 404.
+    expect((await anonymous.get('/api/v1/no-such-thing')).status).toBe(404);
+  });
+});
+
+// The server refuses anonymous callers before validation (above); the sweep does not rely on
+// it: each call here is the route table's valid one (aimed at ids nobody has), so a route that
+// forgets to ask who is calling answers 2xx or 404 instead of 401 even without that hook.
 describe.each([
   ['no credentials', anonymous],
   ['a Bearer token nobody was given', badToken],
