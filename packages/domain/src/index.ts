@@ -33,7 +33,7 @@ export * from './errors.ts';
 export * from './import/index.ts';
 export type { ParsePlaybookResult, PlaybookIssue } from './playbook/parse-playbook.ts';
 export { parsePlaybook } from './playbook/parse-playbook.ts';
-export { defaultPlaybook } from './playbook/playbook-defaults.ts';
+export { defaultPlaybook, previousDefaultPlaybook } from './playbook/playbook-defaults.ts';
 export type {
   GemstoneRule,
   Playbook,

@@ -55,11 +55,18 @@ export interface SuccessPlanObjectiveFact {
   status: HealthColour;
   /** Date, or null when not set. */
   dueDate: string | null;
+  /**
+   * Instant the status last changed (or the objective was created): when a non-green objective
+   * left green. Absent/null: unknown, the plan's own `statusChangedAt` stands in.
+   */
+  statusChangedAt?: string | null;
 }
 
 export interface SuccessPlanFact {
   status: SuccessPlanStatus;
   objectives: SuccessPlanObjectiveFact[];
+  /** Instant the plan's status last changed (or it was created); absent/null: unknown. */
+  statusChangedAt?: string | null;
 }
 
 export interface OnboardingFact {
@@ -163,6 +170,17 @@ export interface AccountFacts {
   sentiment: SentimentFact | null;
   /** Manually flagged at risk of contraction or churn. */
   atRisk: boolean;
+  /**
+   * "Requires triage": the TAM needs help with a yellow account (set or cleared with a risk
+   * update). Absent: false.
+   */
+  requiresTriage?: boolean;
+  /**
+   * The priority stored before this assessment and since when it has held (the read model's
+   * `priority_since`): the success plan's clock restarts when the account becomes Pr1. Absent
+   * or null: unknown (as of a past instant), the priority is taken to have held throughout.
+   */
+  previousPriority?: { priority: 'pr1' | 'pr2' | 'pr3' | 'pr4'; since: string } | null;
   team: TeamAssignmentFact[];
   onboarding: OnboardingFact | null;
   opportunities: OpportunityFact[];

@@ -26,6 +26,37 @@ export interface AccountView {
   inOnboarding: boolean;
   /** Day onboarding started, when it has started. */
   onboardingStartDay: number | null;
+  /** The TAM's engagement in force at `now`, or null when the account has no TAM. */
+  tamEngagement: TamEngagement | null;
+}
+
+/**
+ * The current TAM engagement: it began when the unbroken chain of TAM assignments that covers
+ * `now` began. A handover (the next TAM starts when, or before, the previous one ends) keeps the
+ * chain, so the clocks keep running; a gap (an instant with no TAM) starts a new engagement.
+ */
+export interface TamEngagement {
+  /** Instant the engagement began, and its UTC day. */
+  since: number;
+  day: number;
+  /** The TAM in force now (the latest assignment if several). */
+  userId: string;
+}
+
+function tamEngagementAt(team: readonly TeamAssignmentFact[], now: number): TamEngagement | null {
+  const periods = team
+    .filter((a) => a.role === 'tam' && toMillis(a.startsAt) <= now)
+    .map((a) => ({ start: toMillis(a.startsAt), end: a.endsAt === null ? Infinity : toMillis(a.endsAt), a }))
+    .filter((p) => p.end > p.start)
+    .sort((x, y) => y.start - x.start);
+  const current = periods.filter((p) => p.end > now);
+  if (current.length === 0) return null;
+  const holder = current[0]!;
+  // Latest start first: a period reaching back to `since` (touching or overlapping) extends the
+  // chain; every period passed over starts after the chain's start, so one pass is enough.
+  let since = Math.min(...current.map((p) => p.start));
+  for (const p of periods) if (p.start < since && p.end >= since) since = p.start;
+  return { since, day: dayOf(since), userId: holder.a.userId };
 }
 
 function inForce(a: TeamAssignmentFact, now: number): boolean {
@@ -61,6 +92,7 @@ export function viewAccount(facts: AccountFacts, now: number): AccountView {
     onboardingStarted,
     inOnboarding: onboardingStarted && !completed,
     onboardingStartDay: onboardingStarted && startMs !== null ? dayOf(startMs) : null,
+    tamEngagement: tamEngagementAt(facts.team, now),
   };
 }
 

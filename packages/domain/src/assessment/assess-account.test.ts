@@ -82,7 +82,7 @@ describe('assessAccount', () => {
 
   it('picks the earliest unfulfilled obligation as next due', () => {
     const a = assessIn(makeFacts({ successPlan: null, lastPriorityReviewAt: '2025-05-02T00:00:00Z' }));
-    expect(a.nextDue).toEqual({ kind: 'success_plan', dueDate: '2024-02-16', status: 'overdue' });
+    expect(a.nextDue).toEqual({ kind: 'success_plan', dueDate: '2024-02-01', status: 'overdue' });
   });
 
   it('is pure: frozen input, same output twice, JSON-serialisable', () => {

@@ -1,5 +1,6 @@
 import type { Playbook } from '../playbook/playbook-schema.ts';
 import type { AccountView } from './account-view.ts';
+import { dateOfDay } from './calendar.ts';
 import { type Explanation, explain } from './explanation.ts';
 import {
   engagementMeasure,
@@ -43,9 +44,11 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * The health scorecard (docs/playbook.md, Health): weighted points of the included measures,
- * renormalised so that missing measures drop out. In the first `onboardingGraceDays` days since
- * onboarding started (inclusive, completed or not) only the sentiment counts. Health never reads
- * the priority.
+ * renormalised so that missing measures drop out. The measures are the TAM's: with no TAM
+ * (`requireTam`) none is scored and the account is "not scored", never "red 0". In the first
+ * `onboardingGraceDays` days since onboarding started (inclusive, completed or not) only the
+ * sentiment counts; in the first `tamGraceDays` of the TAM's engagement, recency and the success
+ * plan are left out. Health never reads the priority.
  */
 export function health(view: AccountView, playbook: Playbook): HealthResult {
   const cfg = playbook.health;
@@ -60,22 +63,49 @@ export function health(view: AccountView, playbook: Playbook): HealthResult {
       { daysIntoOnboarding, onboardingGraceDays: cfg.onboardingGraceDays },
     ),
   });
+  // TAM-owned measures need a TAM; recency and the success plan wait out the TAM's first weeks.
+  const engagement = view.tamEngagement;
+  const noTam = cfg.requireTam && engagement === null;
+  const daysIntoEngagement = engagement === null ? null : view.today - engagement.day;
+  const tamGrace = cfg.requireTam && daysIntoEngagement !== null && daysIntoEngagement <= cfg.tamGraceDays;
+  const withoutTam = (ruleId: string): MeasureReading => ({
+    colour: null,
+    explanation: explain(ruleId, ['no TAM: a TAM-owned measure → left out'], { requireTam: true }),
+  });
+  const tamGraced = (ruleId: string): MeasureReading => ({
+    colour: null,
+    explanation: explain(
+      ruleId,
+      [
+        `TAM engaged since ${dateOfDay(engagement!.day)}: day ${daysIntoEngagement} ≤ ${cfg.tamGraceDays} → left out`,
+      ],
+      { tamEngagedSince: dateOfDay(engagement!.day), daysIntoEngagement, tamGraceDays: cfg.tamGraceDays },
+    ),
+  });
+  const read = (ruleId: string, measure: () => MeasureReading, waitsForTam: boolean): MeasureReading =>
+    noTam
+      ? withoutTam(ruleId)
+      : grace
+        ? graced(ruleId)
+        : waitsForTam && tamGrace
+          ? tamGraced(ruleId)
+          : measure();
   const readings: [HealthMeasureId, number, MeasureReading][] = [
-    ['sentiment', cfg.weights.sentiment, sentimentMeasure(facts)],
+    ['sentiment', cfg.weights.sentiment, noTam ? withoutTam('health.sentiment') : sentimentMeasure(facts)],
     [
       'engagement',
       cfg.weights.engagement,
-      grace ? graced('health.engagement') : engagementMeasure(view, playbook),
+      read('health.engagement', () => engagementMeasure(view, playbook), true),
     ],
     [
       'success_plan',
       cfg.weights.successPlan,
-      grace ? graced('health.success_plan') : successPlanMeasure(facts),
+      read('health.success_plan', () => successPlanMeasure(facts), true),
     ],
     [
       'support_tickets',
       cfg.weights.supportTickets,
-      grace ? graced('health.support_tickets') : supportTicketMeasure(view, playbook),
+      read('health.support_tickets', () => supportTicketMeasure(view, playbook), false),
     ],
   ];
   const totalWeight = readings.reduce((sum, [, w, r]) => sum + (r.colour ? w : 0), 0);
@@ -102,7 +132,7 @@ export function health(view: AccountView, playbook: Playbook): HealthResult {
   };
   if (stale) path.push(`sentiment is ${ageDays} days old > ${cfg.staleSentimentDays} → stale`);
   if (totalWeight === 0) {
-    path.push('no measure available → no score');
+    path.push(noTam ? 'no TAM → not scored' : 'no measure available → not scored');
     return {
       score: null,
       colour: null,

@@ -52,6 +52,28 @@ export function statusText(status: ObligationStatus, dueDay: number, today: numb
   return `due in ${dueDay - today} day(s) → ok`;
 }
 
+/**
+ * The day no clock may start before (docs/playbook.md, Obligations): the start of the TAM's
+ * current engagement, when obligations require a TAM; null otherwise.
+ */
+export function engagementFloor(view: AccountView, playbook: Playbook): { day: number; step: string } | null {
+  const engagement = view.tamEngagement;
+  if (!playbook.obligations.requireTam || engagement === null) return null;
+  return { day: engagement.day, step: `TAM engaged since ${dateOfDay(engagement.day)}` };
+}
+
+/** `day`, or the engagement floor when that is later (with the step that says so). */
+export function notBeforeEngagement(
+  view: AccountView,
+  playbook: Playbook,
+  day: number,
+): { day: number; step: string | null } {
+  const floor = engagementFloor(view, playbook);
+  return floor && floor.day > day
+    ? { day: floor.day, step: `${floor.step}: no clock starts before it` }
+    : { day, step: null };
+}
+
 export interface Anchor {
   day: number;
   /** Nothing to count from: the obligation is due today. */
@@ -64,20 +86,37 @@ export interface Anchor {
  * The clock of a recurring obligation: the last qualifying activity, else onboarding start,
  * else the current TAM's assignment (the latest one); with none of these it is due today.
  */
-export function clockAnchor(view: AccountView, last: DatedActivity | null, what: string): Anchor {
-  if (last)
+export function clockAnchor(
+  view: AccountView,
+  last: DatedActivity | null,
+  what: string,
+  playbook: Playbook,
+): Anchor {
+  const floor = engagementFloor(view, playbook);
+  const before = (day: number) => floor !== null && day < floor.day;
+  if (last && !before(last.day))
     return {
       day: last.day,
       immediate: false,
       activity: last,
       step: `last ${what}: ${last.activity.kind} ${last.activity.id} on ${dateOfDay(last.day)}`,
     };
-  if (view.onboardingStartDay !== null)
+  const earlier = last
+    ? `last ${what} ${dateOfDay(last.day)} is before the TAM's engagement`
+    : `no ${what} logged`;
+  if (view.onboardingStartDay !== null && !before(view.onboardingStartDay))
     return {
       day: view.onboardingStartDay,
       immediate: false,
       activity: null,
-      step: `no ${what} logged; clock starts at onboarding start ${dateOfDay(view.onboardingStartDay)}`,
+      step: `${earlier}; clock starts at onboarding start ${dateOfDay(view.onboardingStartDay)}`,
+    };
+  if (floor)
+    return {
+      day: floor.day,
+      immediate: false,
+      activity: null,
+      step: `${earlier}; clock starts: ${floor.step}`,
     };
   const tam = currentMembers(view, 'tam')[0];
   if (tam) {
@@ -86,7 +125,7 @@ export function clockAnchor(view: AccountView, last: DatedActivity | null, what:
       day,
       immediate: false,
       activity: null,
-      step: `no ${what} logged; clock starts at TAM ${tam.userId}'s assignment ${dateOfDay(day)}`,
+      step: `${earlier}; clock starts at TAM ${tam.userId}'s assignment ${dateOfDay(day)}`,
     };
   }
   return {

@@ -2,7 +2,13 @@ import type { Playbook } from '../playbook/playbook-schema.ts';
 import { type AccountView, type DatedActivity, firstActivityFrom } from './account-view.ts';
 import { dateOfDay, dayOf, toMillis } from './calendar.ts';
 import { explain } from './explanation.ts';
-import { type Obligation, type ObligationKind, statusFor, statusText } from './obligation-types.ts';
+import {
+  notBeforeEngagement,
+  type Obligation,
+  type ObligationKind,
+  statusFor,
+  statusText,
+} from './obligation-types.ts';
 import type { ActivityKind } from './vocabulary.ts';
 
 function oneOff(
@@ -49,15 +55,18 @@ export function onboardingObligations(view: AccountView, playbook: Playbook): Ob
   if (!view.inOnboarding || start === null) return [];
   const cfg = playbook.obligations.onboarding;
   const startText = dateOfDay(start);
+  // The goals' clocks start with the onboarding, but never before the TAM's engagement.
+  const from = notBeforeEngagement(view, playbook, start);
+  const fromText = from.step ? ` (${from.step})` : '';
   const due = (days: number, goal: string) => ({
-    day: start + days,
-    step: `${goal} within ${days} days of onboarding start ${startText}`,
+    day: from.day + days,
+    step: `${goal} within ${days} days of onboarding start ${startText}${fromText}`,
   });
   const inputs = { onboardingStartedAt: view.facts.onboarding?.startedAt };
   const firstValueAt = view.facts.onboarding?.firstValueAt ?? null;
   const valueReached = firstValueAt !== null && toMillis(firstValueAt) <= view.now;
   const contract = view.facts.contractStart;
-  const valueFrom = contract === null ? start : dayOf(contract);
+  const valueFrom = notBeforeEngagement(view, playbook, contract === null ? start : dayOf(contract));
   return [
     oneOff(
       'onboarding_kickoff',
@@ -88,8 +97,8 @@ export function onboardingObligations(view: AccountView, playbook: Playbook): Ob
       view,
       playbook,
       {
-        day: valueFrom + cfg.timeToFirstValueDays,
-        step: `first value within ${cfg.timeToFirstValueDays} days of ${contract === null ? `onboarding start ${startText} (no contract start)` : `contract start ${contract}`}`,
+        day: valueFrom.day + cfg.timeToFirstValueDays,
+        step: `first value within ${cfg.timeToFirstValueDays} days of ${contract === null ? `onboarding start ${startText} (no contract start)` : `contract start ${contract}`}${valueFrom.step ? ` (${valueFrom.step})` : ''}`,
       },
       {
         by: null,

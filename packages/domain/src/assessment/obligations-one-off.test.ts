@@ -40,8 +40,14 @@ describe('success plan (Pr1: ≥ 3 objectives, all green; Pr2: objectives; in a 
     ],
   ])('%s → met: %s', (_label, overrides, met) => {
     const o = obligation(overrides, 'success_plan');
-    // Due 45 days after onboarding started on 2024-01-02.
-    expect(o).toMatchObject({ dueDate: '2024-02-16', fulfilled: met, status: met ? 'ok' : 'overdue' });
+    // Nothing tells when the plan stopped meeting the standard: counted from the later of the
+    // TAM's engagement (2024-01-01) and the onboarding start (2024-01-02), plus 30 days' grace.
+    // Met: the grace would start today (2025-06-15) should the standard stop being met.
+    expect(o).toMatchObject({
+      dueDate: met ? '2025-07-15' : '2024-02-01',
+      fulfilled: met,
+      status: met ? 'ok' : 'overdue',
+    });
   });
 
   it('can require an active plan', () => {
@@ -52,12 +58,12 @@ describe('success plan (Pr1: ≥ 3 objectives, all green; Pr2: objectives; in a 
     expect(find(a, 'success_plan')).toMatchObject({ fulfilled: false, status: 'overdue' });
   });
 
-  it('gives a new customer 45 days from onboarding start', () => {
+  it("gives a new customer 30 days' grace from onboarding start", () => {
     const o = obligation(
       { successPlan: null, onboarding: { startedAt: instantDaysAgo(10), completedAt: null } },
       'success_plan',
     );
-    expect(o).toMatchObject({ dueDate: daysAgo(-35), status: 'ok', fulfilled: false });
+    expect(o).toMatchObject({ dueDate: daysAgo(-20), status: 'ok', fulfilled: false });
   });
 });
 

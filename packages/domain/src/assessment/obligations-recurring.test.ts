@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { previousDefaultPlaybook } from '../playbook/playbook-defaults.ts';
 import type { AccountFacts } from './account-facts.ts';
 import type { Assessment } from './assess-account.ts';
 import type { ObligationKind } from './obligation-types.ts';
@@ -72,8 +73,13 @@ describe('cadence calls (Pr1 30 days, Pr2 60, Commercial Pr2 90; due soon within
     });
   });
 
-  it('is due today with nothing to count from', () => {
-    const o = obligation({ activities: [], onboarding: null, team: [] }, 'cadence');
+  it('is due today with nothing to count from (the earlier reading: obligations without a TAM)', () => {
+    const o = find(
+      assessIn(makeFacts({ activities: [], onboarding: null, team: [] }), {
+        playbook: previousDefaultPlaybook,
+      }),
+      'cadence',
+    );
     expect(o).toMatchObject({ dueDate: '2025-06-15', status: 'due_soon' });
     expect(o?.explanation.path).toContain(
       'no cadence_call or onboarding_call logged, no onboarding, no TAM → due today',

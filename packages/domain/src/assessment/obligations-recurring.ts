@@ -5,6 +5,8 @@ import { explain } from './explanation.ts';
 import type { HealthResult } from './health.ts';
 import {
   clockAnchor,
+  engagementFloor,
+  notBeforeEngagement,
   type Obligation,
   type ObligationKind,
   statusFor,
@@ -53,6 +55,7 @@ export function cadenceObligation(
     view,
     lastActivity(view, cfg.clockActivityKinds),
     cfg.clockActivityKinds.join(' or '),
+    playbook,
   );
   const rule = view.inOnboarding
     ? `in onboarding: a check-in every ${interval} days`
@@ -70,7 +73,7 @@ export function cadenceObligation(
 /** EBR: at least one every `everyDays` (365) for the configured priorities (Pr1). */
 export function ebrObligation(view: AccountView, playbook: Playbook): Obligation {
   const days = playbook.obligations.ebr.everyDays;
-  const anchor = clockAnchor(view, lastActivity(view, ['ebr']), 'EBR');
+  const anchor = clockAnchor(view, lastActivity(view, ['ebr']), 'EBR', playbook);
   return recurring(
     'ebr',
     view,
@@ -92,13 +95,16 @@ export function ebrObligation(view: AccountView, playbook: Playbook): Obligation
 export function priorityReviewObligation(view: AccountView, playbook: Playbook): Obligation {
   const start = playbook.fiscalYearStartMonth;
   const lastAt = view.facts.lastPriorityReviewAt;
-  const last = lastAt !== null && toMillis(lastAt) <= view.now ? dayOf(lastAt) : null;
+  const floor = engagementFloor(view, playbook);
+  const reviewed = lastAt !== null && toMillis(lastAt) <= view.now ? dayOf(lastAt) : null;
+  // A review before the TAM's engagement was someone else's: this TAM has not reviewed yet.
+  const last = reviewed !== null && floor !== null && reviewed < floor.day ? null : reviewed;
   const current = fiscalQuarterOf(view.today, start);
   let dueDay: number;
   let step: string;
   if (last === null) {
     dueDay = current.endDay;
-    step = `never reviewed → due by the end of FY${current.fiscalYear} Q${current.quarter}`;
+    step = `${reviewed !== null ? `last reviewed ${dateOfDay(reviewed)}, before the TAM's engagement` : 'never reviewed'} → due by the end of FY${current.fiscalYear} Q${current.quarter}`;
   } else {
     const q = fiscalQuarterOf(last, start);
     const next = fiscalQuarterOf(q.endDay + 1, start);
@@ -141,6 +147,11 @@ export function triageObligation(view: AccountView, playbook: Playbook, h: Healt
   } else {
     steps.push('no triage update logged and no yellow/red sentiment date → due today');
     anchor = { day: view.today, immediate: true, satisfiedBy: null, steps };
+  }
+  const floored = notBeforeEngagement(view, playbook, anchor.day);
+  if (floored.step && !anchor.immediate) {
+    steps.push(floored.step);
+    anchor = { day: floored.day, satisfiedBy: null, steps };
   }
   return recurring('triage_update', view, playbook, anchor, interval, { healthColour: h.colour });
 }

@@ -3,7 +3,8 @@ import { type AccountView, firstActivityFrom } from './account-view.ts';
 import { dateOfDay, dayOf } from './calendar.ts';
 import { explain } from './explanation.ts';
 import type { HealthResult } from './health.ts';
-import { engagementStart, type Obligation, statusFor, statusText } from './obligation-types.ts';
+import { successPlanObligation } from './obligation-success-plan.ts';
+import { notBeforeEngagement, type Obligation, statusFor, statusText } from './obligation-types.ts';
 import { onboardingObligations } from './obligations-onboarding.ts';
 import {
   cadenceObligation,
@@ -13,54 +14,6 @@ import {
 } from './obligations-recurring.ts';
 import type { PriorityResult } from './priority.ts';
 import type { ActivityPurpose } from './vocabulary.ts';
-
-/**
- * Success plan standard (docs/playbook.md, Obligations): Pr1 ≥ 3 objectives, all green; Pr2 ≥ 1
- * objective — counted in the plan in force (draft or active; a closed plan counts as none;
- * `requireActive` excludes drafts). Due `dueDays` (45) after onboarding start, else the TAM's
- * assignment; fulfilled while the standard is met.
- */
-export function successPlanObligation(
-  view: AccountView,
-  playbook: Playbook,
-  priority: 'pr1' | 'pr2',
-): Obligation {
-  const cfg = playbook.obligations.successPlan;
-  const need = cfg[priority];
-  const plan = view.facts.successPlan;
-  const inForce = plan !== null && (need.requireActive ? plan.status === 'active' : plan.status !== 'closed');
-  const objectives = inForce ? plan.objectives : [];
-  const enough = objectives.length >= need.minObjectives;
-  const green = !need.allGreen || objectives.every((o) => o.status === 'green');
-  const met = inForce && enough && green;
-  const from = engagementStart(view);
-  const dueDay = from.day + cfg.dueDays;
-  const status = met ? 'ok' : statusFor(dueDay, view.today, playbook);
-  const rule = `${priority.toUpperCase()}: ${need.requireActive ? 'an active' : 'a draft or active'} success plan with ≥ ${need.minObjectives} objective(s)${need.allGreen ? ', all green' : ''}`;
-  const nonGreen = objectives.filter((o) => o.status !== 'green').map((o) => o.id);
-  const state = !plan
-    ? 'no success plan'
-    : !inForce
-      ? `${plan.status} plan does not count`
-      : `${plan.status} plan, ${objectives.length} objective(s)${nonGreen.length ? `, not green: ${nonGreen.join(', ')}` : ''}`;
-  return {
-    kind: 'success_plan',
-    dueDate: dateOfDay(dueDay),
-    status,
-    fulfilled: met,
-    satisfiedBy: null,
-    explanation: explain(
-      'obligation.success_plan',
-      [
-        rule,
-        `${from.step} + ${cfg.dueDays} days → due ${dateOfDay(dueDay)}`,
-        state,
-        met ? 'met → ok' : `not met: ${statusText(status, dueDay, view.today)}`,
-      ],
-      { planStatus: plan?.status ?? null, objectives: objectives.length, nonGreen },
-    ),
-  };
-}
 
 /**
  * Renewal (docs/playbook.md, Obligations): from T−180 days until the renewal date T, the internal
@@ -74,7 +27,9 @@ export function renewalObligations(view: AccountView, playbook: Playbook): Oblig
   const renewal = dayOf(date);
   const opens = renewal - cfg.openDaysBefore;
   if (view.today < opens || view.today > renewal) return [];
-  const dueDay = renewal - cfg.reviewByDaysBefore;
+  // The clock starts when the window opens, or with the TAM's engagement if that is later.
+  const clock = notBeforeEngagement(view, playbook, opens);
+  const dueDay = clock.day + (cfg.openDaysBefore - cfg.reviewByDaysBefore);
   const make = (kind: 'renewal_review' | 'renewal_conversation', purpose: ActivityPurpose, label: string) => {
     const hit = firstActivityFrom(view, opens, (a) => a.purposes?.includes(purpose) ?? false);
     const status = hit ? 'ok' : statusFor(dueDay, view.today, playbook);
@@ -88,7 +43,9 @@ export function renewalObligations(view: AccountView, playbook: Playbook): Oblig
         `obligation.${kind}`,
         [
           `renewal ${date}: playbook opened ${dateOfDay(opens)} (T−${cfg.openDaysBefore})`,
-          `${label} due by ${dateOfDay(dueDay)} (T−${cfg.reviewByDaysBefore})`,
+          clock.step
+            ? `${clock.step}: ${label} due ${cfg.openDaysBefore - cfg.reviewByDaysBefore} days after it, by ${dateOfDay(dueDay)}`
+            : `${label} due by ${dateOfDay(dueDay)} (T−${cfg.reviewByDaysBefore})`,
           hit
             ? `logged: ${hit.activity.kind} ${hit.activity.id} on ${dateOfDay(hit.day)} → ok`
             : `not logged: ${statusText(status, dueDay, view.today)}`,
@@ -114,6 +71,8 @@ export function obligations(
   h: HealthResult,
 ): { list: Obligation[]; triage: Obligation | null } {
   if (p.model === null || (p.priority !== 'pr1' && p.priority !== 'pr2')) return { list: [], triage: null };
+  // Obligations a TAM owes exist only while the account has one (docs/playbook.md, Obligations).
+  if (playbook.obligations.requireTam && view.tamEngagement === null) return { list: [], triage: null };
   const list: Obligation[] = [cadenceObligation(view, playbook, p.model, p.priority)];
   list.push(...onboardingObligations(view, playbook));
   if (playbook.obligations.ebr.priorities.includes(p.priority)) list.push(ebrObligation(view, playbook));

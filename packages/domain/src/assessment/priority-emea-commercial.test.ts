@@ -121,8 +121,8 @@ describe('Commercial model', () => {
     ],
     ['at-risk flag', { atRisk: true }, 'pr1'],
     [
-      'yellow health (in triage)',
-      { sentiment: { value: 'yellow', setAt: instantDaysAgo(1), reason: null } },
+      'yellow health, requires triage',
+      { sentiment: { value: 'yellow', setAt: instantDaysAgo(1), reason: null }, requiresTriage: true },
       'pr1',
     ],
     [

@@ -23,15 +23,34 @@ export interface ModelVerdict {
   inputs: Record<string, unknown>;
 }
 
-/** At risk = the at-risk flag, or computed health yellow or red. */
+/**
+ * At risk of contraction or churn (docs/playbook.md, At risk): the at-risk flag, or a health
+ * colour the playbook lists (default red), or yellow with "requires triage" set (the handbook's
+ * Yellow + Requires Triage: the TAM needs help). A plain yellow is low risk; an account not
+ * scored is not at risk.
+ */
 export function atRiskSignal(ctx: PriorityContext): { atRisk: boolean; step: string } {
+  const cfg = ctx.playbook.priority.atRisk;
   const flag = ctx.view.facts.atRisk;
+  const triage = ctx.view.facts.requiresTriage === true;
   const colour = ctx.health.colour;
-  const byHealth = colour === 'yellow' || colour === 'red';
-  const why = [flag ? 'at-risk flag set' : null, byHealth ? `health ${colour}` : null]
+  const byColour = colour !== null && colour !== 'green' && cfg.healthColours.includes(colour);
+  const byTriage = !byColour && colour === 'yellow' && cfg.yellowWithTriage && triage;
+  const why = [
+    flag ? 'at-risk flag set' : null,
+    byColour ? `health ${colour}` : null,
+    byTriage ? 'health yellow, requires triage' : null,
+  ]
     .filter(Boolean)
     .join(', ');
-  return { atRisk: flag || byHealth, step: `at risk? ${flag || byHealth ? `yes (${why})` : 'no'}` };
+  const atRisk = flag || byColour || byTriage;
+  const not =
+    colour === null
+      ? 'no (not scored)'
+      : colour === 'yellow' && !byColour
+        ? `no (health yellow${cfg.yellowWithTriage ? ', triage not required' : ''})`
+        : 'no';
+  return { atRisk, step: `at risk? ${atRisk ? `yes (${why})` : not}` };
 }
 
 /** An open (not closed) tier-upgrade opportunity closing on or before today + windowDays. */

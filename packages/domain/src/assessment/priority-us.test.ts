@@ -101,7 +101,17 @@ describe('US Enterprise model', () => {
       'pr2',
     ],
     ['at-risk flag', { atRisk: true }, 'pr1'],
-    ['yellow health', { sentiment: { value: 'yellow', setAt: instantDaysAgo(3), reason: null } }, 'pr1'],
+    [
+      'yellow health (low risk)',
+      { sentiment: { value: 'yellow', setAt: instantDaysAgo(3), reason: null } },
+      'pr2',
+    ],
+    [
+      'yellow health, requires triage',
+      { sentiment: { value: 'yellow', setAt: instantDaysAgo(3), reason: null }, requiresTriage: true },
+      'pr1',
+    ],
+    ['green health, requires triage (left from an earlier episode)', { requiresTriage: true }, 'pr2'],
     ['red health', { sentiment: { value: 'red', setAt: instantDaysAgo(3), reason: null } }, 'pr1'],
     [
       'onboarding started 45 days ago, already completed',

@@ -13,8 +13,13 @@ export interface PriorityResult {
   /** The model that decided a managed account; null for Pr3/Pr4. */
   model: PriorityModel | null;
   inOnboarding: boolean;
-  /** At-risk flag or health yellow/red. */
+  /** At risk of contraction or churn (docs/playbook.md, At risk). */
   atRisk: boolean;
+  /**
+   * A managed (TAM-aligned) account without a TAM: the model's priority is shown, but nothing is
+   * owed until a TAM is assigned (`obligations.requireTam`); managers see it as needing a TAM.
+   */
+  provisional: boolean;
   /** Id of the exception that changed the model's verdict, or null. */
   exceptionId: string | null;
   explanation: Explanation;
@@ -102,6 +107,7 @@ export function priority(
       model: null,
       inOnboarding: view.inOnboarding,
       atRisk: risk.atRisk,
+      provisional: false,
       exceptionId: null,
       explanation: explain('priority.unmanaged', path, { parentAccountId: f.parentAccountId }),
     };
@@ -116,11 +122,17 @@ export function priority(
   const verdict = run(full);
   verdict.path.unshift(managedStep, `model for ${f.segment} × ${f.region}: ${MODEL_NAMES[model]}`);
   const { priority: result, exceptionId } = applyExceptions(verdict, view, playbook);
+  const provisional = playbook.obligations.requireTam && view.tamEngagement === null;
+  if (provisional)
+    verdict.path.push(
+      `no TAM → ${result.toUpperCase()} is provisional: nothing is owed until a TAM is assigned`,
+    );
   return {
     priority: result,
     model,
     inOnboarding: view.inOnboarding,
     atRisk: risk.atRisk,
+    provisional,
     exceptionId,
     explanation: explain(`priority.${model}`, verdict.path, {
       ...verdict.inputs,

@@ -143,9 +143,11 @@ export const defaultPlaybook: Playbook = deepFreeze({
       qualifyUpTierUpgradeWindowDays: 274,
     },
     exceptionApproverRoles: ['tam_manager', 'sal', 'ae'],
+    atRisk: { healthColours: ['red'], yellowWithTriage: true },
   },
   obligations: {
     dueSoonDays: 7,
+    requireTam: true,
     cadence: {
       intervalDays: {
         us_enterprise: { pr1: 30, pr2: 60 },
@@ -166,6 +168,8 @@ export const defaultPlaybook: Playbook = deepFreeze({
     ebr: { everyDays: 365, priorities: ['pr1'] },
     successPlan: {
       dueDays: 45,
+      countFrom: 'unmet',
+      graceDays: 30,
       pr1: { minObjectives: 3, allGreen: true, requireActive: false },
       pr2: { minObjectives: 1, allGreen: false, requireActive: false },
     },
@@ -180,6 +184,8 @@ export const defaultPlaybook: Playbook = deepFreeze({
     redSentimentMakesRed: true,
     staleSentimentDays: 90,
     onboardingGraceDays: 30,
+    requireTam: true,
+    tamGraceDays: 30,
     engagement: {
       activityKinds: ['cadence_call', 'meeting'],
       enterprise: [{ minArr: 0, greenMaxDays: 35, yellowMaxDays: 60 }],
@@ -201,4 +207,25 @@ export const defaultPlaybook: Playbook = deepFreeze({
       { upTo: null, colour: 'red' },
     ],
   },
+});
+
+/**
+ * The defaults before the readings of docs/playbook.md, "Numbers a TAM can trust": a yellow
+ * health counts as at risk, obligations exist without a TAM and their clocks may start before
+ * the TAM's engagement, the success plan is due 45 days after onboarding started, and an account
+ * without a TAM is scored. Kept so the earlier policy stays reachable (and testable: a dry run
+ * from these to the defaults lists exactly the accounts the readings change).
+ */
+export const previousDefaultPlaybook: Playbook = deepFreeze({
+  ...defaultPlaybook,
+  priority: {
+    ...defaultPlaybook.priority,
+    atRisk: { healthColours: ['yellow', 'red'], yellowWithTriage: false },
+  },
+  obligations: {
+    ...defaultPlaybook.obligations,
+    requireTam: false,
+    successPlan: { ...defaultPlaybook.obligations.successPlan, countFrom: 'engagement' },
+  },
+  health: { ...defaultPlaybook.health, requireTam: false, tamGraceDays: 0 },
 });

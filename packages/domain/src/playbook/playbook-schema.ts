@@ -110,9 +110,26 @@ const playbookObject = z.strictObject({
       qualifyUpTierUpgradeWindowDays: days,
     }),
     exceptionApproverRoles: z.array(z.enum(EXCEPTION_APPROVER_ROLES)).min(1),
+    /**
+     * "At risk of contraction or churn", the models' input (docs/playbook.md, At risk): the
+     * at-risk flag, a health colour listed here, or yellow with "requires triage" set. Added
+     * after the format's first release: a document without it takes the default.
+     */
+    atRisk: z
+      .strictObject({
+        healthColours: z.array(z.enum(['yellow', 'red'])),
+        yellowWithTriage: z.boolean(),
+      })
+      .default({ healthColours: ['red'], yellowWithTriage: true }),
   }),
   obligations: z.strictObject({
     dueSoonDays: daysOrZero,
+    /**
+     * Obligations a TAM owes exist only while the account has a TAM, and no clock starts before
+     * the TAM's engagement began (docs/playbook.md, Obligations). False: the earlier reading
+     * (obligations for every managed account, clocks from any date). Default applied when absent.
+     */
+    requireTam: z.boolean().default(true),
     cadence: z.strictObject({
       intervalDays: z.strictObject({
         us_enterprise: modelIntervals,
@@ -132,7 +149,14 @@ const playbookObject = z.strictObject({
     }),
     ebr: z.strictObject({ everyDays: days, priorities: z.array(z.enum(['pr1', 'pr2'])) }),
     successPlan: z.strictObject({
+      /** `countFrom: engagement`: due this many days after onboarding start, else the TAM's assignment. */
       dueDays: days,
+      /**
+       * `unmet` (default): due `graceDays` after the plan last stopped meeting the standard, never
+       * before the TAM's engagement start + `graceDays`; `engagement`: the earlier reading.
+       */
+      countFrom: z.enum(['unmet', 'engagement']).default('unmet'),
+      graceDays: daysOrZero.default(30),
       pr1: successPlanRequirement,
       pr2: successPlanRequirement,
     }),
@@ -156,6 +180,13 @@ const playbookObject = z.strictObject({
     redSentimentMakesRed: z.boolean(),
     staleSentimentDays: days,
     onboardingGraceDays: daysOrZero,
+    /**
+     * The TAM-owned measures (all four) are scored only for an account with a TAM; with no
+     * measure left the account is "not scored" (docs/playbook.md, Health). Default applied when absent.
+     */
+    requireTam: z.boolean().default(true),
+    /** Engagement recency and success plan are left out up to this day of the TAM's engagement. */
+    tamGraceDays: daysOrZero.default(30),
     engagement: z.strictObject({
       activityKinds: z.array(z.enum(ACTIVITY_KINDS)).min(1),
       enterprise: recencyBands,
