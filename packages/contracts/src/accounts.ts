@@ -45,6 +45,11 @@ export const AccountFields = z.object({
   sentimentSetAt: IsoInstant.nullable(),
   sentimentReason: z.string().max(2_000).nullable(),
   atRisk: z.boolean().describe('Flagged at risk of contraction or churn.'),
+  requiresTriage: z
+    .boolean()
+    .describe(
+      'Yellow + Requires Triage: the TAM needs help. A yellow account counts as at risk only with it (docs/playbook.md, At risk); set or cleared with a risk update.',
+    ),
   onboardingStartedAt: IsoInstant.nullable(),
   onboardingCompletedAt: IsoInstant.nullable(),
   firstValueAt: IsoInstant.nullable().describe(

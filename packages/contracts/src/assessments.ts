@@ -63,6 +63,9 @@ export const Assessment = z.object({
     model: z.string().nullable(),
     inOnboarding: z.boolean(),
     atRisk: z.boolean(),
+    provisional: z
+      .boolean()
+      .describe('A TAM-aligned account without a TAM: the priority is provisional and nothing is owed.'),
     exceptionId: z.string().nullable(),
     explanation: Explanation,
   }),

@@ -9,7 +9,12 @@ export const ObjectiveFields = z.object({
   status: ObjectiveStatus,
   dueDate: IsoDate.nullable(),
 });
-export const Objective = RecordMeta.extend(ObjectiveFields.shape).extend({ accountId: Id });
+export const Objective = RecordMeta.extend(ObjectiveFields.shape).extend({
+  accountId: Id,
+  statusChangedAt: IsoInstant.describe(
+    'When the status last changed (or the objective was captured): a success plan stops meeting its standard when an objective leaves green.',
+  ),
+});
 export const CreateObjectiveRequest = ObjectiveFields.partial().extend({ title: ShortText });
 export const UpdateObjectiveRequest = ObjectiveFields.partial().extend({
   version: z.int().positive().optional(),
@@ -23,6 +28,7 @@ export const SuccessPlan = z.object({
   updatedAt: IsoInstant,
   status: SuccessPlanStatus,
   strategy: z.string().nullable().describe('Strategy and highlights.'),
+  statusChangedAt: IsoInstant.describe('When the status last changed (or the plan was created).'),
   objectives: z.array(Objective),
 });
 export const PutSuccessPlanRequest = z.object({

@@ -249,6 +249,7 @@ const assessment: Assessment = {
     model: 'us_enterprise',
     inOnboarding: false,
     atRisk: true,
+    provisional: false,
     exceptionId: null,
     explanation: explanation(['at risk? yes (health red) → Pr1']),
   },

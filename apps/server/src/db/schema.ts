@@ -103,6 +103,8 @@ export const accounts = pgTable(
     sentimentSetAt: instant('sentiment_set_at'),
     sentimentReason: text('sentiment_reason'),
     atRisk: boolean('at_risk').notNull().default(false),
+    // Yellow + Requires Triage: the TAM needs help (docs/playbook.md, At risk).
+    requiresTriage: boolean('requires_triage').notNull().default(false),
     onboardingStartedAt: instant('onboarding_started_at'),
     onboardingCompletedAt: instant('onboarding_completed_at'),
     firstValueAt: instant('first_value_at'),
@@ -297,6 +299,8 @@ export const successPlans = pgTable('success_plans', {
   updatedAt: instant('updated_at').notNull(),
   status: text('status').notNull(),
   strategy: text('strategy'),
+  // When the status last changed: the success-plan obligation counts from it (docs/playbook.md).
+  statusChangedAt: instant('status_changed_at'),
 });
 
 export const successPlanObjectives = pgTable(
@@ -307,6 +311,8 @@ export const successPlanObjectives = pgTable(
     description: text('description'),
     status: text('status').notNull(),
     dueDate: day('due_date'),
+    // When the status last changed (a yellow objective: when it left green), for the success plan's clock.
+    statusChangedAt: instant('status_changed_at'),
   },
   (table) => [index('success_plan_objectives_account_idx').on(table.accountId)],
 );
@@ -408,6 +414,9 @@ export const accountAssessments = pgTable(
     tier: text('tier').notNull(),
     gemstone: text('gemstone').notNull(),
     priority: text('priority').notNull(),
+    // When the stored priority last changed (null: not since this column exists); a new Pr1
+    // restarts the success plan's clock (docs/playbook.md, Obligations).
+    prioritySince: instant('priority_since'),
     priorityModel: text('priority_model'),
     healthColour: text('health_colour'),
     healthScore: numeric('health_score', { precision: 6, scale: 2, mode: 'number' }),

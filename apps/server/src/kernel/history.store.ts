@@ -22,7 +22,16 @@ export type EntityType =
   | 'user';
 
 // Bookkeeping fields change on every write; they say nothing about the customer.
-const ignoredFields = new Set(['id', 'version', 'createdAt', 'updatedAt', 'accountId', 'asOf']);
+// `statusChangedAt` follows a status change the history already records.
+const ignoredFields = new Set([
+  'id',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'accountId',
+  'asOf',
+  'statusChangedAt',
+]);
 
 type Snapshot = Record<string, unknown>;
 

@@ -177,13 +177,30 @@ describe('account record with history', () => {
   it('filters by the stored assessment (tier, priority, health) and returns it with each item', async () => {
     const now = '2026-01-10T10:00:00.000Z';
     app.setNow(now);
-    const base = { segment: 'enterprise', region: 'noram', plan: 'premium', sentimentSetAt: now };
-    const specs = [
-      { name: 'Assessed Alpha', arr: 600_000, sentiment: 'green', ...base },
-      { name: 'Assessed Beta', segment: 'smb', region: 'apac', plan: 'free', arr: 50_000 },
-      { name: 'Assessed Gamma', arr: 300_000, sentiment: 'red', ...base },
-    ];
-    for (const spec of specs) expect((await admin.post('/api/v1/accounts', spec)).status).toBe(201);
+    // Alpha and Gamma have a TAM (health is the TAM's scorecard); Beta has none: not scored.
+    const tam = await f.buildUser({ roles: ['tam'] });
+    const base = { segment: 'enterprise', region: 'noram', plan: 'premium', sentimentSetAt: now } as const;
+    await f.buildAccount({
+      name: 'Assessed Alpha',
+      arr: 600_000,
+      sentiment: 'green',
+      ...base,
+      team: { tam: tam.user },
+    });
+    await f.buildAccount({
+      name: 'Assessed Beta',
+      segment: 'smb',
+      region: 'apac',
+      plan: 'free',
+      arr: 50_000,
+    });
+    await f.buildAccount({
+      name: 'Assessed Gamma',
+      arr: 300_000,
+      sentiment: 'red',
+      ...base,
+      team: { tam: tam.user },
+    });
     const names = async (filters: string) => {
       const response = await admin.get(`/api/v1/accounts?q=assessed&${filters}`);
       expect(response.status).toBe(200);
@@ -193,7 +210,7 @@ describe('account record with history', () => {
     expect(await names('tier=digital')).toEqual(['Assessed Beta']);
     expect(await names('priority=pr1')).toEqual(['Assessed Gamma']);
     expect(await names('priority=pr4')).toEqual(['Assessed Beta']);
-    expect(await names('health=red')).toEqual(['Assessed Beta', 'Assessed Gamma']);
+    expect(await names('health=red')).toEqual(['Assessed Gamma']);
     expect(await names('health=red&tier=tier2')).toEqual(['Assessed Gamma']);
     expect(await names('health=green&sort=-arr')).toEqual(['Assessed Alpha']);
 

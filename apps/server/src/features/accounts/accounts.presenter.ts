@@ -34,6 +34,7 @@ export function presentAccountSummary(row: AccountRow): AccountSummary {
     sentimentSetAt: toIso(row.sentimentSetAt),
     sentimentReason: row.sentimentReason,
     atRisk: row.atRisk,
+    requiresTriage: row.requiresTriage,
     onboardingStartedAt: toIso(row.onboardingStartedAt),
     onboardingCompletedAt: toIso(row.onboardingCompletedAt),
     firstValueAt: toIso(row.firstValueAt),

@@ -31,6 +31,8 @@ export function toRow(
     tier: tier.tier,
     gemstone: assessment.gemstone.gemstone,
     priority: assessment.priority.priority,
+    // Kept by the upsert: it changes only when the stored priority does.
+    prioritySince: null,
     priorityModel: assessment.priority.model,
     healthColour: assessment.health.colour,
     healthScore: assessment.health.score,
@@ -80,9 +82,11 @@ const COLUMNS = Object.entries({
 });
 const COLUMN_LIST = COLUMNS.map(([name]) => name).join(', ');
 const RECORD_TYPES = COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ');
-const UPDATE_SET = COLUMNS.filter(([name]) => name !== 'account_id')
-  .map(([name]) => `${name} = excluded.${name}`)
-  .join(', ');
+// `priority_since` records when the stored priority last changed (a new row: unknown, null).
+const UPDATE_SET = [
+  'priority_since = CASE WHEN account_assessments.priority IS DISTINCT FROM excluded.priority THEN excluded.assessed_at ELSE account_assessments.priority_since END',
+  ...COLUMNS.filter(([name]) => name !== 'account_id').map(([name]) => `${name} = excluded.${name}`),
+].join(', ');
 
 /** The row keyed by column name, as `jsonb_to_recordset` reads it. */
 function toRecord(row: AssessmentRow): Record<string, unknown> {

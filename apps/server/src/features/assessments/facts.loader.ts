@@ -52,7 +52,7 @@ export async function loadBundlesWhere(
         'stagesAdopted', a.stages_adopted, 'relationshipStage', a.relationship_stage,
         'parentAccountId', a.parent_account_id, 'renewalDate', a.renewal_date, 'contractStart', a.contract_start,
         'externalIds', a.external_ids, 'sentiment', a.sentiment, 'sentimentSetAt', ${iso('a.sentiment_set_at')},
-        'sentimentReason', a.sentiment_reason, 'atRisk', a.at_risk,
+        'sentimentReason', a.sentiment_reason, 'atRisk', a.at_risk, 'requiresTriage', a.requires_triage,
         'onboardingStartedAt', ${iso('a.onboarding_started_at')},
         'onboardingCompletedAt', ${iso('a.onboarding_completed_at')}, 'firstValueAt', ${iso('a.first_value_at')},
         'qualifyUp', a.qualify_up, 'lastPriorityReviewAt', ${iso('a.last_priority_review_at')},
@@ -66,9 +66,11 @@ export async function loadBundlesWhere(
       'activities', ${rows(sql`SELECT json_agg(json_build_object('id', v.id, 'kind', v.kind,
           'occurredAt', ${iso('v.occurred_at')}, 'purposes', v.purposes))
         FROM activities v WHERE v.account_id = a.id`)},
-      'successPlan', (SELECT json_build_object('status', p.status) FROM success_plans p WHERE p.account_id = a.id),
+      'successPlan', (SELECT json_build_object('status', p.status,
+          'statusChangedAt', ${iso('coalesce(p.status_changed_at, p.created_at)')})
+        FROM success_plans p WHERE p.account_id = a.id),
       'objectives', ${rows(sql`SELECT json_agg(json_build_object('id', j.id, 'title', j.title, 'status', j.status,
-          'dueDate', j.due_date))
+          'dueDate', j.due_date, 'statusChangedAt', ${iso('coalesce(j.status_changed_at, j.created_at)')}))
         FROM success_plan_objectives j WHERE j.account_id = a.id`)},
       'supportTickets', ${rows(sql`SELECT json_agg(json_build_object('openedAt', ${iso('k.opened_at')}))
         FROM support_tickets k WHERE k.account_id = a.id
@@ -86,7 +88,9 @@ export async function loadBundlesWhere(
           'reason', x.reason, 'status', x.status, 'approvedBy', x.approved_by,
           'approvedByRole', x.approved_by_role, 'approvedAt', ${iso('x.approved_at')},
           'expiresAt', ${iso('x.expires_at')}))
-        FROM priority_exceptions x WHERE x.account_id = a.id`)}
+        FROM priority_exceptions x WHERE x.account_id = a.id`)},
+      'previousPriority', (SELECT json_build_object('priority', s.priority, 'since', ${iso('s.priority_since')})
+        FROM account_assessments s WHERE s.account_id = a.id AND s.priority_since IS NOT NULL)
     ) AS bundle
     FROM accounts a WHERE ${condition} ORDER BY a.id`);
   return result.rows.map((row) => normalise(row.bundle));
@@ -102,6 +106,11 @@ function normalise(bundle: RecordBundle): RecordBundle {
   }
   for (const activity of bundle.activities) activity.occurredAt = toIsoZ(activity.occurredAt)!;
   for (const ticket of bundle.supportTickets) ticket.openedAt = toIsoZ(ticket.openedAt)!;
+  if (bundle.successPlan)
+    bundle.successPlan.statusChangedAt = toIsoZ(bundle.successPlan.statusChangedAt ?? null)!;
+  for (const objective of bundle.objectives)
+    objective.statusChangedAt = toIsoZ(objective.statusChangedAt ?? null)!;
+  if (bundle.previousPriority) bundle.previousPriority.since = toIsoZ(bundle.previousPriority.since)!;
   const proposal = bundle.priorityProposal;
   if (proposal) {
     proposal.proposedAt = toIsoZ(proposal.proposedAt)!;

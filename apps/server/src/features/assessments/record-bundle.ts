@@ -23,8 +23,9 @@ export interface RecordBundle {
   team: Pick<TeamAssignment, 'userId' | 'role' | 'startsAt' | 'endsAt'>[];
   opportunities: Pick<Opportunity, 'id' | 'type' | 'stage' | 'amount' | 'closeDate'>[];
   activities: Pick<Activity, 'id' | 'kind' | 'occurredAt' | 'purposes'>[];
-  successPlan: Pick<SuccessPlan, 'status'> | null;
-  objectives: Pick<Objective, 'id' | 'title' | 'status' | 'dueDate'>[];
+  successPlan: (Pick<SuccessPlan, 'status'> & Partial<Pick<SuccessPlan, 'statusChangedAt'>>) | null;
+  objectives: (Pick<Objective, 'id' | 'title' | 'status' | 'dueDate'> &
+    Partial<Pick<Objective, 'statusChangedAt'>>)[];
   supportTickets: Pick<SupportTicket, 'openedAt'>[];
   initiatives: Pick<Initiative, 'id' | 'kind' | 'startsOn' | 'endsOn' | 'hoursPerWeek'>[];
   emeaParameters: Pick<EmeaParameter, 'id' | 'parameter' | 'startsOn' | 'endsOn'>[];
@@ -36,6 +37,8 @@ export interface RecordBundle {
     PriorityException,
     'id' | 'kind' | 'reason' | 'status' | 'approvedBy' | 'approvedByRole' | 'approvedAt' | 'expiresAt'
   >[];
+  /** The stored priority and since when it holds (the live read model only; as of an instant: absent). */
+  previousPriority?: { priority: 'pr1' | 'pr2' | 'pr3' | 'pr4'; since: string } | null;
 }
 
 export function factsFromBundle(bundle: RecordBundle): AccountFacts {
@@ -60,6 +63,9 @@ export function factsFromBundle(bundle: RecordBundle): AccountFacts {
         ? { value: account.sentiment, setAt: account.sentimentSetAt, reason: account.sentimentReason }
         : null,
     atRisk: account.atRisk,
+    // Snapshots written before the flag existed lack it: not set.
+    requiresTriage: account.requiresTriage ?? false,
+    previousPriority: bundle.previousPriority ?? null,
     team: bundle.team.map(({ userId, role, startsAt, endsAt }) => ({ userId, role, startsAt, endsAt })),
     onboarding: account.onboardingStartedAt
       ? {
@@ -84,11 +90,13 @@ export function factsFromBundle(bundle: RecordBundle): AccountFacts {
     successPlan: bundle.successPlan
       ? {
           status: bundle.successPlan.status,
-          objectives: bundle.objectives.map(({ id, title, status, dueDate }) => ({
+          statusChangedAt: bundle.successPlan.statusChangedAt ?? null,
+          objectives: bundle.objectives.map(({ id, title, status, dueDate, statusChangedAt }) => ({
             id,
             title,
             status,
             dueDate,
+            statusChangedAt: statusChangedAt ?? null,
           })),
         }
       : null,

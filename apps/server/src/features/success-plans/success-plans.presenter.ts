@@ -13,6 +13,7 @@ export function presentSuccessPlanRecord(row: SuccessPlanRow): SuccessPlanRecord
     updatedAt: toIso(row.updatedAt),
     status: row.status as SuccessPlanStatus,
     strategy: row.strategy,
+    statusChangedAt: toIso(row.statusChangedAt ?? row.createdAt),
   };
 }
 
@@ -27,6 +28,7 @@ export function presentObjective(row: ObjectiveRow): Objective {
     description: row.description,
     status: row.status as ObjectiveStatus,
     dueDate: row.dueDate,
+    statusChangedAt: toIso(row.statusChangedAt ?? row.createdAt),
   };
 }
 

@@ -27,7 +27,7 @@ export const successPlansStore = {
     const at = now.toISOString();
     const [row] = await executor
       .insert(successPlans)
-      .values({ ...values, accountId, createdAt: at, updatedAt: at })
+      .values({ ...values, accountId, createdAt: at, updatedAt: at, statusChangedAt: at })
       .returning();
     return row!;
   },
@@ -40,7 +40,16 @@ export const successPlansStore = {
   ): Promise<SuccessPlanRow> {
     const [row] = await executor
       .update(successPlans)
-      .set({ ...values, version: sql`${successPlans.version} + 1`, updatedAt: now.toISOString() })
+      .set({
+        ...values,
+        // The success plan's obligation counts from when its status last changed (docs/playbook.md).
+        statusChangedAt:
+          values.status === undefined
+            ? successPlans.statusChangedAt
+            : sql`CASE WHEN ${successPlans.status} IS DISTINCT FROM ${values.status} THEN ${now.toISOString()}::timestamptz ELSE ${successPlans.statusChangedAt} END`,
+        version: sql`${successPlans.version} + 1`,
+        updatedAt: now.toISOString(),
+      })
       .where(eq(successPlans.accountId, accountId))
       .returning();
     return row!;
@@ -57,7 +66,7 @@ export const objectivesStore = {
     const at = now.toISOString();
     const [row] = await executor
       .insert(successPlanObjectives)
-      .values({ ...values, accountId, createdAt: at, updatedAt: at })
+      .values({ ...values, accountId, createdAt: at, updatedAt: at, statusChangedAt: at })
       .returning();
     return row!;
   },
@@ -92,7 +101,16 @@ export const objectivesStore = {
   ): Promise<ObjectiveRow> {
     const [row] = await executor
       .update(successPlanObjectives)
-      .set({ ...values, version: sql`${successPlanObjectives.version} + 1`, updatedAt: now.toISOString() })
+      .set({
+        ...values,
+        // When an objective leaves green, the success plan's clock starts (docs/playbook.md).
+        statusChangedAt:
+          values.status === undefined
+            ? successPlanObjectives.statusChangedAt
+            : sql`CASE WHEN ${successPlanObjectives.status} IS DISTINCT FROM ${values.status} THEN ${now.toISOString()}::timestamptz ELSE ${successPlanObjectives.statusChangedAt} END`,
+        version: sql`${successPlanObjectives.version} + 1`,
+        updatedAt: now.toISOString(),
+      })
       .where(eq(successPlanObjectives.id, id))
       .returning();
     return row!;
