@@ -65,7 +65,7 @@ describe('formatting', () => {
     expect(formatModel('some_new_model')).toBe('some new model');
     expect(formatHealth('green', 78.954)).toBe('green 78.95');
     expect(formatHealth('red', 0)).toBe('red 0');
-    expect(formatHealth(null, null)).toBe('—');
+    expect(formatHealth(null, null)).toBe('not scored');
     expect(formatDue({ kind: 'success_plan', dueDate: '2026-02-19', status: 'due_soon' })).toBe(
       'success plan 2026-02-19 (due soon)',
     );

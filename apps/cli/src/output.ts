@@ -133,7 +133,8 @@ const score = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 /** Health as colour and score: `green 78.95`, `red 0`, `—` when there is none. */
 export function formatHealth(colour: string | null | undefined, points: number | null | undefined): string {
-  if (!colour && (points === null || points === undefined)) return EMPTY;
+  // No colour and no score: the account is not scored (no TAM, or no measure), never "red 0".
+  if (!colour && (points === null || points === undefined)) return 'not scored';
   return [colour ?? EMPTY, points === null || points === undefined ? '' : score.format(points)]
     .join(' ')
     .trim();

@@ -140,6 +140,7 @@ export function renderAssessment(assessment: Assessment, options: RenderAssessme
     `${formatPriority(priority.priority)}${priority.model ? ` (${formatModel(priority.model)} model)` : ''}`,
     ...(priority.inOnboarding ? ['in onboarding'] : []),
     ...(priority.atRisk ? ['at risk'] : []),
+    ...(priority.provisional ? ['provisional: no TAM, nothing owed'] : []),
     ...(priority.exceptionId ? [`exception ${priority.exceptionId}`] : []),
   ];
   sections.push(
