@@ -13,7 +13,7 @@ export {
   parseNumber,
   splitList,
 } from './cell-values.ts';
-export { formatExportValue } from './export-cells.ts';
+export { formatExportValue, protectFormula } from './export-cells.ts';
 export type {
   ColumnPlan,
   IgnoredColumn,

@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import type { ImportJob, ImportQuery } from '@liaison/contracts';
 import { DomainError, type ImportMapping, notFound, parseImportMapping } from '@liaison/domain';
-import { stringify } from 'csv-stringify';
 import type { Database } from '../../db/client.ts';
 import type { Catalog } from '../../kernel/catalog.ts';
 import type { RequestContext } from '../../kernel/context.ts';
+import { csvWriter } from '../../kernel/csv-writer.ts';
 import { authorize, policies } from '../../policies/policies.ts';
 import type { AssessmentsService } from '../assessments/index.ts';
 import type { PlaybookProvider } from '../playbook/index.ts';
@@ -173,7 +173,7 @@ export function createImportsService(
       const base = row.fileName.replace(/\.csv$/i, '');
       return {
         fileName: `${base}-errors.csv`,
-        stream: Readable.from(records()).pipe(stringify({ record_delimiter: 'windows' })),
+        stream: Readable.from(records()).pipe(csvWriter()),
       };
     },
 
