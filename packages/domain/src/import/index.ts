@@ -14,6 +14,7 @@ export {
   splitList,
 } from './cell-values.ts';
 export { formatExportValue, protectFormula } from './export-cells.ts';
+export { headerProblems, IMPORT_LIMITS } from './import-limits.ts';
 export type {
   ColumnPlan,
   IgnoredColumn,

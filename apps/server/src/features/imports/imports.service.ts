@@ -39,6 +39,17 @@ function decodeMapping(encoded: string | undefined, path: string): ImportMapping
   return result.mapping;
 }
 
+/**
+ * The file name as the job and the history show it: control characters (a NUL, which PostgreSQL
+ * refuses, line breaks) become spaces, half a surrogate pair becomes U+FFFD (JSON refuses it).
+ */
+function cleanFileName(name: string | undefined): string {
+  return (name ?? '')
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .trim();
+}
+
 export function createImportsService(
   db: Database,
   deps: { assessments: AssessmentsService; playbookProvider: PlaybookProvider; catalog: () => Catalog },
@@ -86,8 +97,7 @@ export function createImportsService(
         decodeMapping(query.mapping, 'query.mapping') ??
         decodeMapping(mappingHeader, 'header.x-liaison-mapping');
       await deps.playbookProvider.active(db);
-      const fileName =
-        (query.fileName ?? `${query.object}.csv`).replace(/[\r\n]/g, ' ').trim() || 'upload.csv';
+      const fileName = cleanFileName(query.fileName) || `${query.object}.csv`;
       const row = await importsStore.insert(
         db,
         {
