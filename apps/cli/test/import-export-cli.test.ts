@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factories } from '../../server/test/factories.ts';
 import { fixture } from '../../server/test/import-client.ts';
 import { createTestApp, type TestApp } from '../../server/test/test-app.ts';
 import { liaison, listen } from './harness.ts';
@@ -125,5 +126,22 @@ describe('liaison import / export', () => {
     expect(toStdout).toMatchObject({ code: 0, stdout: api.body });
     const unknown = await liaison(['export', 'tickets'], { env });
     expect(unknown.code).toBe(2);
+  });
+
+  it('exports with --protect-formulas: the same bytes as the API, a quote before the formula', async () => {
+    await factories(app).buildAccount({ name: '=1+2 Formula Inc', segment: 'smb', region: 'emea' });
+    const [plain, guarded] = await Promise.all([
+      liaison(['export', 'accounts'], { env }),
+      liaison(['export', 'accounts', '--protect-formulas'], { env }),
+    ]);
+    const api = await app.http.inject({
+      method: 'GET',
+      url: '/api/v1/exports/accounts.csv?protectFormulas=true',
+      headers: { authorization: `Bearer ${app.adminToken}` },
+    });
+    expect(guarded).toMatchObject({ code: 0, stdout: api.body });
+    expect(guarded.stdout).toContain(",'=1+2 Formula Inc,");
+    expect(plain.stdout).toContain(',=1+2 Formula Inc,');
+    expect(plain.stdout).not.toContain("'=1+2");
   });
 });

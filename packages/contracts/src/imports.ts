@@ -71,8 +71,16 @@ export const ExportParams = z.object({
     .describe('`<object>.csv`'),
 });
 
+export const ExportQuery = z.object({
+  protectFormulas: QueryBoolean.optional().describe(
+    "Prefix with ' every cell a spreadsheet would read as a formula (starting with =, +, -, @, tab or CR; " +
+      'plain numbers excepted). Off by default: a protected file does not import back unchanged.',
+  ),
+});
+
 export type ImportObjectName = z.infer<typeof ImportObjectName>;
 export type ImportStatus = z.infer<typeof ImportStatus>;
 export type ImportQuery = z.infer<typeof ImportQuery>;
+export type ExportQuery = z.infer<typeof ExportQuery>;
 export type ImportJob = z.infer<typeof ImportJob>;
 export type ImportRowProblem = z.infer<typeof ImportRowProblem>;

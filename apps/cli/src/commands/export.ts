@@ -9,6 +9,7 @@ import { get } from '../transfer.ts';
 
 interface ExportOptions extends ApiOptions {
   out?: string;
+  protectFormulas?: boolean;
 }
 
 export function exportCommand(): Command {
@@ -16,13 +17,22 @@ export function exportCommand(): Command {
     new Command('export')
       .description('export an object as CSV in the import format (Salesforce API names), streamed')
       .addArgument(new Argument('<object>', 'what to export').choices(ImportObjectName.options))
-      .option('--out <file>', 'write the CSV here (default: standard output)'),
+      .option('--out <file>', 'write the CSV here (default: standard output)')
+      .option(
+        '--protect-formulas',
+        "prefix with ' the cells a spreadsheet would read as formulas (=, +, -, @, tab, CR); the file then does not import back unchanged",
+      ),
   ).action(runExport);
+}
+
+/** The export's address: `protectFormulas` only when asked for (docs/import-export.md#export). */
+export function exportPath(object: string, options: Pick<ExportOptions, 'protectFormulas'>): string {
+  return `/api/v1/exports/${object}.csv${options.protectFormulas ? '?protectFormulas=true' : ''}`;
 }
 
 async function runExport(object: string, options: ExportOptions): Promise<void> {
   await withSession(options, async ({ connection }) => {
-    const response = await get(connection, `/api/v1/exports/${object}.csv`);
+    const response = await get(connection, exportPath(object, options));
     if (!response.body) return;
     let bytes = 0;
     const records = new CsvRecordCounter();

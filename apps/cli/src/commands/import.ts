@@ -23,7 +23,10 @@ export function importCommand(): Command {
         'import a CSV file (Salesforce Data Loader format): all or nothing, unless --skip-invalid; see docs/import-export.md',
       )
       .addArgument(new Argument('<object>', 'what the file holds').choices(ImportObjectName.options))
-      .argument('<file>', 'the CSV file (UTF-8, with or without BOM)')
+      .argument(
+        '<file>',
+        'the CSV file (UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252/Latin-1)',
+      )
       .option('--mapping <file>', 'a mapping file (JSON): other headers, value maps, date formats')
       .option('--dry-run', 'validate every row and count, write nothing')
       .option('--skip-invalid', 'write the valid rows; the invalid ones go to the error file')

@@ -77,8 +77,16 @@ describe('dates', () => {
     ['2026-13-01', /not a calendar date/],
     ['31/03/2026', /not a date \(YYYY-MM-DD\)/],
     ['2026-03-31T00:00:00Z', /not a date/],
+    ['2026-02-30', /not a calendar date/],
+    ['0000-01-01', /not a calendar date/],
+    ['00/01/0000', /not a date \(YYYY-MM-DD\)/],
   ])('rejects %j', (text, pattern) => {
     expect(message(parseDate(text))).toMatch(pattern);
+  });
+  it('reads a mapped date with the year 0000 as no date', () => {
+    expect(message(parseDate('01/01/0000', ok(compileDateFormat('DD/MM/YYYY'))))).toMatch(
+      /not a calendar date/,
+    );
   });
   it('refuses a format without a year', () => {
     expect(message(compileDateFormat('DD/MM'))).toMatch(/needs YYYY/);
@@ -96,6 +104,10 @@ describe('instants', () => {
     ['2026-03-01T09:30Z', '2026-03-01T09:30:00.000Z'],
     ['2026-03-01T09:30:00.123456Z', '2026-03-01T09:30:00.123Z'],
     ['2026-03-01', '2026-03-01T00:00:00.000Z'],
+    // Years 1 to 99 are those years, not 1901 to 1999 (Date.UTC's reading).
+    ['0050-06-01T12:00:00Z', '0050-06-01T12:00:00.000Z'],
+    ['0001-01-01T01:00:00+01:00', '0001-01-01T00:00:00.000Z'],
+    ['9999-12-31T23:59:59.999Z', '9999-12-31T23:59:59.999Z'],
   ])('%j → %s', (text, expected) => {
     expect(ok(parseInstant(text))).toBe(expected);
   });
@@ -108,6 +120,10 @@ describe('instants', () => {
     ['2026-03-01T09:30:00', /not a date-time/],
     ['2026-03-01T25:00:00Z', /not a valid date-time/],
     ['yesterday', /not a date-time/],
+    ['2026-02-30T10:00:00Z', /not a valid date-time/],
+    ['0000-01-01', /not a valid date-time/],
+    ['0001-01-01T00:30:00+01:00', /out of range \(years 0001 to 9999\)/],
+    ['9999-12-31T23:00:00-05:00', /out of range/],
   ])('rejects %j', (text, pattern) => {
     expect(message(parseInstant(text))).toMatch(pattern);
   });

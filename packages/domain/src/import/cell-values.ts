@@ -45,8 +45,9 @@ export function parseBoolean(text: string): boolean | CellProblem {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Years 0001 to 9999: PostgreSQL has no year 0, and ISO dates have four digits. */
 function validDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
@@ -203,8 +204,13 @@ function instantFromParts(
   const { year, month, day, hour, minute, second } = parts;
   if (!validDay(year, month, day) || hour > 23 || minute > 59 || second > 59)
     return problem(`"${clip(text)}" is not a valid date-time`);
-  const time = Date.UTC(year, month - 1, day, hour, minute, second, milliseconds) - offsetMinutes * 60_000;
-  return new Date(time).toISOString();
+  // Date.UTC reads the years 0 to 99 as 1900 to 1999: set the year on its own.
+  const local = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, milliseconds));
+  local.setUTCFullYear(year);
+  const instant = new Date(local.getTime() - offsetMinutes * 60_000);
+  const utcYear = instant.getUTCFullYear();
+  if (utcYear < 1 || utcYear > 9999) return problem(`"${clip(text)}" is out of range (years 0001 to 9999)`);
+  return instant.toISOString();
 }
 
 /** `a;b;c` (Salesforce multi-select picklists); blanks dropped. */

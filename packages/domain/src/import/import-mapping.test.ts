@@ -114,4 +114,38 @@ describe('parseImportMapping', () => {
       expect.stringMatching(/^mapping: .*extra/),
     ]);
   });
+  it('refuses a NUL or half a surrogate pair, which no database stores', () => {
+    for (const value of [
+      { columns: { 'A\u0000': 'Name' } },
+      { values: { Tier: { Gold: 'enter\u0000prise' } } },
+      { dateFormats: { '*': 'DD/MM/YYYY\ud800' } },
+    ]) {
+      const result = parseImportMapping(value);
+      expect('problems' in result && result.problems.join('; ')).toMatch(
+        /NUL character or half a surrogate pair/,
+      );
+    }
+    expect(parseImportMapping({ columns: { 'A\u0000': 'Name' } })).toEqual({
+      problems: ['mapping.columns.A\\0: must not hold a NUL character or half a surrogate pair'],
+    });
+    expect(parseImportMapping({ columns: { 'Tier 🙂': 'Segment__c' } })).toHaveProperty('mapping');
+  });
+});
+
+describe('planImport: header limits', () => {
+  it('refuses more than 1,000 columns at once, with one problem', () => {
+    const headers = Array.from({ length: 100_000 }, (_, index) => `C${index}`);
+    expect(planImport('users', headers, null, vocabulary)).toEqual({
+      problems: ['the header has 100,000 columns; an import reads at most 1,000'],
+    });
+    expect(planImport('users', headers.slice(0, 1_000), null, vocabulary)).toHaveProperty('plan');
+  });
+  it('refuses a header cell with a NUL or longer than 255 characters', () => {
+    expect(planImport('accounts', ['Name', 'Seg\u0000ment', 'x'.repeat(256)], null, vocabulary)).toEqual({
+      problems: [
+        'the header of column 2 holds a NUL character (byte 0x00): the file is damaged or not UTF-8',
+        'the header of column 3 has 256 characters; a header has at most 255',
+      ],
+    });
+  });
 });

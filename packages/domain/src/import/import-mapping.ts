@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TEAM_ROLES, type TeamRole } from '../assessment/vocabulary.ts';
 import { CellProblem, compileDateFormat, type DateFormat } from './cell-values.ts';
+import { headerProblems } from './import-limits.ts';
 import { type FieldSpec, IMPORT_FORMATS, type ImportObject, stagedFields } from './import-objects.ts';
 
 /**
@@ -12,11 +13,20 @@ import { type FieldSpec, IMPORT_FORMATS, type ImportObject, stagedFields } from 
  * `ownerRole`: the account-team role an account's `OwnerId` fills (default: SAL for enterprise
  * and public-sector accounts, AE for the others).
  */
+// A NUL or half a surrogate pair is no text: PostgreSQL refuses it in the job's stored mapping.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const MappingText = z
+  .string()
+  .refine(
+    (text) => !text.includes('\u0000') && !text.match(LONE_SURROGATE),
+    'must not hold a NUL character or half a surrogate pair',
+  );
+
 export const ImportMappingSchema = z
   .object({
-    columns: z.record(z.string(), z.string().min(1).nullable()).optional(),
-    values: z.record(z.string(), z.record(z.string(), z.string().nullable())).optional(),
-    dateFormats: z.record(z.string(), z.string().min(1)).optional(),
+    columns: z.record(MappingText, MappingText.min(1).nullable()).optional(),
+    values: z.record(MappingText, z.record(MappingText, MappingText.nullable())).optional(),
+    dateFormats: z.record(MappingText, MappingText.min(1)).optional(),
     ownerRole: z.enum(TEAM_ROLES).optional(),
   })
   .strict();
@@ -79,6 +89,8 @@ export function planImport(
   mapping: ImportMapping | null,
   vocabulary: ImportVocabulary,
 ): { plan: ImportPlan } | { problems: string[] } {
+  const unreadable = headerProblems(headers);
+  if (unreadable.length > 0) return { problems: unreadable };
   const specs = IMPORT_FORMATS[object];
   const staged = stagedFields(object);
   const byHeader = new Map<string, { spec: FieldSpec; priority: number }>();
@@ -192,9 +204,14 @@ export function planImport(
 export function parseImportMapping(value: unknown): { mapping: ImportMapping } | { problems: string[] } {
   const result = ImportMappingSchema.safeParse(value);
   if (result.success) return { mapping: result.data };
+  // A bad key's own message says what is wrong with it; the path shows broken text as "\0" and "?".
+  const path = (issue: z.core.$ZodIssue) =>
+    issue.path.map((part) => String(part).replaceAll('\u0000', '\\0').replace(LONE_SURROGATE, '?'));
   return {
-    problems: result.error.issues.map(
-      (issue) => `mapping${issue.path.length > 0 ? `.${issue.path.join('.')}` : ''}: ${issue.message}`,
-    ),
+    problems: result.error.issues.map((issue) => {
+      const message =
+        issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+      return `mapping${issue.path.length > 0 ? `.${path(issue).join('.')}` : ''}: ${message}`;
+    }),
   };
 }

@@ -13,7 +13,8 @@ export {
   parseNumber,
   splitList,
 } from './cell-values.ts';
-export { formatExportValue } from './export-cells.ts';
+export { formatExportValue, protectFormula } from './export-cells.ts';
+export { headerProblems, IMPORT_LIMITS } from './import-limits.ts';
 export type {
   ColumnPlan,
   IgnoredColumn,

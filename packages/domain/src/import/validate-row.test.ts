@@ -129,6 +129,16 @@ describe('validateRow: accounts', () => {
       { column: '', message: 'the row has 2 cells, the header has 12' },
     ]);
   });
+
+  it('reports each cell holding a NUL, and stages nothing from it', () => {
+    const row = validateRow(plan, ['', 'Ac\u0000me', '', '1\u0000', 'smb', 'emea', '', '', '', '', '', '']);
+    const nul = 'holds a NUL character (byte 0x00): the file is damaged or not UTF-8';
+    expect(row.problems).toEqual([
+      { column: 'Name', message: nul },
+      { column: 'ARR__c', message: nul },
+    ]);
+    expect(row.values.filter((value) => value !== undefined)).toEqual(['smb', 'emea']);
+  });
 });
 
 describe('validateRow: value maps and date formats', () => {

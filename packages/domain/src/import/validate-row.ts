@@ -175,14 +175,22 @@ function joinName(first: string | null | undefined, last: string | null | undefi
  * Parses one data row against the plan: each cell through its column's parser (value maps,
  * date formats, Salesforce Id checksums), `#N/A` as "clear", empty as "not given".
  */
-export function validateRow(plan: ImportPlan, cells: readonly string[]): ValidatedRow {
+export function validateRow(plan: ImportPlan, row: readonly string[]): ValidatedRow {
   const values: unknown[] = new Array(plan.staged.length);
   let provided = 0;
   let problems: RowProblem[] | null = null;
-  if (cells.length !== plan.headers.length) {
+  if (row.length !== plan.headers.length) {
     problems = [
-      { column: '', message: `the row has ${cells.length} cells, the header has ${plan.headers.length}` },
+      { column: '', message: `the row has ${row.length} cells, the header has ${plan.headers.length}` },
     ];
+  }
+  // A NUL is no character of a text (PostgreSQL refuses it): the cell is reported, not read.
+  let cells = row;
+  for (let index = 0; index < row.length; index++) {
+    if (!row[index]!.includes('\u0000')) continue;
+    if (cells === row) cells = [...row];
+    (cells as string[])[index] = '';
+    problems = addProblem(problems, plan.headers[index] ?? `column ${index + 1}`, NUL_PROBLEM);
   }
   let first: string | null | undefined;
   let last: string | null | undefined;
@@ -242,6 +250,8 @@ export function validateRow(plan: ImportPlan, cells: readonly string[]): Validat
   }
   return { values, provided, problems };
 }
+
+const NUL_PROBLEM = 'holds a NUL character (byte 0x00): the file is damaged or not UTF-8';
 
 function addProblem(problems: RowProblem[] | null, column: string, message: string): RowProblem[] {
   if (!problems) return [{ column, message }];

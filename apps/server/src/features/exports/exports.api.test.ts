@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { factories } from '../../../test/factories.ts';
 import { download, fixture, importCsv } from '../../../test/import-client.ts';
 import { createTestApp } from '../../../test/test-app.ts';
 
@@ -64,6 +65,44 @@ describe('exports', () => {
     const ids = rows.slice(1).map((row) => row[1]!);
     expect(ids).toEqual([...ids].sort());
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('protects formulas only when asked: a quote before =, +, -, @, tab and CR, numbers left alone', async () => {
+    const f = factories(app);
+    const account = await f.buildAccount({
+      name: '=HYPERLINK("http://evil.example","Refund")',
+      segment: 'smb',
+      region: 'emea',
+      sentimentReason: '@SUM(1+1)*cmd|',
+    });
+    await f.buildOpportunity(account, { name: '+1 upsell', amount: -1500.5, closeDate: '2026-11-30' });
+    await f.buildActivity(account, { summary: '-2+3', notes: '\t=tab first' });
+    await f.buildContact(account, { name: 'Carriage \r=Return' });
+    const row = (text: string, id: string) => (parse(text) as string[][]).find((cells) => cells[1] === id)!;
+
+    const plain = await download(app, '/api/v1/exports/accounts.csv');
+    const off = await download(app, '/api/v1/exports/accounts.csv?protectFormulas=false');
+    expect(off.text).toBe(plain.text);
+    expect(row(plain.text, account.id)).toEqual(
+      expect.arrayContaining(['=HYPERLINK("http://evil.example","Refund")', '@SUM(1+1)*cmd|']),
+    );
+    const protectedAccounts = await download(app, '/api/v1/exports/accounts.csv?protectFormulas=true');
+    expect(protectedAccounts.status).toBe(200);
+    expect(protectedAccounts.text.split('\r\n')[0]).toBe(plain.text.split('\r\n')[0]);
+    expect(row(protectedAccounts.text, account.id)).toEqual(
+      expect.arrayContaining([`'=HYPERLINK("http://evil.example","Refund")`, "'@SUM(1+1)*cmd|"]),
+    );
+    const opportunities = parse(
+      (await download(app, '/api/v1/exports/opportunities.csv?protectFormulas=true')).text,
+    ) as string[][];
+    expect(opportunities.find((cells) => cells[3] === "'+1 upsell")).toContain('-1500.5');
+    const activities = parse(
+      (await download(app, '/api/v1/exports/activities.csv?protectFormulas=true')).text,
+    ) as string[][];
+    expect(activities.find((cells) => cells[4] === "'-2+3")).toContain("'\t=tab first");
+    const contacts = parse((await download(app, '/api/v1/exports/contacts.csv?protectFormulas=1')).text);
+    expect(contacts.flat()).toContain("'\r=Return");
+    expect((await download(app, '/api/v1/exports/accounts.csv?protectFormulas=maybe')).status).toBe(400);
   });
 
   it('needs a signed-in user and a known object', async () => {

@@ -1,4 +1,4 @@
-import { ExportParams } from '@liaison/contracts';
+import { ExportParams, ExportQuery } from '@liaison/contracts';
 import type { ImportObject } from '@liaison/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,8 +13,11 @@ export const exportsRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
         summary: 'Export an object as CSV, in the import format (Salesforce API names)',
         description:
           '`accounts.csv`, `contacts.csv`, `opportunities.csv`, `activities.csv` or `users.csv`, streamed. ' +
-          'Importing the file into an empty database and exporting again gives the same file.',
+          'RFC 4180: CRLF between records, cells with a comma, a quote or a line break quoted. ' +
+          'Importing the file into an empty database and exporting again gives the same file ' +
+          '(unless `protectFormulas`). The trailer `x-liaison-records` gives the number of records written.',
         params: ExportParams,
+        querystring: ExportQuery,
         produces: ['text/csv'],
         response: { 200: z.unknown().describe('CSV') },
       },
@@ -22,10 +25,17 @@ export const exportsRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     async (request, reply) => {
       const context = request.context();
       const object = request.params.file.replace(/\.csv$/, '') as ImportObject;
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${request.params.file}"`)
-        .send(services.exports.stream(context, object));
+      const { body, records } = services.exports.stream(context, object, {
+        protectFormulas: request.query.protectFormulas ?? false,
+      });
+      return (
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${request.params.file}"`)
+          // Sent once the body has ended (chunked encoding): a reader can check it read them all.
+          .trailer('x-liaison-records', async () => String(records()))
+          .send(body)
+      );
     },
   );
 };

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
-import { exportHeaders, type ImportObject } from '@liaison/domain';
-import { stringify } from 'csv-stringify';
+import { exportHeaders, type ImportObject, protectFormula } from '@liaison/domain';
 import type { Database } from '../../db/client.ts';
 import type { RequestContext } from '../../kernel/context.ts';
+import { csvWriter } from '../../kernel/csv-writer.ts';
 import { exportRow, exportValues } from './exports.presenter.ts';
 import { exportsStore } from './exports.store.ts';
 
@@ -58,11 +58,24 @@ export function createExportsService(db: Database) {
   }
 
   return {
-    /** `<object>.csv` as a stream: UTF-8, CRLF, quoted where needed. */
-    stream(context: RequestContext, object: ImportObject): Readable {
-      return Readable.from(rows(object, context.now.toISOString())).pipe(
-        stringify({ record_delimiter: 'windows' }),
-      );
+    /**
+     * `<object>.csv` as a stream: UTF-8, RFC 4180 (CRLF, every cell with a comma, a quote or a
+     * line break quoted); `records()` counts the data rows written so far (all of them once the
+     * stream has ended). `protectFormulas` prefixes the cells a spreadsheet would evaluate.
+     */
+    stream(
+      context: RequestContext,
+      object: ImportObject,
+      options: { protectFormulas?: boolean } = {},
+    ): { body: Readable; records: () => number } {
+      let records = -1; // the header is not a record
+      async function* counted() {
+        for await (const row of rows(object, context.now.toISOString())) {
+          records += 1;
+          yield options.protectFormulas && records > 0 ? row.map(protectFormula) : row;
+        }
+      }
+      return { body: Readable.from(counted()).pipe(csvWriter()), records: () => Math.max(records, 0) };
     },
   };
 }

@@ -35,6 +35,8 @@ describe('round trip', () => {
     const sal = await f.buildUser({ name: 'Eve', email: 'eve@example.com', roles: ['sal'] });
     const parent = await f.buildAccount({
       name: 'Native Holdings, Inc.',
+      // Formula-looking cells: exports leave them alone unless asked (protectFormulas).
+      industry: '=Platform+Tools @HQ',
       segment: 'enterprise',
       region: 'apac',
       plan: 'ultimate',
@@ -65,7 +67,7 @@ describe('round trip', () => {
       stakeholderRoles: ['technical_contact'],
     });
     await f.buildOpportunity(parent, {
-      name: 'Native expansion',
+      name: '-10% Native expansion',
       type: 'tier_upgrade',
       stage: 'proposal',
       amount: -1500.5,
@@ -75,11 +77,12 @@ describe('round trip', () => {
       kind: 'ebr',
       summary: 'EBR with the board',
       occurredAt: '2026-02-27T16:30:00.000Z',
-      notes: 'Line one\nLine two, with a comma\r\nand "quotes"',
+      notes: 'Line one\nLine two, with a comma\r\nand "quotes"\rbare CR',
       purposes: ['renewal_review'],
     });
 
     const first = await exportAll(source);
+    expect(first.accounts).toContain(',=Platform+Tools @HQ,');
     expect(first.accounts!.split('\r\n')[0]).toBe(
       'Id,Liaison_Id__c,Name,ParentId,Industry,OwnerId,TAM__c,Segment__c,Region__c,Plan__c,ARR__c,Licensed_Users__c,Active_Users__c,LAM__c,Stages_Adopted__c,Relationship_Stage__c,Renewal_Date__c,Contract_Start__c,TAM_Sentiment__c,TAM_Sentiment_Set_At__c,TAM_Sentiment_Reason__c,At_Risk__c,Onboarding_Started_At__c,Onboarding_Completed_At__c,First_Value_At__c,Key_Logo__c,Case_Study__c,Channel_Initiative__c,Triage_More_Attention__c,Last_Priority_Review_At__c,Support_Tickets_Tracked__c',
     );

@@ -1,12 +1,13 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { FieldKind, ImportPlan, RowProblem } from '@liaison/domain';
-import { validateRow } from '@liaison/domain';
-import { parse } from 'csv-parse';
+import { IMPORT_LIMITS, validateRow } from '@liaison/domain';
+import { CsvError, parse } from 'csv-parse';
 
 /**
- * Reading an upload: csv-parse (UTF-8 with or without BOM, CRLF or LF, quoted cells with commas
- * and line breaks) → one `validateRow` per row → lines of PostgreSQL's COPY text format for the
- * staging table. Everything streams with back-pressure: memory stays flat whatever the size.
+ * Reading an upload: the decoder (csv-decoder.ts: UTF-8 checked, UTF-16 and Windows-1252
+ * transcoded) → csv-parse (BOM or not, CRLF, LF or CR, quoted cells with commas and line breaks)
+ * → one `validateRow` per row → lines of PostgreSQL's COPY text format for the staging table.
+ * Everything streams with back-pressure: memory stays flat whatever the size.
  */
 
 /** The CSV dialect of Salesforce exports (and spreadsheets). */
@@ -15,9 +16,30 @@ export function csvParser() {
     bom: true,
     relax_column_count: true,
     skip_empty_lines: true,
-    // Quoted cells up to 1 MB; a bigger one is a broken file, not data.
-    max_record_size: 1 << 20,
+    // Records up to 1 MB; a bigger one is a broken file (an unclosed quote), not data.
+    max_record_size: IMPORT_LIMITS.recordCharacters,
   });
+}
+
+export class ImportFileError extends Error {
+  override readonly name = 'ImportFileError';
+}
+
+/**
+ * What to tell the importer about a file csv-parse could not read; null for any other error.
+ * The row is numbered as the error file numbers rows (the header is row 1).
+ */
+export function unreadableCsv(error: unknown): ImportFileError | null {
+  if (!(error instanceof CsvError)) return null;
+  const records = (error as CsvError & { records?: number }).records ?? 0;
+  const row = (records + 1).toLocaleString('en-US');
+  const reason =
+    error.code === 'CSV_QUOTE_NOT_CLOSED'
+      ? `row ${row} opens a quoted cell that is never closed (a quote is missing)`
+      : error.code === 'CSV_MAX_RECORD_SIZE'
+        ? `row ${row} is longer than ${IMPORT_LIMITS.recordCharacters.toLocaleString('en-US')} characters (is a quote missing?)`
+        : `row ${row}: ${error.message}`;
+  return new ImportFileError(`The file is not valid CSV: ${reason}. Nothing was written.`);
 }
 
 /** COPY text format: backslash, tab and line breaks escaped; `\N` is null. */
@@ -66,10 +88,6 @@ export interface ReadCounters {
   invalid: number;
 }
 
-export class ImportFileError extends Error {
-  override readonly name = 'ImportFileError';
-}
-
 /**
  * Object-mode rows in (the first is the header), COPY text out. `onHeader` turns the header row
  * into the plan, or throws an `ImportFileError` that stops the upload.
@@ -97,7 +115,11 @@ export function rowEncoder(onHeader: (headers: string[]) => ImportPlan, counters
       // Row numbers as a spreadsheet shows them: the header is row 1.
       const rowNumber = counters.rows + 1;
       const row = validateRow(plan, record);
-      let line = `${rowNumber}\t${escapeCopy(JSON.stringify(record))}\t`;
+      let raw = JSON.stringify(record);
+      // PostgreSQL's json refuses \u0000: the error file shows a NUL (reported) as U+FFFD.
+      if (raw.includes('\\u0000'))
+        raw = JSON.stringify(record.map((cell) => cell.replaceAll('\u0000', '\ufffd')));
+      let line = `${rowNumber}\t${escapeCopy(raw)}\t`;
       if (row.problems) {
         counters.invalid += 1;
         line += encodeProblems(row.problems);

@@ -2,7 +2,7 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { planImport } from '@liaison/domain';
 import { describe, expect, it } from 'vitest';
-import { csvParser, ImportFileError, type ReadCounters, rowEncoder } from './csv-reader.ts';
+import { csvParser, ImportFileError, type ReadCounters, rowEncoder, unreadableCsv } from './csv-reader.ts';
 
 const vocabulary = { plans: ['free', 'premium'], stages: ['plan', 'create'] };
 
@@ -87,5 +87,24 @@ describe('reading CSV as Salesforce exports write it', () => {
 
   it('fails on a quote that never closes', async () => {
     await expect(read('contacts', 'LastName\n"Broken\n')).rejects.toThrow(/Quote Not Closed/i);
+  });
+
+  it('says which row csv-parse could not read, numbered as the error file numbers rows', async () => {
+    const failure = (csv: string) => read('contacts', csv).then(() => null, unreadableCsv);
+    expect((await failure('LastName\nFine\n\n"Broken\nstill open\n'))?.message).toBe(
+      'The file is not valid CSV: row 3 opens a quoted cell that is never closed (a quote is missing). Nothing was written.',
+    );
+    expect((await failure(`LastName\nFine\n"${'x'.repeat(1_100_000)}`))?.message).toBe(
+      'The file is not valid CSV: row 3 is longer than 1,048,576 characters (is a quote missing?). Nothing was written.',
+    );
+    expect(unreadableCsv(new Error('ECONNRESET'))).toBeNull();
+  });
+
+  it('stages a row with a NUL as rejected, its cells for the error file without the NUL', async () => {
+    const { lines, counters } = await read('accounts', 'Name,Notes\nAc\u0000me,x\u0000y\n');
+    expect(counters).toEqual({ rows: 1, invalid: 1 });
+    expect(lines[0]![1]).toBe('["Ac\ufffdme","x\ufffdy"]');
+    expect(lines[0]!.join('\t')).not.toContain('\u0000');
+    expect(lines[0]![2]).toContain('Name\u001fholds a NUL character');
   });
 });

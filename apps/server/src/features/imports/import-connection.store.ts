@@ -6,7 +6,7 @@ import { type Database, type Executor, poolOf } from '../../db/client.ts';
 import * as schema from '../../db/schema.ts';
 
 // Imports write one at a time: two files touching the same records cannot interleave.
-const WRITE_LOCK = 7_311_942_004;
+export const IMPORT_WRITE_LOCK = 7_311_942_004;
 
 /**
  * The one connection an import runs on, from staging to commit: its temporary tables live and
@@ -26,7 +26,7 @@ export async function openImportConnection(db: Database) {
     /** Begins the write transaction and waits for any other import's to end. */
     beginWrite: async () => {
       await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+      await client.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_WRITE_LOCK]);
     },
     commit: () => client.query('COMMIT'),
     rollback: () => client.query('ROLLBACK'),

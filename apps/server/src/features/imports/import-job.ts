@@ -12,7 +12,8 @@ import type { Database } from '../../db/client.ts';
 import type { AssessmentsService } from '../assessments/index.ts';
 import { activitiesImport, contactsImport, opportunitiesImport } from './account-records-import.store.ts';
 import { accountsImport } from './accounts-import.store.ts';
-import { csvParser, ImportFileError, type ReadCounters, rowEncoder } from './csv-reader.ts';
+import { uploadDecoder } from './csv-decoder.ts';
+import { csvParser, ImportFileError, type ReadCounters, rowEncoder, unreadableCsv } from './csv-reader.ts';
 import { type ImportConnection, openImportConnection } from './import-connection.store.ts';
 import type { ImportContext, ObjectImporter, WriteContext } from './import-types.ts';
 import { type ImportProgress, importsStore } from './imports.store.ts';
@@ -74,6 +75,7 @@ export async function runImport(
   // Read the upload from the first moment: an HTTP server discards a request body nobody reads
   // once its response (the 202) is sent. It is piped, not pipelined: a bad file must not destroy
   // the request, whose socket carries that response; what is left of the upload is drained.
+  const decoder = uploadDecoder();
   const parser = csvParser();
   // The parser may fail (a tiny bad file) before the pipeline below is attached: keep its error
   // for the pipeline's failure instead of letting it escape as an uncaught exception.
@@ -82,6 +84,9 @@ export async function runImport(
     parseError ??= error;
   });
   body.on('error', (error) => parser.destroy(error));
+  // An encoding the decoder refuses (UTF-16 without a byte-order mark, a mixed file) stops the
+  // parser, hence the job, at once: no waiting for the upload to stall.
+  decoder.on('error', (error) => parser.destroy(error));
   body.on('close', () => {
     if (!body.readableEnded) parser.destroy(new Error('The upload was interrupted (aborted).'));
   });
@@ -89,7 +94,7 @@ export async function runImport(
   body.on('data', () => {
     lastData = performance.now();
   });
-  body.pipe(parser);
+  body.pipe(decoder).pipe(parser);
   const counters: ReadCounters = { rows: 0, invalid: 0 };
   const phases: Record<string, number> = {};
   let phaseStarted = performance.now();
@@ -135,7 +140,7 @@ export async function runImport(
     await stagingStore.create(client, staged);
     const onHeader = (headers: string[]) => {
       const result = planImport(input.object, headers, input.mapping, deps.vocabulary());
-      if ('problems' in result) throw new ImportFileError(result.problems.join('; '));
+      if ('problems' in result) throw new ImportFileError(fileProblems(result.problems));
       plan = result.plan;
       void save({ headers: plan.headers, ignoredColumns: plan.ignored });
       return plan;
@@ -214,13 +219,15 @@ export async function runImport(
     }
     await phase(input.dryRun ? 'validated' : 'completed');
   } catch (error) {
-    const message =
-      error instanceof ImportFileError
-        ? error.message
+    const unreadable = error instanceof ImportFileError ? error : unreadableCsv(error);
+    const message = storable(
+      unreadable
+        ? unreadable.message
         : signal.aborted
           ? 'The import was stopped (the server is shutting down). Nothing was written.'
-          : describeFailure(error);
-    if (!(error instanceof ImportFileError)) deps.log(`import ${input.id} failed`, error);
+          : describeFailure(error),
+    );
+    if (!unreadable) deps.log(`import ${input.id} failed`, error);
     // A failed import wrote nothing: its counts of written rows go back to zero.
     await phase('failed');
     await save({ error: message, rowsCreated: 0, rowsUpdated: 0, rowsUnchanged: 0, accountsAssessed: 0 });
@@ -233,6 +240,21 @@ export async function runImport(
     // Dropping the connection drops the staging tables with it.
     connection?.release();
   }
+}
+
+/** The header's problems, the first ten (a header of a thousand duplicates is one message). */
+function fileProblems(problems: readonly string[]): string {
+  const shown = problems.slice(0, 10).join('; ');
+  return problems.length > 10 ? `${shown}; and ${problems.length - 10} more` : shown;
+}
+
+/**
+ * A message the job's row can store: a parser's message may quote a cell, with a NUL in it
+ * (PostgreSQL's text refuses it, and the job would never leave "reading") or a megabyte of it.
+ */
+function storable(message: string): string {
+  const text = message.replaceAll('\u0000', '\\0');
+  return text.length > 1_000 ? `${text.slice(0, 1_000)}…` : text;
 }
 
 function describeFailure(error: unknown): string {

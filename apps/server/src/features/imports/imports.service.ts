@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import type { ImportJob, ImportQuery } from '@liaison/contracts';
 import { DomainError, type ImportMapping, notFound, parseImportMapping } from '@liaison/domain';
-import { stringify } from 'csv-stringify';
 import type { Database } from '../../db/client.ts';
 import type { Catalog } from '../../kernel/catalog.ts';
 import type { RequestContext } from '../../kernel/context.ts';
+import { csvWriter } from '../../kernel/csv-writer.ts';
 import { authorize, policies } from '../../policies/policies.ts';
 import type { AssessmentsService } from '../assessments/index.ts';
 import type { PlaybookProvider } from '../playbook/index.ts';
@@ -37,6 +37,17 @@ function decodeMapping(encoded: string | undefined, path: string): ImportMapping
     );
   }
   return result.mapping;
+}
+
+/**
+ * The file name as the job and the history show it: control characters (a NUL, which PostgreSQL
+ * refuses, line breaks) become spaces, half a surrogate pair becomes U+FFFD (JSON refuses it).
+ */
+function cleanFileName(name: string | undefined): string {
+  return (name ?? '')
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .trim();
 }
 
 export function createImportsService(
@@ -86,8 +97,7 @@ export function createImportsService(
         decodeMapping(query.mapping, 'query.mapping') ??
         decodeMapping(mappingHeader, 'header.x-liaison-mapping');
       await deps.playbookProvider.active(db);
-      const fileName =
-        (query.fileName ?? `${query.object}.csv`).replace(/[\r\n]/g, ' ').trim() || 'upload.csv';
+      const fileName = cleanFileName(query.fileName) || `${query.object}.csv`;
       const row = await importsStore.insert(
         db,
         {
@@ -173,7 +183,7 @@ export function createImportsService(
       const base = row.fileName.replace(/\.csv$/i, '');
       return {
         fileName: `${base}-errors.csv`,
-        stream: Readable.from(records()).pipe(stringify({ record_delimiter: 'windows' })),
+        stream: Readable.from(records()).pipe(csvWriter()),
       };
     },
 
