@@ -43,6 +43,7 @@ export const snapshotFields = {
     ['sentimentSetAt', (a) => iso(`${a}.sentiment_set_at`)],
     plain('sentimentReason', 'sentiment_reason'),
     plain('atRisk', 'at_risk'),
+    plain('requiresTriage', 'requires_triage'),
     ['onboardingStartedAt', (a) => iso(`${a}.onboarding_started_at`)],
     ['onboardingCompletedAt', (a) => iso(`${a}.onboarding_completed_at`)],
     ['firstValueAt', (a) => iso(`${a}.first_value_at`)],
