@@ -373,3 +373,105 @@ test('a viewer reads everything but sees no edit controls, and the server refuse
   });
   expect(refused.status()).toBe(403);
 });
+
+interface Explained {
+  priority: { priority: string; provisional: boolean; explanation: { path: string[] } };
+  health: { colour: string | null; score: number | null };
+}
+
+test('a TAM sets "requires triage" on a yellow account: it counts as at risk, explained', async ({
+  page,
+}) => {
+  await signIn(page, TAM);
+  // A yellow account of hers whose model asks "at risk?" and answers no only for want of triage.
+  const portfolio = await getJson<{ items: PortfolioItem[] }>(page, '/api/v1/portfolio');
+  let accountId: string | null = null;
+  for (const item of portfolio.items.filter((candidate) => candidate.healthColour === 'yellow')) {
+    const assessment = await getJson<Explained>(page, `/api/v1/accounts/${item.accountId}/assessment`);
+    if (assessment.priority.explanation.path.some((step) => step.includes('triage not required'))) {
+      accountId = item.accountId;
+      break;
+    }
+  }
+  expect(accountId, 'the demo TAM has a yellow account not at risk for want of triage').toBeTruthy();
+  await page.goto(`/accounts/${accountId}`);
+
+  const health = page.getByTestId('fact-health');
+  const priority = page.getByTestId('fact-priority');
+  await expect(health).toContainText('Yellow');
+  await expect(health.getByTestId('requires-triage-badge')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Explain priority', exact: true }).click();
+  await expect(page.getByTestId('explanation')).toContainText(
+    'at risk? no (health yellow, triage not required)',
+  );
+  await page.keyboard.press('Escape');
+
+  const sentiment = page.getByTestId('sentiment-card');
+  const triage = sentiment.getByRole('switch', { name: 'Requires triage (I need help)' });
+  await expect(triage).not.toBeChecked();
+  await triage.click();
+  await expect(triage).toBeChecked();
+  await sentiment.getByLabel('Why').fill('Renewal blocked on a migration we cannot staff; I need help.');
+  await sentiment.getByRole('button', { name: 'Update sentiment' }).click();
+
+  await expect(health.getByTestId('requires-triage-badge')).toBeVisible();
+  await expect(priority).toContainText('P1');
+  await expect(priority).toContainText('at risk');
+  const account = await getJson<{ requiresTriage: boolean }>(page, `/api/v1/accounts/${accountId}`);
+  expect(account.requiresTriage).toBe(true);
+
+  await page.getByRole('button', { name: 'Explain priority', exact: true }).click();
+  await expect(page.getByTestId('explanation')).toContainText(
+    'at risk? yes (health yellow, requires triage)',
+  );
+  await screenshot(page, '16-requires-triage', { docs: true });
+  await page.keyboard.press('Escape');
+});
+
+test('a manager opens an eligible account with no TAM: health not scored, priority provisional, nothing owed', async ({
+  page,
+}) => {
+  await signIn(page, MANAGER);
+  const overview = await getJson<{ needsTam: { accountId: string; name: string }[] }>(
+    page,
+    '/api/v1/team-overview',
+  );
+  expect(overview.needsTam.length, 'the demo has an eligible account with no TAM').toBeGreaterThan(0);
+  const target = overview.needsTam[0]!;
+  const assessment = await getJson<Explained>(page, `/api/v1/accounts/${target.accountId}/assessment`);
+  expect(assessment.priority.provisional).toBe(true);
+  expect(assessment.health.colour).toBeNull();
+
+  await page.getByRole('link', { name: 'Team' }).click();
+  const needsTam = page.locator('.mantine-Card-root').filter({ hasText: 'Eligible accounts with no TAM' });
+  await expect(needsTam.getByTestId('not-scored').first()).toBeVisible();
+  await expect(needsTam.getByTestId('provisional').first()).toBeVisible();
+  await screenshot(page, 'team-needs-a-tam');
+  await needsTam.getByRole('link', { name: target.name, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/accounts/${target.accountId}`));
+
+  const health = page.getByTestId('fact-health');
+  await expect(health).toContainText('Not scored');
+  await expect(health).toContainText('No TAM: the health scorecard is the TAM’s');
+  await expect(health).not.toContainText('Red');
+  const priority = page.getByTestId('fact-priority');
+  await expect(priority).toContainText('provisional');
+  await expect(priority).toContainText('nothing is owed until a TAM is assigned');
+  await expect(page.getByTestId('no-obligations')).toContainText('No obligations: this account has no TAM');
+  await expect(page.getByTestId('obligations')).toHaveCount(0);
+  await expect(page.getByTestId('priority-provisional')).toBeVisible();
+  await expect(page.getByTestId('health-not-scored')).toContainText('No TAM');
+  await screenshot(page, '17-needs-a-tam', { docs: true });
+  await screenshot(page, 'needs-a-tam-full', { fullPage: true });
+
+  await page.getByRole('button', { name: 'Explain priority', exact: true }).click();
+  await expect(page.getByTestId('explanation')).toContainText(
+    'is provisional: nothing is owed until a TAM is assigned',
+  );
+  await page.keyboard.press('Escape');
+
+  // The account list says "Not scored" too, never a red 0 or a blank.
+  await page.goto('/accounts?tam=none');
+  await expect(page.getByTestId('accounts-table').getByTestId('not-scored').first()).toBeVisible();
+  await screenshot(page, 'accounts-no-tam');
+});

@@ -9,6 +9,8 @@ import {
   inputValue,
   money,
   monthlyInstants,
+  NO_TAM_HEALTH,
+  notScoredReason,
   percent,
   relativeDay,
 } from './format.ts';
@@ -108,6 +110,8 @@ describe('dry-run changes', () => {
     ]);
     expect(describeChange('priority', 'pr2', 'pr1')).toEqual(['Priority: P2 → P1']);
     expect(describeChange('healthColour', 'green', 'yellow')).toEqual(['Health colour: Green → Yellow']);
+    expect(describeChange('healthColour', 'red', null)).toEqual(['Health colour: Red → Not scored']);
+    expect(describeChange('healthScore', 31.5, null)).toEqual(['Health score: 31.5 → not scored']);
     const before = [
       { kind: 'cadence', dueDate: '2027-01-05', status: 'ok', fulfilled: false },
       { kind: 'ebr', dueDate: '2027-03-01', status: 'ok', fulfilled: false },
@@ -121,5 +125,17 @@ describe('dry-run changes', () => {
       'Triage update: new, due Nov 30, 2026',
       'Executive business review: no longer required',
     ]);
+  });
+});
+
+describe('not scored', () => {
+  it('says why health is not scored, never red 0', () => {
+    expect(notScoredReason({ hasTam: false })).toBe(NO_TAM_HEALTH);
+    expect(notScoredReason({ lastStep: 'no TAM → not scored' })).toBe(NO_TAM_HEALTH);
+    expect(notScoredReason({ lastStep: 'no measure available → not scored' })).toBe(
+      'No health measure is available yet',
+    );
+    expect(notScoredReason({ hasTam: true })).toBe('No health measure is available yet');
+    expect(notScoredReason()).toContain('No TAM');
   });
 });

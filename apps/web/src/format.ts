@@ -33,6 +33,34 @@ export const modelLabels: Record<string, string> = {
 
 export const healthLabels: Record<string, string> = { green: 'Green', yellow: 'Yellow', red: 'Red' };
 
+/**
+ * Health can be "not scored" (`colour` and `score` null): never "Red 0". With no TAM the health
+ * scorecard's measures are the TAM's; otherwise no measure is available yet.
+ */
+export const NOT_SCORED = 'Not scored';
+export const NO_TAM_HEALTH = 'No TAM: the health scorecard is the TAM’s';
+const NO_MEASURE_HEALTH = 'No health measure is available yet';
+const NOT_SCORED_EITHER = `${NO_TAM_HEALTH}, or no health measure is available yet`;
+
+/** A health colour as text: `Green`, or `Not scored` when the account has none. */
+export const healthText = (colour: string | null | undefined): string =>
+  colour ? label(healthLabels, colour) : NOT_SCORED;
+
+/**
+ * Why health is not scored, said plainly: from the account's TAM (when known) or the health
+ * explanation's last step (`no TAM → not scored`, `no measure available → not scored`).
+ */
+export function notScoredReason(context: { hasTam?: boolean | null; lastStep?: string | null } = {}): string {
+  const step = context.lastStep ?? '';
+  if (context.hasTam === false || /\bno TAM\b/i.test(step)) return NO_TAM_HEALTH;
+  if (/no measure/i.test(step) || context.hasTam === true) return NO_MEASURE_HEALTH;
+  if (step) return `${step.charAt(0).toUpperCase()}${step.slice(1)}`;
+  return NOT_SCORED_EITHER;
+}
+
+/** A TAM-aligned account with no TAM: its priority is provisional and it owes nothing yet. */
+export const PROVISIONAL_HINT = 'No TAM yet — nothing is owed until a TAM is assigned';
+
 export const gemstoneLabels: Record<string, string> = {
   diamond: 'Diamond',
   pearl: 'Pearl',
@@ -286,10 +314,12 @@ export function describeChange(
 ): string[] {
   const name = humanize(field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase());
   const text = (value: unknown): string => {
+    // Health with no colour or score is "not scored" (never "Red 0" or a blank).
+    if (/colou?r/i.test(field) && (typeof value === 'string' || value === null)) return healthText(value);
+    if (/health ?score/i.test(field) && value === null) return NOT_SCORED.toLowerCase();
     if (value === null || value === undefined) return '—';
     if (/tier/i.test(field) && typeof value === 'string') return tierName(value);
     if (/priority/i.test(field) && typeof value === 'string') return label(priorityLabels, value);
-    if (/colou?r/i.test(field) && typeof value === 'string') return label(healthLabels, value);
     if (typeof value === 'number') return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
     if (typeof value === 'object') return JSON.stringify(value);
     return String(value);

@@ -1,5 +1,13 @@
 import { Badge, Box, Group, Text, Tooltip } from '@mantine/core';
-import { gemstoneLabels, healthLabels, label, priorityLabels } from '../format.ts';
+import {
+  gemstoneLabels,
+  healthLabels,
+  label,
+  NOT_SCORED,
+  notScoredReason,
+  PROVISIONAL_HINT,
+  priorityLabels,
+} from '../format.ts';
 import { usePlaybook, useTierName } from '../hooks.ts';
 import { DIGITAL_TIER, priorityDescription } from '../playbook-text.ts';
 
@@ -52,20 +60,28 @@ export function PriorityBadge({
   );
 }
 
+/**
+ * A health colour with its score; with no colour a neutral grey "Not scored" badge whose tooltip
+ * says why (`why`, e.g. "No TAM: the health scorecard is the TAM’s") — never a red 0 or a blank.
+ */
 export function HealthBadge({
   colour,
   score,
   size = 'sm',
+  why,
 }: {
   colour: string | null | undefined;
   score?: number | null | undefined;
   size?: 'xs' | 'sm' | 'md';
+  /** Why it is not scored; defaults to both possible reasons. */
+  why?: string;
 }) {
+  if (!colour) return <NotScoredBadge size={size} why={why} />;
   return (
     <Group gap={6} wrap="nowrap" component="span">
-      <Dot color={healthColors[colour ?? 'none']!} size={size === 'md' ? 10 : 8} />
+      <Dot color={healthColors[colour] ?? healthColors.none!} size={size === 'md' ? 10 : 8} />
       <Text component="span" size={size} fw={500}>
-        {colour ? healthLabels[colour] : 'Not scored'}
+        {label(healthLabels, colour)}
       </Text>
       {score != null && (
         <Text component="span" size={size === 'md' ? 'sm' : 'xs'} c="dimmed" className="num">
@@ -73,6 +89,52 @@ export function HealthBadge({
         </Text>
       )}
     </Group>
+  );
+}
+
+/** Health with no colour: grey, neutral, explained on hover. */
+export function NotScoredBadge({
+  size = 'sm',
+  why,
+}: {
+  size?: 'xs' | 'sm' | 'md';
+  why?: string | undefined;
+}) {
+  return (
+    <Tooltip label={why ?? notScoredReason()} multiline maw={280}>
+      <Badge
+        size={size}
+        color="gray"
+        variant="light"
+        leftSection={<Dot color={healthColors.none!} size={size === 'md' ? 8 : 7} />}
+        fw={500}
+        data-testid="not-scored"
+      >
+        {NOT_SCORED}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/** A TAM-aligned account with no TAM: its priority is provisional and nothing is owed. */
+export function ProvisionalBadge({ size = 'sm' }: { size?: 'xs' | 'sm' | 'md' }) {
+  return (
+    <Tooltip label={PROVISIONAL_HINT} multiline maw={280}>
+      <Badge size={size} color="gray" variant="outline" fw={500} data-testid="provisional">
+        provisional
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/** Yellow + Requires Triage: the TAM needs help (set with the TAM sentiment). */
+export function RequiresTriageBadge({ size = 'sm' }: { size?: 'xs' | 'sm' | 'md' }) {
+  return (
+    <Tooltip label="Yellow + Requires Triage: the TAM needs help" multiline maw={280}>
+      <Badge size={size} color="orange" variant="light" data-testid="requires-triage-badge">
+        Requires triage
+      </Badge>
+    </Tooltip>
   );
 }
 

@@ -96,7 +96,7 @@ export function Explain({
             role="button"
             tabIndex={0}
             aria-label={label}
-            style={{ cursor: 'pointer', borderRadius: 8, display: 'block' }}
+            style={{ cursor: 'pointer', borderRadius: 8, display: 'block', height: '100%' }}
             onKeyDown={(event: React.KeyboardEvent<HTMLDivElement>) => {
               if (event.key === 'Enter' || event.key === ' ') {
                 event.preventDefault();

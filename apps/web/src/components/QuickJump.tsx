@@ -5,7 +5,7 @@ import { IconBuildingSkyscraper, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { label, money, regionLabels, segmentLabels } from '../format.ts';
+import { label, money, notScoredReason, regionLabels, segmentLabels } from '../format.ts';
 import { queries } from '../queries.ts';
 import { HealthBadge, PriorityBadge } from './Badges.tsx';
 
@@ -54,7 +54,11 @@ export function QuickJump() {
               {account.assessment && (
                 <Group gap="xs" wrap="nowrap">
                   <PriorityBadge priority={account.assessment.priority} size="xs" />
-                  <HealthBadge colour={account.assessment.healthColour} size="xs" />
+                  <HealthBadge
+                    colour={account.assessment.healthColour}
+                    size="xs"
+                    why={notScoredReason({ hasTam: account.tam !== null })}
+                  />
                 </Group>
               )}
             </Group>

@@ -13,6 +13,7 @@ import {
   healthLabels,
   label,
   money,
+  notScoredReason,
   options,
   priorityLabels,
   regionLabels,
@@ -220,12 +221,17 @@ export function AccountsPage() {
                     {account.assessment && <PriorityBadge priority={account.assessment.priority} size="xs" />}
                   </Table.Td>
                   <Table.Td>
-                    {account.assessment && (
+                    {account.assessment ? (
                       <HealthBadge
                         colour={account.assessment.healthColour}
                         score={account.assessment.healthScore}
                         size="xs"
+                        why={notScoredReason({ hasTam: account.tam !== null })}
                       />
+                    ) : (
+                      <Text size="xs" c="dimmed">
+                        not assessed yet
+                      </Text>
                     )}
                   </Table.Td>
                   <Table.Td>

@@ -17,6 +17,7 @@ import {
   label,
   modelLabels,
   money,
+  notScoredReason,
   obligationLabels,
   percent,
   plural,
@@ -388,7 +389,11 @@ function PortfolioTable({ items }: { items: PortfolioItem[] }) {
               <PriorityBadge priority={item.priority} />
             </Table.Td>
             <Table.Td>
-              <HealthBadge colour={item.healthColour} score={item.healthScore} />
+              <HealthBadge
+                colour={item.healthColour}
+                score={item.healthScore}
+                why={notScoredReason({ hasTam: true })}
+              />
             </Table.Td>
             <Table.Td ta="right" className="num">
               {money(item.arr)}

@@ -13,12 +13,12 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { AnchorLink } from '../components/AnchorLink.tsx';
-import { StatusBadge, TierBadge } from '../components/Badges.tsx';
+import { NotScoredBadge, ProvisionalBadge, StatusBadge, TierBadge } from '../components/Badges.tsx';
 import { LoadBar } from '../components/Charts.tsx';
 import { CardTitle, PageHeader } from '../components/PageHeader.tsx';
 import { Empty, PageError, PageLoader } from '../components/PageState.tsx';
 import { compareBy, SortableTh, type SortState } from '../components/SortableTh.tsx';
-import { date, label, money, percent, plural, regionLabels } from '../format.ts';
+import { date, label, money, NO_TAM_HEALTH, percent, plural, regionLabels } from '../format.ts';
 import { usePlaybook, useUserNames } from '../hooks.ts';
 import { tamEligibility } from '../playbook-text.ts';
 import { queries } from '../queries.ts';
@@ -190,7 +190,14 @@ export function TeamPage() {
               rows={data.needsTam.map((row) => ({
                 id: row.accountId,
                 name: row.name,
-                detail: <TierBadge tier={row.tier} size="xs" />,
+                detail: (
+                  <Group gap={6} wrap="nowrap">
+                    <TierBadge tier={row.tier} size="xs" />
+                    {/* Without a TAM the playbook scores no health and owes nothing (docs/playbook.md). */}
+                    {playbook.health.requireTam && <NotScoredBadge size="xs" why={NO_TAM_HEALTH} />}
+                    {playbook.obligations.requireTam && <ProvisionalBadge size="xs" />}
+                  </Group>
+                ),
                 right: money(row.arr),
               }))}
             />

@@ -5,7 +5,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { Dot, GemstoneBadge, healthColors, PriorityBadge, TierBadge } from '../../components/Badges.tsx';
+import {
+  Dot,
+  GemstoneBadge,
+  healthColors,
+  NotScoredBadge,
+  PriorityBadge,
+  ProvisionalBadge,
+  RequiresTriageBadge,
+  TierBadge,
+} from '../../components/Badges.tsx';
 import { Explain } from '../../components/Explain.tsx';
 import { PageError, PageLoader } from '../../components/PageState.tsx';
 import {
@@ -15,7 +24,9 @@ import {
   label,
   modelLabels,
   money,
+  notScoredReason,
   obligationLabels,
+  PROVISIONAL_HINT,
   plural,
   priorityLabels,
   regionLabels,
@@ -119,6 +130,10 @@ function AccountHeader({ account, assessment }: AccountContext) {
   ]
     .filter(Boolean)
     .join(' · ');
+  const notScored =
+    health.colour === null ? notScoredReason({ lastStep: health.explanation.path.at(-1) }) : null;
+  // Yellow + Requires Triage: the TAM needs help (red is at risk whatever the flag says).
+  const triage = account.requiresTriage && health.colour === 'yellow';
   return (
     <Stack gap="md">
       <Breadcrumbs separatorMargin={6} fz="sm">
@@ -192,9 +207,14 @@ function AccountHeader({ account, assessment }: AccountContext) {
           name="Priority"
           testId="fact-priority"
           explanation={priority.explanation}
-          title={`Why ${label(priorityLabels, priority.priority)}`}
-          value={<PriorityBadge priority={priority.priority} size="md" />}
-          note={priorityNote}
+          title={`Why ${label(priorityLabels, priority.priority)}${priority.provisional ? ' (provisional)' : ''}`}
+          value={
+            <Group gap={6} wrap="nowrap">
+              <PriorityBadge priority={priority.priority} size="md" />
+              {priority.provisional && <ProvisionalBadge size="md" />}
+            </Group>
+          }
+          note={priority.provisional ? PROVISIONAL_HINT : priorityNote}
         />
         <Fact
           name="Health"
@@ -202,24 +222,34 @@ function AccountHeader({ account, assessment }: AccountContext) {
           explanation={health.explanation}
           title={`Why ${health.colour ? label(healthLabels, health.colour).toLowerCase() : 'not scored'}`}
           value={
-            <Group gap={6} wrap="nowrap">
-              <Dot color={healthColors[health.colour ?? 'none']!} size={10} />
-              <Text fw={600} size="md" data-testid="health-colour">
-                {health.colour ? label(healthLabels, health.colour) : 'Not scored'}
-              </Text>
-              {health.score !== null && (
-                <Text size="sm" c="dimmed" className="num">
-                  {health.score.toFixed(1)}
-                </Text>
+            <Group gap={6} wrap="wrap">
+              {health.colour ? (
+                <Group gap={6} wrap="nowrap">
+                  <Dot color={healthColors[health.colour]!} size={10} />
+                  <Text fw={600} size="md" data-testid="health-colour">
+                    {label(healthLabels, health.colour)}
+                  </Text>
+                  {health.score !== null && (
+                    <Text size="sm" c="dimmed" className="num">
+                      {health.score.toFixed(1)}
+                    </Text>
+                  )}
+                </Group>
+              ) : (
+                <Box data-testid="health-colour">
+                  <NotScoredBadge size="md" why={notScored ?? undefined} />
+                </Box>
               )}
+              {triage && <RequiresTriageBadge size="sm" />}
             </Group>
           }
           note={
-            health.sentimentAgeDays === null
+            notScored ??
+            (health.sentimentAgeDays === null
               ? 'no sentiment yet'
               : health.sentimentAgeDays === 0
                 ? 'sentiment set today'
-                : `sentiment set ${plural(health.sentimentAgeDays, 'day')} ago`
+                : `sentiment set ${plural(health.sentimentAgeDays, 'day')} ago`)
           }
         />
         <Box
@@ -239,7 +269,7 @@ function AccountHeader({ account, assessment }: AccountContext) {
             </>
           ) : (
             <Text size="sm" c="dimmed" mt={4}>
-              Nothing due
+              {priority.provisional ? 'Nothing owed until a TAM is assigned' : 'Nothing due'}
             </Text>
           )}
         </Box>
@@ -290,7 +320,7 @@ function Fact({
             <IconInfoCircle size={14} color="var(--mantine-color-gray-5)" aria-hidden />
           </Group>
           <Box mt={4}>{value}</Box>
-          <Text size="xs" c="dimmed" truncate mt={2}>
+          <Text size="xs" c="dimmed" lineClamp={3} mt={2} title={note}>
             {note}
           </Text>
         </Box>

@@ -50,7 +50,10 @@ const teamOf = (account: Account, role: string) =>
 const rows: Row[] = [
   {
     label: 'Priority',
-    value: (_, assessment) => (assessment ? label(priorityLabels, assessment.priority.priority) : '…'),
+    value: (_, assessment) =>
+      assessment
+        ? `${label(priorityLabels, assessment.priority.priority)}${assessment.priority.provisional ? ' (provisional)' : ''}`
+        : '…',
   },
   {
     label: 'Health',

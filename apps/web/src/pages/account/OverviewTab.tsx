@@ -1,12 +1,20 @@
 import type { Account, Assessment } from '@liaison/contracts';
 import { Card, Grid, Group, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
-import { HealthBadge, StatusBadge } from '../../components/Badges.tsx';
+import { HealthBadge, NotScoredBadge, StatusBadge } from '../../components/Badges.tsx';
 import { HealthTrend, type TrendPoint } from '../../components/Charts.tsx';
 import { Explain } from '../../components/Explain.tsx';
 import { CardTitle } from '../../components/PageHeader.tsx';
 import { Empty } from '../../components/PageState.tsx';
-import { date, dueText, label, monthlyInstants, obligationLabels, teamRoleLabels } from '../../format.ts';
+import {
+  date,
+  dueText,
+  label,
+  monthlyInstants,
+  notScoredReason,
+  obligationLabels,
+  teamRoleLabels,
+} from '../../format.ts';
 import { usePlaybook } from '../../hooks.ts';
 import { queries } from '../../queries.ts';
 import type { AccountContext } from './AccountPage.tsx';
@@ -48,15 +56,28 @@ function ObligationsCard({ assessment }: { assessment: Assessment }) {
       <CardTitle
         right={
           <Text size="xs" c="dimmed">
-            from the playbook · {assessment.priority.priority.toUpperCase().replace('PR', 'P')} engagement
-            guidelines
+            from the playbook · {assessment.priority.priority.toUpperCase().replace('PR', 'P')}
+            {assessment.priority.provisional ? ' (provisional)' : ''} engagement guidelines
           </Text>
         }
       >
         Obligations
       </CardTitle>
       {obligations.length === 0 ? (
-        <Empty>No obligations: this account is not managed by a TAM (P3/P4).</Empty>
+        <Empty>
+          {assessment.priority.provisional ? (
+            <span data-testid="no-obligations">
+              No obligations: this account has no TAM. Its priority is provisional; nothing is owed until a
+              TAM is assigned.
+            </span>
+          ) : assessment.tamAlignment.managed ? (
+            <span data-testid="no-obligations">No obligations are due on this account.</span>
+          ) : (
+            <span data-testid="no-obligations">
+              No obligations: this account is not managed by a TAM (P3/P4).
+            </span>
+          )}
+        </Empty>
       ) : (
         <Table aria-label="Obligations" data-testid="obligations">
           <Table.Thead>
@@ -125,8 +146,11 @@ function HealthCard({ account, assessment }: AccountContext) {
     })),
     { at: assessment.evaluatedAt, score: health.score, colour: health.colour },
   ];
+  const notScored =
+    health.colour === null ? notScoredReason({ lastStep: health.explanation.path.at(-1) }) : null;
+  const scoredBefore = points.some((point) => point.score !== null);
   return (
-    <Card>
+    <Card data-testid="health-card">
       <CardTitle
         right={
           <Explain explanation={health.explanation} title="Health score" label="Explain health score">
@@ -138,6 +162,14 @@ function HealthCard({ account, assessment }: AccountContext) {
       >
         Health
       </CardTitle>
+      {notScored && (
+        <Group gap="xs" mb="sm" wrap="nowrap" data-testid="health-not-scored">
+          <NotScoredBadge why={notScored} />
+          <Text size="sm" c="dimmed">
+            {notScored}: the account has no health colour or score yet.
+          </Text>
+        </Group>
+      )}
       <SimpleGrid cols={2} spacing="lg">
         <Table aria-label="Health measures" verticalSpacing={6}>
           <Table.Thead>
@@ -184,13 +216,23 @@ function HealthCard({ account, assessment }: AccountContext) {
             <Text size="xs" c="dimmed">
               Score over the last 12 months
             </Text>
-            {health.score !== null && (
+            {health.score !== null ? (
               <Text size="xs" fw={600} className="num">
                 now {health.score.toFixed(1)}
               </Text>
+            ) : (
+              <Text size="xs" fw={600} c="dimmed">
+                now not scored
+              </Text>
             )}
           </Group>
-          {loading ? <Skeleton h={150} /> : <HealthTrend points={points} thresholds={thresholds} />}
+          {loading ? (
+            <Skeleton h={150} />
+          ) : scoredBefore ? (
+            <HealthTrend points={points} thresholds={thresholds} />
+          ) : (
+            <Empty>Not scored in the last 12 months: there is no score to chart.</Empty>
+          )}
         </div>
       </SimpleGrid>
     </Card>

@@ -1,5 +1,6 @@
 import type { InitiativeKind } from '@liaison/contracts';
 import {
+  Alert,
   Badge,
   Button,
   Card,
@@ -11,13 +12,15 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { IconHourglassLow } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, fieldErrors } from '../../api.ts';
+import { Explain } from '../../components/Explain.tsx';
 import { OpenFormButton } from '../../components/OpenFormButton.tsx';
 import { CardTitle } from '../../components/PageHeader.tsx';
 import { Empty, ErrorNote } from '../../components/PageState.tsx';
-import { date, dayOf, humanize, label, modelLabels } from '../../format.ts';
+import { date, dayOf, humanize, label, modelLabels, PROVISIONAL_HINT, priorityLabels } from '../../format.ts';
 import { useUserNames } from '../../hooks.ts';
 import { useAccountMutation } from '../../mutations.ts';
 import { queries } from '../../queries.ts';
@@ -37,18 +40,41 @@ export function PriorityCard({ account, assessment, canEdit }: AccountContext) {
   const emea = model === 'emea_enterprise';
   const proposal = useQuery({ ...queries.priorityProposal(account.id), enabled: emea });
   const decider = account.can.decideException;
+  const { priority, provisional, explanation } = assessment.priority;
+  const name = `${label(priorityLabels, priority)}${provisional ? ' (provisional)' : ''}`;
   return (
-    <Card>
+    <Card data-testid="priority-card">
       <CardTitle
         right={
-          <Text size="xs" c="dimmed">
-            {model ? `${label(modelLabels, model)} model` : 'not TAM-managed'}
-          </Text>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="xs" c="dimmed">
+              {model ? `${label(modelLabels, model)} model` : 'not TAM-managed'}
+            </Text>
+            <Explain explanation={explanation} title={`Why ${name}`} label="Why this priority">
+              <Text span size="xs" c="brand.7" fw={500}>
+                Why {name}?
+              </Text>
+            </Explain>
+          </Group>
         }
       >
         Priority inputs and exceptions
       </CardTitle>
       <Stack gap="md">
+        {provisional && (
+          <Alert
+            color="gray"
+            variant="light"
+            icon={<IconHourglassLow size={18} />}
+            title={`${label(priorityLabels, priority)} is provisional`}
+            data-testid="priority-provisional"
+          >
+            <Text size="sm">
+              {PROVISIONAL_HINT}. The account is TAM-aligned, so the {label(modelLabels, model)} model gives
+              it {label(priorityLabels, priority)}, but its obligations start only once a TAM is assigned.
+            </Text>
+          </Alert>
+        )}
         {model && (
           <div>
             <Text className="section-title" mb={4}>

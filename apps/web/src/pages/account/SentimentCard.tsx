@@ -1,8 +1,9 @@
-import { Button, Card, Group, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import type { UpdateAccountRequest } from '@liaison/contracts';
+import { Badge, Button, Card, Group, SegmentedControl, Stack, Switch, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, fieldErrors, isConflict } from '../../api.ts';
-import { Dot, healthColors } from '../../components/Badges.tsx';
+import { Dot, healthColors, RequiresTriageBadge } from '../../components/Badges.tsx';
 import { ConflictNotice } from '../../components/ConflictNotice.tsx';
 import { CardTitle } from '../../components/PageHeader.tsx';
 import { ErrorNote } from '../../components/PageState.tsx';
@@ -15,20 +16,26 @@ import type { AccountContext } from './AccountPage.tsx';
 
 /**
  * The TAM's sentiment, the heaviest input of health: setting it recomputes health, priority and
- * obligations in the same write, so the card says so and asks why it changed.
+ * obligations in the same write, so the card says so and asks why it changed. The risk update
+ * carries "Requires triage" too (Yellow + Requires Triage: the TAM needs help), in the same PATCH.
  */
 export function SentimentCard({ account, assessment, canEdit }: AccountContext) {
   const queryClient = useQueryClient();
   const playbook = usePlaybook();
   const [colour, setColour] = useState<string>(account.sentiment ?? 'green');
   const [reason, setReason] = useState('');
+  const [triage, setTriage] = useState(account.requiresTriage);
   const [reloading, setReloading] = useState(false);
   const update = useAccountMutation(
     account.id,
-    (input: { sentiment: 'green' | 'yellow' | 'red'; sentimentReason: string | null; version: number }) =>
-      api.accounts.update(account.id, input),
+    (input: UpdateAccountRequest & { version: number }) => api.accounts.update(account.id, input),
     { success: 'Sentiment updated: health, priority and obligations recomputed.' },
   );
+  // What the playbook in force makes of the flag (docs/playbook.md, At risk).
+  const triageCounts = playbook.priority.atRisk.yellowWithTriage;
+  const triageHint = triageCounts
+    ? 'With yellow health, the account counts as at risk (Yellow + Requires Triage).'
+    : 'Recorded for the account team; this playbook does not count it as at risk.';
   const errors = fieldErrors(update.error);
   const reload = async () => {
     setReloading(true);
@@ -63,14 +70,33 @@ export function SentimentCard({ account, assessment, canEdit }: AccountContext) 
           “{account.sentimentReason}”
         </Text>
       )}
+      {!canEdit && (
+        <Group gap={8} data-testid="requires-triage-state">
+          <Text size="sm" c="dimmed">
+            Requires triage
+          </Text>
+          {account.requiresTriage ? (
+            <RequiresTriageBadge size="xs" />
+          ) : (
+            <Badge size="xs" color="gray" variant="light">
+              No
+            </Badge>
+          )}
+        </Group>
+      )}
       {canEdit && (
         <form
           onSubmit={(event) => {
             event.preventDefault();
+            const sentiment = colour as 'green' | 'yellow' | 'red';
+            const why = reason.trim();
+            // One PATCH: the sentiment, its reason (kept when neither it nor the colour changed)
+            // and "Requires triage".
             update.mutate(
               {
-                sentiment: colour as 'green' | 'yellow' | 'red',
-                sentimentReason: reason.trim() || null,
+                sentiment,
+                ...(why || sentiment !== account.sentiment ? { sentimentReason: why || null } : {}),
+                requiresTriage: triage,
                 version: account.version,
               },
               { onSuccess: () => setReason('') },
@@ -100,6 +126,14 @@ export function SentimentCard({ account, assessment, canEdit }: AccountContext) 
               value={reason}
               onChange={(event) => setReason(event.currentTarget.value)}
               error={errors.sentimentReason}
+            />
+            <Switch
+              label="Requires triage (I need help)"
+              description={triageHint}
+              size="sm"
+              checked={triage}
+              onChange={(event) => setTriage(event.currentTarget.checked)}
+              error={errors.requiresTriage}
             />
             {isConflict(update.error) ? (
               <ConflictNotice onReload={reload} reloading={reloading} />
