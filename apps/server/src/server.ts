@@ -67,6 +67,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       secureCookies: config.secureCookies,
       demo: Boolean(options.demo),
     });
+    // Imports a stopped server left unfinished fail now, not when someone next asks.
+    const interrupted = await app.services.imports.failInterrupted();
+    if (interrupted.length > 0)
+      app.http.log.warn({ imports: interrupted }, 'imports interrupted by a restart marked failed');
     if (config.bootstrapToken)
       await app.services.auth.ensureBootstrapToken(config.bootstrapToken, new Date());
     if (options.demo) {
