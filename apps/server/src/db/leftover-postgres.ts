@@ -32,13 +32,15 @@ export async function clearLeftoverPostgres(options: {
   if (!existsSync(pidFile)) return;
   const [pidLine = '', , , portLine = ''] = (await fs.readFile(pidFile, 'utf8')).split('\n');
   const postmaster = processInfo(Number(pidLine));
+  // Where the system does not say what runs under a pid (Windows), PostgreSQL judges its file.
+  if (postmaster && postmaster.commandLine === null) return;
   if (!postmaster || !isPostgresOf(postmaster, options.databaseDir)) {
     await fs.rm(pidFile, { force: true });
     return;
   }
   if (!options.previousOwnerGone) {
-    const parent = processInfo(postmaster.ppid);
-    if (postmaster.ppid > 1 && parent && /\bnode\b|liaison/.test(parent.commandLine))
+    const parent = postmaster.ppid === null ? null : processInfo(postmaster.ppid);
+    if (parent && parent.pid > 1 && /\bnode\b|liaison/.test(parent.commandLine ?? 'node'))
       throw new DataDirInUseError(options.dataDir, parent.pid);
   }
   options.log(
@@ -55,7 +57,8 @@ export async function clearLeftoverPostgres(options: {
 
 /** The postmaster of this directory, not a program that was given its pid again since. */
 function isPostgresOf(info: ProcessInfo, databaseDir: string): boolean {
-  return /postgres/.test(info.commandLine) && info.commandLine.includes(path.resolve(databaseDir));
+  const commandLine = info.commandLine ?? '';
+  return /postgres/.test(commandLine) && commandLine.includes(path.resolve(databaseDir));
 }
 
 function signal(pid: number, name: NodeJS.Signals): void {

@@ -4,13 +4,14 @@ import { existsSync, readFileSync } from 'node:fs';
 /** What the start sequence needs to know of another process on this machine. */
 export interface ProcessInfo {
   pid: number;
-  ppid: number;
+  /** Null when the system does not say (no /proc, no `ps`: Windows). */
+  ppid: number | null;
   /**
    * When it started, in a form that only compares for equality (clock ticks since boot on Linux,
    * `ps`'s start time elsewhere): a pid the system handed out again has another start time.
    */
   startTime: string | null;
-  commandLine: string;
+  commandLine: string | null;
 }
 
 /**
@@ -27,16 +28,20 @@ export function processInfo(pid: number): ProcessInfo | null {
     // EPERM: it exists but belongs to another user.
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null;
   }
-  const ps = (field: string) => {
+  const ps = (field: string): string | null => {
     try {
-      return execFileSync('ps', ['-o', `${field}=`, '-p', String(pid)], { encoding: 'utf8' }).trim();
+      return execFileSync('ps', ['-o', `${field}=`, '-p', String(pid)], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      }).trim();
     } catch {
-      return '';
+      return null;
     }
   };
   const commandLine = ps('command');
-  if (!commandLine) return null;
-  return { pid, ppid: Number(ps('ppid')), startTime: ps('lstart') || null, commandLine };
+  if (commandLine === '') return null;
+  const ppid = ps('ppid');
+  return { pid, ppid: ppid ? Number(ppid) : null, startTime: ps('lstart') || null, commandLine };
 }
 
 function fromProc(pid: number): ProcessInfo | null {
