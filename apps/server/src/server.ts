@@ -18,6 +18,8 @@ export interface StartOptions {
   onDemoSeeded?: (summary: DemoLogins) => void;
   /** The seed to use; the built-in demo organisation by default. */
   seedDemo?: (database: DatabaseHandle) => Promise<DemoLogins | null>;
+  /** What the start did that the operator should know (a PostgreSQL left by a crash stopped). */
+  onNotice?: (message: string) => void;
 }
 
 /**
@@ -33,7 +35,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const firstStart = !config.databaseUrl && !embeddedClusterExists(config.dataDir);
   const embeddedStarting = config.databaseUrl
     ? undefined
-    : startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort });
+    : startEmbeddedPostgres({
+        dataDir: config.dataDir,
+        port: config.embeddedPgPort,
+        ...(options.onNotice ? { onNotice: options.onNotice } : {}),
+      });
   const modulesLoading = loadModules(Boolean(options.demo));
   // A brand-new cluster is certainly empty, so the demo will be seeded: build its rows (CPU)
   // while initdb runs in its own processes. Elsewhere the seed builds them only if it seeds.
@@ -61,6 +67,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       secureCookies: config.secureCookies,
       demo: Boolean(options.demo),
     });
+    // Imports a stopped server left unfinished fail now, not when someone next asks.
+    const interrupted = await app.services.imports.failInterrupted();
+    if (interrupted.length > 0)
+      app.http.log.warn({ imports: interrupted }, 'imports interrupted by a restart marked failed');
     if (config.bootstrapToken)
       await app.services.auth.ensureBootstrapToken(config.bootstrapToken, new Date());
     if (options.demo) {

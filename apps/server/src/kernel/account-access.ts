@@ -1,5 +1,5 @@
 import type { AccountAbilities, TeamRole } from '@liaison/contracts';
-import { notFound } from '@liaison/domain';
+import { DomainError, notFound } from '@liaison/domain';
 import type { Executor } from '../db/client.ts';
 import { accountAbilities } from '../policies/abilities.ts';
 import { authorize, type ExceptionApproverRole, policies } from '../policies/policies.ts';
@@ -34,6 +34,41 @@ export async function lockAccount(executor: Executor, accountId: string): Promis
   const account = await accountAccessStore.lock(executor, accountId);
   if (!account) throw notFound('Account', accountId);
   return account;
+}
+
+/** What a record an account owns offers for a change to it. */
+export interface LockableRecordStore<Row extends { accountId: string }> {
+  /** Unlocked: which account to lock first. */
+  findById(executor: Executor, id: string): Promise<Row | undefined>;
+  lockById(executor: Executor, id: string): Promise<Row | undefined>;
+}
+
+/**
+ * Locks a record an account owns for a change, in the one order every write takes: the account
+ * first (`lockTheAccount`: `requireEditableAccount`, or `lockAccount` where the policy is checked
+ * elsewhere), then the record. The other order deadlocks against the account's delete, which
+ * locks the account and then, by cascade, all it owns (docs/security.md, "Concurrency"). A
+ * record gone while the account was awaited (the account deleted) is a 404 on the record.
+ */
+export async function lockOwnedRecord<Row extends { accountId: string }>(
+  executor: Executor,
+  label: string,
+  id: string,
+  store: LockableRecordStore<Row>,
+  lockTheAccount: (accountId: string) => Promise<AccountRow>,
+): Promise<{ account: AccountRow; current: Row }> {
+  const seen = await store.findById(executor, id);
+  if (!seen) throw notFound(label, id);
+  let account: AccountRow;
+  try {
+    account = await lockTheAccount(seen.accountId);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'NOT_FOUND') throw notFound(label, id);
+    throw error;
+  }
+  const current = await store.lockById(executor, id);
+  if (!current || current.accountId !== account.id) throw notFound(label, id);
+  return { account, current };
 }
 
 /** A read of something an account owns: 404 when the account does not exist. */

@@ -1,8 +1,9 @@
-import { notFound } from '@liaison/domain';
 import type { Database, Executor } from '../db/client.ts';
 import {
   type AccountChangedHook,
   type AccountRow,
+  type LockableRecordStore,
+  lockOwnedRecord,
   noAccountHook,
   requireAccount,
   requireEditableAccount,
@@ -12,9 +13,9 @@ import { type EntityType, recordChanges } from './history.store.ts';
 import { checkVersion, withoutVersion } from './versioning.ts';
 
 /** The store every record an account owns (contact, opportunity, ticket, …) provides. */
-export interface OwnedRecordStore<Row, Insert, Patch> {
+export interface OwnedRecordStore<Row extends { accountId: string }, Insert, Patch>
+  extends LockableRecordStore<Row> {
   insert(executor: Executor, accountId: string, values: Insert, now: Date): Promise<Row>;
-  lockById(executor: Executor, id: string): Promise<Row | undefined>;
   listByAccount(executor: Executor, accountId: string): Promise<Row[]>;
   update(executor: Executor, id: string, values: Patch, now: Date): Promise<Row>;
   delete(executor: Executor, id: string): Promise<void>;
@@ -26,7 +27,7 @@ interface Transaction {
   account: AccountRow;
 }
 
-export interface OwnedRecordKind<Row, Presented, Insert, Patch> {
+export interface OwnedRecordKind<Row extends { accountId: string }, Presented, Insert, Patch> {
   entityType: EntityType;
   /** How messages name it: "Contact 42 does not exist". */
   label: string;
@@ -73,9 +74,9 @@ export function createOwnedRecordService<
   }
 
   async function lockOwned(executor: Executor, context: RequestContext, id: string, version: number) {
-    const current = await kind.store.lockById(executor, id);
-    if (!current) throw notFound(kind.label, id);
-    const account = await requireEditableAccount(executor, context, current.accountId);
+    const { account, current } = await lockOwnedRecord(executor, kind.label, id, kind.store, (accountId) =>
+      requireEditableAccount(executor, context, accountId),
+    );
     checkVersion(kind.label, id, version, current.version);
     return { current, transaction: { executor, context, account } };
   }

@@ -25,6 +25,12 @@ export const contactsStore = {
     return row;
   },
 
+  /** Unlocked: the account to lock first (kernel/account-access.ts, lockOwnedRecord). */
+  async findById(executor: Executor, id: string): Promise<ContactRow | undefined> {
+    const [row] = await executor.select().from(contacts).where(eq(contacts.id, id));
+    return row;
+  },
+
   async listByAccount(executor: Executor, accountId: string): Promise<ContactRow[]> {
     return executor
       .select()

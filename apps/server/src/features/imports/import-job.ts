@@ -14,7 +14,7 @@ import { activitiesImport, contactsImport, opportunitiesImport } from './account
 import { accountsImport } from './accounts-import.store.ts';
 import { uploadDecoder } from './csv-decoder.ts';
 import { csvParser, ImportFileError, type ReadCounters, rowEncoder, unreadableCsv } from './csv-reader.ts';
-import { type ImportConnection, openImportConnection } from './import-connection.store.ts';
+import type { ImportConnection } from './import-connection.store.ts';
 import type { ImportContext, ObjectImporter, WriteContext } from './import-types.ts';
 import { type ImportProgress, importsStore } from './imports.store.ts';
 import { createTouched, touchedSet } from './record-keys.store.ts';
@@ -70,6 +70,8 @@ export async function runImport(
   body: Readable,
   deps: ImportJobDeps,
   signal: AbortSignal,
+  /** The job's own connection, holding its lock (`holdJob`); released when the job ends. */
+  connection: ImportConnection,
 ): Promise<void> {
   const clock = input.clock;
   // Read the upload from the first moment: an HTTP server discards a request body nobody reads
@@ -131,10 +133,8 @@ export async function runImport(
     void save();
   }, HEARTBEAT_MS);
 
-  let connection: ImportConnection | null = null;
   let plan: ImportPlan | null = null;
   try {
-    connection = await openImportConnection(deps.db);
     const { client, executor, backendPid } = connection;
     const staged = stagedFields(input.object);
     await stagingStore.create(client, staged);
@@ -237,8 +237,8 @@ export async function runImport(
     body.resume();
     clearInterval(heartbeat);
     await save({ finishedAt: clock().toISOString() });
-    // Dropping the connection drops the staging tables with it.
-    connection?.release();
+    // Dropping the connection drops the staging tables with it, and the job's lock.
+    connection.release();
   }
 }
 

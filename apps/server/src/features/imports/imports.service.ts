@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { ImportJob, ImportQuery } from '@liaison/contracts';
 import { DomainError, type ImportMapping, notFound, parseImportMapping } from '@liaison/domain';
@@ -8,13 +9,15 @@ import { csvWriter } from '../../kernel/csv-writer.ts';
 import { authorize, policies } from '../../policies/policies.ts';
 import type { AssessmentsService } from '../assessments/index.ts';
 import type { PlaybookProvider } from '../playbook/index.ts';
+import { openImportConnection } from './import-connection.store.ts';
 import { type ImportJobDeps, runImport } from './import-job.ts';
 import { errorText, isFinished, presentImport } from './imports.presenter.ts';
 import { importsStore } from './imports.store.ts';
 
-/** A running job that has not saved progress for this long lost its server. */
-const STALE_MS = 2 * 60_000;
 const SAMPLE = 20;
+/** What a job shows when the server running it stopped before it finished. */
+export const INTERRUPTED =
+  'Interrupted by a restart: the server running this import stopped before it finished. Nothing was written.';
 
 type Checkpoint = ImportJobDeps['checkpoint'];
 
@@ -58,17 +61,26 @@ export function createImportsService(
   const checkpoints = new Set<Checkpoint>();
   let log: (message: string, error?: unknown) => void = () => {};
 
-  async function load(id: string, now: Date) {
+  async function load(id: string) {
     let row = await importsStore.findById(db, id);
     if (!row) throw notFound('Import', id);
+    // Run by another server, or by this one before a restart: still running only if that server is.
     if (!isFinished(row.status) && !running.has(id)) {
-      await importsStore.markInterrupted(db, id, new Date(now.getTime() - STALE_MS).toISOString());
+      await importsStore.failInterrupted(db, INTERRUPTED, id);
       row = (await importsStore.findById(db, id))!;
     }
     return row;
   }
 
   return {
+    /**
+     * At start: the jobs a server that is gone left unfinished (this one before a crash or a
+     * restart, or another sharing the database) are failed at once, so nobody waits for them.
+     */
+    async failInterrupted(): Promise<string[]> {
+      return importsStore.failInterrupted(db, INTERRUPTED);
+    },
+
     /** Where job failures are logged (the HTTP app's logger). */
     setLogger(logger: (message: string, error?: unknown) => void) {
       log = logger;
@@ -98,19 +110,31 @@ export function createImportsService(
         decodeMapping(mappingHeader, 'header.x-liaison-mapping');
       await deps.playbookProvider.active(db);
       const fileName = cleanFileName(query.fileName) || `${query.object}.csv`;
-      const row = await importsStore.insert(
-        db,
-        {
-          object: query.object,
-          fileName,
-          status: 'reading',
-          dryRun: query.dryRun ?? false,
-          skipInvalid: query.skipInvalid ?? false,
-          mapping,
-          createdBy: context.user.id,
-        },
-        context.now,
-      );
+      // The job's connection holds its lock before its row exists: a running job is never
+      // mistaken for one a stopped server left (failInterrupted).
+      const connection = await openImportConnection(db);
+      let row: Awaited<ReturnType<typeof importsStore.insert>>;
+      try {
+        const id = randomUUID();
+        await connection.holdJob(id);
+        row = await importsStore.insert(
+          db,
+          {
+            id,
+            object: query.object,
+            fileName,
+            status: 'reading',
+            dryRun: query.dryRun ?? false,
+            skipInvalid: query.skipInvalid ?? false,
+            mapping,
+            createdBy: context.user.id,
+          },
+          context.now,
+        );
+      } catch (error) {
+        connection.release();
+        throw error;
+      }
       const controller = new AbortController();
       let onRead = () => {};
       const read = new Promise<void>((resolve) => {
@@ -140,6 +164,7 @@ export function createImportsService(
           log: (message, error) => log(message, error),
         },
         controller.signal,
+        connection,
       )
         .catch((error) => log(`import ${row.id} crashed`, error))
         .finally(() => running.delete(row.id));
@@ -148,7 +173,7 @@ export function createImportsService(
     },
 
     async get(context: RequestContext, id: string): Promise<ImportJob> {
-      const row = await load(id, context.now);
+      const row = await load(id);
       if (row.createdBy !== context.user.id) {
         authorize(policies.importRecords(context.user, row.object), 'This import is not yours to read.');
       }
@@ -161,7 +186,7 @@ export function createImportsService(
 
     /** The error file: the rejected rows with their original columns, then `ERROR` (Data Loader's convention). */
     async errorFile(context: RequestContext, id: string): Promise<{ fileName: string; stream: Readable }> {
-      const row = await load(id, context.now);
+      const row = await load(id);
       if (row.createdBy !== context.user.id) {
         authorize(policies.importRecords(context.user, row.object), 'This import is not yours to read.');
       }

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { importErrors, imports } from '../../db/schema.ts';
+import { JOB_LOCK_SPACE } from './import-connection.store.ts';
 
 export type ImportRow = typeof imports.$inferSelect;
 export type ImportErrorRow = typeof importErrors.$inferSelect;
@@ -29,7 +30,7 @@ export const importsStore = {
     executor: Executor,
     values: Pick<
       ImportRow,
-      'object' | 'fileName' | 'status' | 'dryRun' | 'skipInvalid' | 'mapping' | 'createdBy'
+      'id' | 'object' | 'fileName' | 'status' | 'dryRun' | 'skipInvalid' | 'mapping' | 'createdBy'
     >,
     now: Date,
   ): Promise<ImportRow> {
@@ -83,21 +84,25 @@ export const importsStore = {
       .limit(limit);
   },
 
-  /** Jobs still running whose heartbeat stopped before `before` (their server went away). */
-  async markInterrupted(executor: Executor, id: string, before: string): Promise<void> {
-    await executor
-      .update(imports)
-      .set({
-        status: 'failed',
-        error: 'Interrupted: the server stopped before the import finished. Nothing was written.',
-        finishedAt: sql`${imports.updatedAt}`,
-      })
-      .where(
-        and(
-          eq(imports.id, id),
-          sql`${imports.finishedAt} IS NULL`,
-          sql`${imports.updatedAt} < ${before}::timestamptz`,
-        ),
-      );
+  /**
+   * Marks failed the unfinished jobs (all, or the one `id`) no server runs any more: a running
+   * job holds its lock (`holdJob`) from before its row exists until it has written its end, so a
+   * job whose lock can be taken was left by a server that stopped — a crash, a kill, a restart —
+   * on this machine or another sharing the database. A job a live server runs is never touched.
+   * Its transaction rolled back with its connection, so nothing of it was written.
+   */
+  async failInterrupted(executor: Executor, message: string, id?: string): Promise<string[]> {
+    // MATERIALIZED: the lock is tried on the unfinished jobs only, never on the whole history.
+    const result = await executor.execute<{ id: string }>(sql`
+      WITH unfinished AS MATERIALIZED (
+        SELECT id FROM imports
+        WHERE finished_at IS NULL ${id === undefined ? sql`` : sql`AND id = ${id}`}
+      )
+      UPDATE imports SET status = 'failed', error = ${message}, finished_at = imports.updated_at
+      FROM unfinished
+      WHERE imports.id = unfinished.id AND imports.finished_at IS NULL
+        AND pg_try_advisory_xact_lock(${JOB_LOCK_SPACE}, hashtext(unfinished.id::text))
+      RETURNING imports.id`);
+    return result.rows.map((row) => row.id);
   },
 };

@@ -81,6 +81,12 @@ export const priorityExceptionsStore = {
     return row;
   },
 
+  /** Unlocked: the account to lock first (kernel/account-access.ts, lockOwnedRecord). */
+  async findById(executor: Executor, id: string): Promise<PriorityExceptionRow | undefined> {
+    const [row] = await executor.select().from(priorityExceptions).where(eq(priorityExceptions.id, id));
+    return row;
+  },
+
   /** Newest request first. */
   async listByAccount(executor: Executor, accountId: string): Promise<PriorityExceptionRow[]> {
     return executor

@@ -4,10 +4,11 @@ import type {
   RequestPriorityExceptionRequest,
   TeamRole,
 } from '@liaison/contracts';
-import { DomainError, defaultPlaybook, notFound, type Playbook } from '@liaison/domain';
+import { DomainError, defaultPlaybook, type Playbook } from '@liaison/domain';
 import type { Database } from '../../db/client.ts';
 import {
   type AccountChangedHook,
+  lockOwnedRecord,
   noAccountHook,
   requireAccount,
   requireEditableAccount,
@@ -79,9 +80,13 @@ export function createPriorityExceptionsService(
       version: number,
     ): Promise<PriorityException> {
       return db.transaction(async (tx) => {
-        const current = await priorityExceptionsStore.lockById(tx, id);
-        if (!current) throw notFound('Priority exception', id);
-        const account = await requireEditableAccount(tx, context, current.accountId);
+        const { account, current } = await lockOwnedRecord(
+          tx,
+          'Priority exception',
+          id,
+          priorityExceptionsStore,
+          (accountId) => requireEditableAccount(tx, context, accountId),
+        );
         const teamRoles = (await referencesStore.teamRolesOf(
           tx,
           account.id,

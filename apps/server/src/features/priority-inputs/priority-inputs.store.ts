@@ -34,6 +34,12 @@ export const initiativesStore = {
     return row;
   },
 
+  /** Unlocked: the account to lock first (kernel/account-access.ts, lockOwnedRecord). */
+  async findById(executor: Executor, id: string): Promise<InitiativeRow | undefined> {
+    const [row] = await executor.select().from(priorityInitiatives).where(eq(priorityInitiatives.id, id));
+    return row;
+  },
+
   async listByAccount(executor: Executor, accountId: string): Promise<InitiativeRow[]> {
     return executor
       .select()
@@ -78,6 +84,12 @@ export const emeaParametersStore = {
 
   async lockById(executor: Executor, id: string): Promise<EmeaParameterRow | undefined> {
     const [row] = await executor.select().from(emeaParameters).where(eq(emeaParameters.id, id)).for('update');
+    return row;
+  },
+
+  /** Unlocked: the account to lock first (kernel/account-access.ts, lockOwnedRecord). */
+  async findById(executor: Executor, id: string): Promise<EmeaParameterRow | undefined> {
+    const [row] = await executor.select().from(emeaParameters).where(eq(emeaParameters.id, id));
     return row;
   },
 

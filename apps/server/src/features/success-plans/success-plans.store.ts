@@ -80,6 +80,12 @@ export const objectivesStore = {
     return row;
   },
 
+  /** Unlocked: the account to lock first (kernel/account-access.ts, lockOwnedRecord). */
+  async findById(executor: Executor, id: string): Promise<ObjectiveRow | undefined> {
+    const [row] = await executor.select().from(successPlanObjectives).where(eq(successPlanObjectives.id, id));
+    return row;
+  },
+
   /** Soonest due first (undated last), then in the order they were captured. */
   async listByAccount(executor: Executor, accountId: string): Promise<ObjectiveRow[]> {
     return executor

@@ -27,6 +27,12 @@ export const supportTicketsStore = {
     return row;
   },
 
+  /** Unlocked: the account to lock first (kernel/account-access.ts, lockOwnedRecord). */
+  async findById(executor: Executor, id: string): Promise<SupportTicketRow | undefined> {
+    const [row] = await executor.select().from(supportTickets).where(eq(supportTickets.id, id));
+    return row;
+  },
+
   /** Newest first, optionally only those opened within [openedFrom, openedTo]. */
   async listByAccount(
     executor: Executor,

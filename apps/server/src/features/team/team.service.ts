@@ -8,6 +8,7 @@ import type { Database, Executor } from '../../db/client.ts';
 import {
   type AccountChangedHook,
   lockAccount,
+  lockOwnedRecord,
   noAccountHook,
   requireAccount,
 } from '../../kernel/account-access.ts';
@@ -86,6 +87,17 @@ async function endReplaced(
       ]);
     }
     const before = presentTeamAssignment(row);
+    // Another handover took it first (ended it where its successor starts): taking it over too
+    // would leave two holders of one seat. The account is locked, so this cannot race.
+    const successor = await teamStore.findSuccessor(executor, row);
+    if (successor) {
+      const taker = presentTeamAssignment(successor);
+      throw new DomainError(
+        'VERSION_CONFLICT',
+        `${path}: ${before.userName}'s assignment was already handed over to ${taker.userName} from ${taker.startsAt} (assignment ${taker.id}); reload the team`,
+        [{ path, message: 'was already handed over' }],
+      );
+    }
     const running =
       Date.parse(before.startsAt) < start && (before.endsAt === null || Date.parse(before.endsAt) > start);
     if (!running) {
@@ -99,6 +111,24 @@ async function endReplaced(
     ended.push({ before, after: await load(executor, id) });
   }
   return ended;
+}
+
+/**
+ * The account, then the assignment (kernel/account-access.ts, `lockOwnedRecord`): every team
+ * change holds the account's lock, so an overlap check never races another team change.
+ */
+async function lockAssignment(executor: Executor, id: string) {
+  const { current } = await lockOwnedRecord(
+    executor,
+    'Team assignment',
+    id,
+    {
+      findById: (e, assignmentId) => teamStore.findById(e, assignmentId),
+      lockById: (e, assignmentId) => teamStore.findById(e, assignmentId, true),
+    },
+    (accountId) => lockAccount(executor, accountId),
+  );
+  return current;
 }
 
 export function createTeamService(db: Database, options: { onAccountChanged?: AccountChangedHook } = {}) {
@@ -165,8 +195,7 @@ export function createTeamService(db: Database, options: { onAccountChanged?: Ac
     ): Promise<TeamAssignment> {
       requireManager(context);
       return db.transaction(async (tx) => {
-        const row = await teamStore.findById(tx, id, true);
-        if (!row) throw notFound('Team assignment', id);
+        const row = await lockAssignment(tx, id);
         checkVersion('Team assignment', id, version, row.version);
         const before = presentTeamAssignment(row);
         const startsAt = input.startsAt ?? before.startsAt;
@@ -190,8 +219,7 @@ export function createTeamService(db: Database, options: { onAccountChanged?: Ac
     async delete(context: RequestContext, id: string, version: number): Promise<void> {
       requireManager(context);
       await db.transaction(async (tx) => {
-        const row = await teamStore.findById(tx, id, true);
-        if (!row) throw notFound('Team assignment', id);
+        const row = await lockAssignment(tx, id);
         checkVersion('Team assignment', id, version, row.version);
         await teamStore.delete(tx, id);
         await recordChanges(tx, context, [

@@ -67,6 +67,31 @@ export const teamStore = {
     return row;
   },
 
+  /**
+   * The assignment in the same role on the account that starts where `assignment` ends: the
+   * trace a handover leaves (the replaced one ended at its successor's start).
+   */
+  async findSuccessor(
+    executor: Executor,
+    assignment: { id: string; accountId: string; role: string; endsAt: string | null },
+  ): Promise<TeamAssignmentRow | undefined> {
+    if (assignment.endsAt === null) return undefined;
+    const [row] = await executor
+      .select(columns)
+      .from(teamAssignments)
+      .innerJoin(users, eq(users.id, teamAssignments.userId))
+      .where(
+        and(
+          eq(teamAssignments.accountId, assignment.accountId),
+          eq(teamAssignments.role, assignment.role as TeamRole),
+          eq(teamAssignments.startsAt, assignment.endsAt),
+          ne(teamAssignments.id, assignment.id),
+        ),
+      )
+      .limit(1);
+    return row;
+  },
+
   async isMember(executor: Executor, accountId: string, userId: string, at: Date): Promise<boolean> {
     const [row] = await executor
       .select({ id: teamAssignments.id })

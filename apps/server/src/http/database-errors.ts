@@ -1,0 +1,65 @@
+import { DomainError } from '@liaison/domain';
+
+// What PostgreSQL refuses when two requests race is the losing client's news, not a server
+// failure: a 409, never a 500 (docs/security.md, "Concurrency"). The services check first
+// (`ALREADY_EXISTS` with their own message) and lock in one order; this is the last resort for
+// the instant between a check and a write, in one place.
+
+const salesforceId = (what: string) => ({
+  message: `Another ${what} already has this Salesforce Id.`,
+  path: 'body.externalIds.salesforce',
+});
+
+/**
+ * The unique constraints a request can run into, by name (apps/server/src/db/schema.ts; a unit
+ * test holds every unique index of the schema to this list). Another one is a bug: a 500.
+ */
+export const UNIQUE_CONSTRAINTS: Record<string, { message: string; path: string }> = {
+  users_email_key: { message: 'A user with this e-mail already exists.', path: 'body.email' },
+  users_salesforce_id_key: salesforceId('user'),
+  accounts_salesforce_id_key: salesforceId('account'),
+  contacts_salesforce_id_key: salesforceId('contact'),
+  opportunities_salesforce_id_key: salesforceId('opportunity'),
+  activities_salesforce_id_key: salesforceId('activity'),
+};
+
+const UNIQUE_VIOLATION = '23505';
+/** serialization_failure and deadlock_detected: PostgreSQL cancelled one of two writers. */
+const WRITERS_COLLIDED = new Set(['40001', '40P01']);
+
+interface DatabaseFailure {
+  code: string;
+  constraint?: string;
+}
+
+/** The driver's error, under whatever wraps it (drizzle gives it as `cause`). */
+function databaseFailure(error: unknown): DatabaseFailure | null {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (code === UNIQUE_VIOLATION || WRITERS_COLLIDED.has(code)))
+      return current as unknown as DatabaseFailure;
+    current = current.cause;
+  }
+  return null;
+}
+
+/**
+ * The domain error a database refusal stands for, or null when it is not one a race explains
+ * (then it is a bug: the handler logs it and answers 500).
+ */
+export function domainErrorOf(error: unknown): DomainError | null {
+  const failure = databaseFailure(error);
+  if (!failure) return null;
+  if (failure.code === UNIQUE_VIOLATION) {
+    const known = failure.constraint ? UNIQUE_CONSTRAINTS[failure.constraint] : undefined;
+    if (!known) return null;
+    return new DomainError('ALREADY_EXISTS', known.message, [
+      { path: known.path, message: 'is already taken' },
+    ]);
+  }
+  return new DomainError(
+    'VERSION_CONFLICT',
+    'Another change to the same records was being saved at the same moment, so this one was not: nothing was changed. Reload and try again.',
+  );
+}
