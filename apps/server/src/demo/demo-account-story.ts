@@ -90,6 +90,7 @@ export function tellStory(input: StoryInput): Story {
     renewalDate: null,
     contractStart: null,
     ...NO_SENTIMENT,
+    requiresTriage: false,
     onboardingStartedAt: null,
     onboardingCompletedAt: null,
   };

@@ -1,9 +1,11 @@
 import type { ActivityKind, ActivityPurpose, StakeholderRole, TeamRole } from '@liaison/contracts';
 import { type Assessment, defaultPlaybook } from '@liaison/domain';
+import { cadenceInterval, cadenceStates, sentimentPeriods } from './demo-cadence.ts';
 import type { AccountPlan, ActorRole, StaffMember } from './demo-model.ts';
-import { Random } from './demo-random.ts';
+import type { Random } from './demo-random.ts';
 import type { Team } from './demo-team.ts';
 import { PROSPECT_EMAILS } from './demo-text-activities.ts';
+import { TRIAGE_REASONS } from './demo-text-playbook.ts';
 import type { DemoClock } from './demo-time.ts';
 
 /** One timeline entry to write: what, when, logged by whom, with whom. */
@@ -31,69 +33,9 @@ interface Options {
   purposes?: ActivityPurpose[];
 }
 
-/** Cadence of accounts the engine does not put in a model (past TAMs, disengaging): by tier. */
-const CADENCE_DAYS: Record<number, number> = { 0: 90, 1: 30, 2: 45, 3: 60 };
-/** Shares of each TAM's accounts (outside onboarding) due soon and overdue for a cadence call. */
-const CADENCE_DUE_SOON = 0.16;
-const CADENCE_OVERDUE = 0.12;
 const TRIAGE_DAYS = defaultPlaybook.obligations.triage;
 const CUSTOMER_SIDE: StakeholderRole[] = ['champion', 'technical_contact', 'admin', 'decision_maker'];
 const EXECUTIVES: StakeholderRole[] = ['economic_buyer', 'executive_sponsor', 'champion', 'decision_maker'];
-
-/** The colour of the account's sentiment between its changes. */
-function sentimentPeriods(plan: AccountPlan, clock: DemoClock) {
-  const changes = plan.events.filter((event) => event.kind === 'sentiment');
-  const periods = [{ colour: plan.initial.sentiment, from: clock.dayOf(plan.createdAt), to: -1 }];
-  for (const change of changes) {
-    periods.at(-1)!.to = clock.dayOf(change.at) - 1;
-    periods.push({ colour: change.after.sentiment ?? null, from: clock.dayOf(change.at), to: -1 });
-  }
-  return periods;
-}
-
-/** The cadence the engine asks of the account today: Pr1 30 days, Pr2 60 (Commercial Pr2 90). */
-function cadenceInterval(plan: AccountPlan, assessed: Assessment | undefined): number {
-  const { model, priority } = assessed?.priority ?? { model: null, priority: null };
-  if (model && (priority === 'pr1' || priority === 'pr2'))
-    return defaultPlaybook.obligations.cadence.intervalDays[model][priority];
-  return CADENCE_DAYS[plan.tier]!;
-}
-
-type CadenceState = 'ok' | 'due_soon' | 'overdue';
-
-/**
- * Where the last cadence call leaves each account of a TAM today: most on cadence, a few due
- * soon, one or two overdue (the neglected ones first), spread evenly over the TAMs.
- */
-function cadenceStates(
-  plans: AccountPlan[],
-  team: Team,
-  clock: DemoClock,
-  forecast: Map<string, Assessment>,
-) {
-  const random = new Random('liaison-demo/cadence-states');
-  const byTam = new Map<string, AccountPlan[]>();
-  for (const plan of plans) {
-    const tam = team.holder(plan.id, ['tam'], clock.now);
-    if (!tam || forecast.get(plan.id)?.priority.inOnboarding) continue;
-    byTam.set(tam.id, [...(byTam.get(tam.id) ?? []), plan]);
-  }
-  const states = new Map<string, CadenceState>();
-  for (const accounts of byTam.values()) {
-    const ordered = random
-      .shuffle(accounts)
-      .sort((left, right) => Number(right.neglected) - Number(left.neglected));
-    const overdue = Math.max(
-      ordered.filter((plan) => plan.neglected).length,
-      Math.round(ordered.length * CADENCE_OVERDUE),
-    );
-    const dueSoon = Math.round(ordered.length * CADENCE_DUE_SOON);
-    ordered.forEach((plan, index) => {
-      states.set(plan.id, index < overdue ? 'overdue' : index < overdue + dueSoon ? 'due_soon' : 'ok');
-    });
-  }
-  return states;
-}
 
 /**
  * A year of account work: cadence, onboarding, reviews, escalations, sales touches. `forecast`
@@ -205,9 +147,12 @@ export function planActivities(
     const tamNow = team.holder(plan.id, ['tam'], clock.now) !== null;
     if (managed.length > 0) {
       let ebrs = plan.tier === 1 ? random.int(1, 2) : plan.tier === 2 && random.chance(0.5) ? 1 : 0;
-      // Pr1: an EBR within the last year (a few lapsed); this year's customers are not due yet.
-      if (tamNow && assessed?.priority.priority === 'pr1' && !plan.onboardingAt && random.chance(0.96)) {
-        add('ebr', random.int(Math.max(tamWindow[0], -330), -20), 'tam', {
+      // Pr1: an EBR within the last year, a few a year ago (due about now: overdue by days, not
+      // months); this year's customers are not due yet.
+      if (tamNow && assessed?.priority.priority === 'pr1' && !plan.onboardingAt) {
+        const lapsing = random.chance(0.06);
+        const from = Math.max(tamWindow[0], lapsing ? -365 : -330);
+        add('ebr', random.int(from, lapsing ? Math.max(from, -350) : -20), 'tam', {
           with: ['sal', 'ae', 'sa'],
           contacts: EXECUTIVES,
           contactCount: 3,
@@ -250,14 +195,15 @@ export function planActivities(
       }
     }
     // Renewal obligations (docs/playbook.md, Obligations): between T−180 and T−120 the internal
-    // review and the customer conversation, marked with their purpose; a few upcoming ones still missing.
+    // review and the customer conversation, marked with their purpose; a few upcoming ones still
+    // missing (not two months before the renewal: by then they are done, none overdue by months).
     const renewals = plan.events
       .filter((event) => event.kind === 'renewal')
       .map((event) => clock.dayOf(event.at));
     if (plan.final.renewalDate) renewals.push(clock.dayOfDate(plan.final.renewalDate));
     for (const renewal of managed.length > 0 || plan.churnAt ? renewals : []) {
-      const upcoming = renewal >= 0;
-      if (!upcoming || random.chance(0.85)) {
+      const missable = renewal >= 60;
+      if (!missable || random.chance(0.85)) {
         add('meeting', renewal - random.int(126, 175), 'owner', {
           with: ['tam'],
           summary: 'Internal renewal review',
@@ -265,7 +211,7 @@ export function planActivities(
           purposes: ['renewal_review'],
         });
       }
-      if (!upcoming || random.chance(0.85)) {
+      if (!missable || random.chance(0.85)) {
         add('meeting', renewal - random.int(110, 170), 'owner', {
           with: ['tam'],
           contacts: ['economic_buyer', 'champion', 'decision_maker'],
@@ -290,6 +236,16 @@ export function planActivities(
           actionItems: random.int(0, 1),
         });
       }
+    }
+    // Flagged Requires Triage: the update that says why, with the account owner.
+    const flagged = plan.events.find((event) => event.kind === 'triage');
+    if (flagged) {
+      add('triage_update', clock.dayOf(flagged.at), 'tam', {
+        with: ['sal', 'ae'],
+        summary: random.pick(TRIAGE_REASONS),
+        actionItems: 2,
+        hour: 17,
+      });
     }
     for (const period of managed.length > 0 ? sentimentPeriods(plan, clock) : []) {
       if (period.colour === 'red') {

@@ -1,7 +1,6 @@
 import type { ObjectiveStatus, SuccessPlanStatus } from '@liaison/contracts';
 import { type Assessment, assessBook, defaultPlaybook } from '@liaison/domain';
 import { toIso } from '../db/client.ts';
-import type { teamAssignments } from '../db/schema.ts';
 import { type AccountRow, presentAccountSummary } from '../features/accounts/index.ts';
 import { factsFromBundle, type RecordBundle } from '../features/assessments/index.ts';
 import type { OpportunityRow } from '../features/opportunities/index.ts';
@@ -14,9 +13,18 @@ import type {
 import type { ObjectiveRow, SuccessPlanRow } from '../features/success-plans/index.ts';
 import type { SupportTicketRow } from '../features/support-tickets/index.ts';
 
+/** A TAM, SAL… on an account for a period (a stored row, or the demo's plan of one). */
+export interface ForecastAssignment {
+  accountId: string;
+  userId: string;
+  role: string;
+  startsAt: string | Date;
+  endsAt: string | Date | null;
+}
+
 export interface ForecastInputs {
   accounts: AccountRow[];
-  teamAssignments: (typeof teamAssignments.$inferSelect)[];
+  teamAssignments: readonly ForecastAssignment[];
   opportunities: OpportunityRow[];
   supportTickets: SupportTicketRow[];
   initiatives: InitiativeRow[];
@@ -25,7 +33,16 @@ export interface ForecastInputs {
   objectives?: ObjectiveRow[];
   priorityProposals?: PriorityProposalRow[];
   priorityExceptions?: PriorityExceptionRow[];
+  /** No success plans given: take every account's as kept to the Pr1 standard (3 green objectives). */
+  assumePlansKept?: boolean;
 }
+
+const KEPT_OBJECTIVES = [1, 2, 3].map((index) => ({
+  id: `kept-${index}`,
+  title: `Objective ${index}`,
+  status: 'green' as ObjectiveStatus,
+  dueDate: null,
+}));
 
 function groupBy<T extends { accountId: string }>(rows: readonly T[] = []): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -74,14 +91,24 @@ export function forecastAssessments(inputs: ForecastInputs, now: Date): Map<stri
         { id: `${account.id}-meeting`, kind: 'meeting', occurredAt: yesterday, purposes: [] },
       ],
       successPlan: plans.has(account.id)
-        ? { status: plans.get(account.id)!.status as SuccessPlanStatus }
-        : null,
-      objectives: (objectives.get(account.id) ?? []).map(({ id, title, status, dueDate }) => ({
-        id,
-        title,
-        status: status as ObjectiveStatus,
-        dueDate,
-      })),
+        ? {
+            status: plans.get(account.id)!.status as SuccessPlanStatus,
+            statusChangedAt: toIso(
+              plans.get(account.id)!.statusChangedAt ?? plans.get(account.id)!.createdAt,
+            ),
+          }
+        : inputs.assumePlansKept
+          ? { status: 'active' }
+          : null,
+      objectives: inputs.assumePlansKept
+        ? KEPT_OBJECTIVES
+        : (objectives.get(account.id) ?? []).map((objective) => ({
+            id: objective.id,
+            title: objective.title,
+            status: objective.status as ObjectiveStatus,
+            dueDate: objective.dueDate,
+            statusChangedAt: toIso(objective.statusChangedAt ?? objective.createdAt),
+          })),
       supportTickets: (tickets.get(account.id) ?? []).map((ticket) => ({ openedAt: toIso(ticket.openedAt) })),
       initiatives: (initiatives.get(account.id) ?? []).map(
         ({ id, kind, startsOn, endsOn, hoursPerWeek }) => ({

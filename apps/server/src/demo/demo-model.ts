@@ -26,6 +26,7 @@ export type AccountState = Pick<
   | 'sentimentSetAt'
   | 'sentimentReason'
   | 'atRisk'
+  | 'requiresTriage'
   | 'onboardingStartedAt'
   | 'onboardingCompletedAt'
 >;
@@ -53,7 +54,8 @@ export type EventKind =
   | 'onboarding_started'
   | 'onboarding_completed'
   | 'churn'
-  | 'acquired';
+  | 'acquired'
+  | 'triage';
 
 /** One edit of an account: the fields it changed, before and after. */
 export interface AccountEvent {

@@ -1,8 +1,10 @@
 import type { OpportunityStage, OpportunityType } from '@liaison/contracts';
+import { defaultPlaybook } from '@liaison/domain';
 import { opportunities } from '../db/schema.ts';
 import { type OpportunityRow, presentOpportunity } from '../features/opportunities/index.ts';
 import { seatPrice } from './demo-account-values.ts';
 import type { AccountPlan } from './demo-model.ts';
+import type { P1Plan } from './demo-p1-balance.ts';
 import { Random, roundTo, salesforceId } from './demo-random.ts';
 import { rowsOf } from './demo-rows.store.ts';
 import { importActor } from './demo-staff.ts';
@@ -38,8 +40,18 @@ interface Spec {
   path: OpportunityStage[];
 }
 
-/** The pipeline: what happened during the year (won and lost deals) and what is open now. */
-export function buildOpportunityRows(plans: AccountPlan[], team: Team, clock: DemoClock, log: HistoryLog) {
+/**
+ * The pipeline: what happened during the year (won and lost deals) and what is open now. An open
+ * tier upgrade closes within six months on the accounts `p1` makes P1 by one, beyond that on the
+ * accounts it keeps Pr2 (docs/playbook.md, US Enterprise).
+ */
+export function buildOpportunityRows(
+  plans: AccountPlan[],
+  team: Team,
+  clock: DemoClock,
+  log: HistoryLog,
+  p1: P1Plan,
+) {
   const random = new Random('liaison-demo/opportunities');
   const ids = new Random('liaison-demo/opportunity-ids');
   const row = rowsOf(opportunities);
@@ -133,12 +145,18 @@ export function buildOpportunityRows(plans: AccountPlan[], team: Team, clock: De
     }
     if (plan.lifecycle === 'customer' && plan.final.plan === 'premium' && plan.final.arr >= 40_000) {
       const amount = roundTo(plan.final.arr * random.float(0.4, 0.9), 100);
-      if (random.chance(0.3)) {
+      const driver = p1.drivers.get(plan.id) === 'tier_upgrade';
+      if (driver || random.chance(0.3)) {
+        const window = defaultPlaybook.priority.usEnterprise.tierUpgradeWindowDays;
         specs.push({
           type: 'tier_upgrade',
           label: 'Upgrade to Ultimate',
           amount,
-          closeDay: random.int(20, 270),
+          closeDay: driver
+            ? random.int(20, window - 15)
+            : p1.quiet.has(plan.id)
+              ? random.int(window + 7, 270)
+              : random.int(20, 270),
           createdDay: random.int(-200, -10),
           path: openPath(random.weighted(OPEN_WEIGHTS)),
         });

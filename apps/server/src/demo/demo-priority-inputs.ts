@@ -1,30 +1,22 @@
 import type { InitiativeKind } from '@liaison/contracts';
-import { type Assessment, defaultPlaybook, type PriorityModel } from '@liaison/domain';
-import { emeaParameters, priorityExceptions, priorityInitiatives, priorityProposals } from '../db/schema.ts';
+import { defaultPlaybook, type PriorityModel } from '@liaison/domain';
+import { emeaParameters, priorityInitiatives, priorityProposals } from '../db/schema.ts';
 import {
   type EmeaParameterRow,
   type InitiativeRow,
-  type PriorityExceptionRow,
   type PriorityProposalRow,
   presentEmeaParameter,
   presentInitiative,
-  presentPriorityException,
   presentPriorityProposal,
 } from '../features/priority-inputs/index.ts';
-import type { HistoryActor } from '../kernel/context.ts';
-import type { AccountPlan, StaffMember } from './demo-model.ts';
+import type { AccountPlan } from './demo-model.ts';
+import type { P1Plan } from './demo-p1-balance.ts';
 import { Random } from './demo-random.ts';
 import { rowsOf } from './demo-rows.store.ts';
 import { type Staff, userActor } from './demo-staff.ts';
 import type { Team } from './demo-team.ts';
-import {
-  EMEA_NOTES,
-  EXCEPTION_REASONS,
-  INITIATIVES,
-  PARAMETER_PHRASES,
-  PROPOSAL_REASONS,
-} from './demo-text-playbook.ts';
-import { DAY_MS, type DemoClock } from './demo-time.ts';
+import { EMEA_NOTES, INITIATIVES, PARAMETER_PHRASES, PROPOSAL_REASONS } from './demo-text-playbook.ts';
+import type { DemoClock } from './demo-time.ts';
 import { type HistoryLog, materialise, type Version } from './demo-timeline.ts';
 
 /** US Enterprise accounts with work needing > 2 h of TAM time a week this quarter. */
@@ -35,7 +27,7 @@ const modelOf = (plan: AccountPlan): PriorityModel =>
   defaultPlaybook.priority.modelBySegment[plan.segment][plan.region];
 
 /** Customers with a TAM today, in a priority model. */
-function managedIn(plans: AccountPlan[], team: Team, clock: DemoClock, model: PriorityModel) {
+export function managedIn(plans: AccountPlan[], team: Team, clock: DemoClock, model: PriorityModel) {
   return plans.filter(
     (plan) =>
       (plan.lifecycle === 'customer' || plan.lifecycle === 'new_customer') &&
@@ -64,19 +56,34 @@ function datedVersions<F extends { endsOn: string | null }>(
   return versions;
 }
 
-/** A handful of stage-adoption and infrastructure-change initiatives on US Enterprise accounts. */
-export function buildInitiativeRows(plans: AccountPlan[], team: Team, clock: DemoClock, log: HistoryLog) {
+/**
+ * A handful of stage-adoption and infrastructure-change initiatives on US Enterprise accounts:
+ * on those `p1` makes P1 by one, then on big accounts already P1 (most of them in trouble: the
+ * initiative is often why); the two that do not count this quarter on accounts kept Pr2.
+ */
+export function buildInitiativeRows(
+  plans: AccountPlan[],
+  team: Team,
+  clock: DemoClock,
+  log: HistoryLog,
+  p1: P1Plan,
+) {
   const random = new Random('liaison-demo/initiatives');
   const ids = new Random('liaison-demo/initiative-ids');
   const row = rowsOf(priorityInitiatives);
   const quarter = clock.quarter(0);
   const previous = clock.quarter(-1);
-  // Big accounts; most of them in trouble already (the initiative is often why).
-  const big = random.shuffle(
-    managedIn(plans, team, clock, 'us_enterprise').filter((plan) => plan.tier >= 1 && plan.tier <= 2),
-  );
+  const accounts = random.shuffle(managedIn(plans, team, clock, 'us_enterprise'));
+  const driven = accounts.filter((plan) => p1.drivers.get(plan.id) === 'initiative');
+  const p1Anyway = accounts.filter((plan) => !p1.quiet.has(plan.id) && !driven.includes(plan));
+  const big = p1Anyway.filter((plan) => plan.tier >= 1 && plan.tier <= 2);
   const troubled = (plan: AccountPlan) => plan.final.atRisk || plan.final.sentiment !== 'green';
-  const candidates = [...big.filter(troubled).slice(0, 3), ...big.filter((plan) => !troubled(plan))];
+  const candidates = [
+    ...driven,
+    ...big.filter(troubled).slice(0, 3),
+    ...big.filter((plan) => !troubled(plan)),
+    ...p1Anyway.filter((plan) => !big.includes(plan)),
+  ];
   const rows: InitiativeRow[] = [];
   const add = (plan: AccountPlan, kind: InitiativeKind, start: number, end: number | null, hours: number) => {
     const fields = {
@@ -106,7 +113,7 @@ export function buildInitiativeRows(plans: AccountPlan[], team: Team, clock: Dem
     );
   };
   const kinds: InitiativeKind[] = ['stage_adoption', 'infrastructure_change'];
-  candidates.slice(0, ACTIVE_INITIATIVES).forEach((plan, index) => {
+  candidates.slice(0, Math.max(ACTIVE_INITIATIVES, driven.length)).forEach((plan, index) => {
     const start = random.int(quarter.start - 50, Math.max(quarter.start - 50, -8));
     add(
       plan,
@@ -117,7 +124,7 @@ export function buildInitiativeRows(plans: AccountPlan[], team: Team, clock: Dem
     );
   });
   // Two that do not count this quarter: one ended last quarter, one needing exactly 2 h a week.
-  const [ended, light] = candidates.slice(ACTIVE_INITIATIVES);
+  const [ended, light] = accounts.filter((plan) => p1.quiet.has(plan.id));
   if (ended) add(ended, 'infrastructure_change', previous.start - 40, previous.start + 20, 6);
   if (light) add(light, 'stage_adoption', quarter.start - 20, random.int(40, 120), 2);
   return rows;
@@ -245,111 +252,5 @@ export function buildProposalRows(
       )!,
     );
   }
-  return rows;
-}
-
-/** An instant of this fiscal quarter, before now, near `day` (the next quarterly review ends it). */
-function inThisQuarter(clock: DemoClock, plan: AccountPlan, day: number): Date {
-  const start = clock.quarter(0).start;
-  const at = clock.on(Math.max(day, start), plan.region, 11);
-  if (clock.dayOf(at) >= start) return at;
-  const quarterStart = clock.today + start * DAY_MS;
-  return new Date(quarterStart + (clock.now.getTime() - quarterStart) / 2);
-}
-
-/**
- * Documented exceptions: two P1 and one P2 approved this quarter (by the SAL, the TAM manager and
- * the AE), and one P1 still waiting for a decision. Chosen on accounts whose model says otherwise.
- */
-export function buildExceptionRows(
-  plans: AccountPlan[],
-  team: Team,
-  staff: Staff,
-  clock: DemoClock,
-  log: HistoryLog,
-  forecast: Map<string, Assessment>,
-) {
-  const random = new Random('liaison-demo/exceptions');
-  const ids = new Random('liaison-demo/exception-ids');
-  const row = rowsOf(priorityExceptions);
-  const rows: PriorityExceptionRow[] = [];
-  const used = new Set<string>();
-  // A P1 exception where the model says Pr2; a P2 one on a healthy account the model makes Pr1.
-  const pick = (model: PriorityModel, priority: 'pr1' | 'pr2', owner: 'sal' | 'ae' | null) => {
-    const found = random.shuffle(managedIn(plans, team, clock, model)).find((plan) => {
-      const assessed = forecast.get(plan.id);
-      return (
-        !used.has(plan.id) &&
-        assessed?.priority.priority === priority &&
-        !assessed.priority.inOnboarding &&
-        (priority === 'pr2' || assessed.health.colour === 'green') &&
-        (owner === null || team.holder(plan.id, [owner], clock.now) !== null)
-      );
-    });
-    if (found) used.add(found.id);
-    return found;
-  };
-  const add = (
-    plan: AccountPlan | undefined,
-    kind: 'p1' | 'p2',
-    approver: ((at: Date) => { member: StaffMember; role: 'tam_manager' | 'sal' | 'ae' }) | null,
-  ) => {
-    if (!plan) return;
-    const decidedAt = approver ? inThisQuarter(clock, plan, random.int(-40, -2)) : clock.now;
-    const requestedAt = clock.on(clock.dayOf(decidedAt) - random.int(1, 4), plan.region, 15);
-    const requester = team.person(plan, 'tam', requestedAt);
-    type Fields = Omit<PriorityExceptionRow, 'id' | 'accountId' | 'version' | 'createdAt' | 'updatedAt'>;
-    const requested: Fields = {
-      kind,
-      reason: random.pick(EXCEPTION_REASONS[kind]),
-      requestedBy: requester.id,
-      requestedAt: requestedAt.toISOString(),
-      status: 'requested',
-      approvedBy: null,
-      approvedByRole: null,
-      approvedAt: null,
-      expiresAt: null,
-    };
-    const versions: Version<Fields>[] = [{ at: requestedAt, actor: userActor(requester), fields: requested }];
-    if (approver) {
-      const { member, role } = approver(decidedAt);
-      const actor: HistoryActor = userActor(member);
-      versions.push({
-        at: decidedAt,
-        actor,
-        fields: {
-          ...requested,
-          status: 'approved',
-          approvedBy: member.id,
-          approvedByRole: role,
-          approvedAt: decidedAt.toISOString(),
-        },
-      });
-    }
-    const id = ids.uuid();
-    rows.push(
-      materialise(
-        log,
-        { entityType: 'priority_exception', entityId: id, accountId: plan.id },
-        versions,
-        (state, meta) => row({ id, accountId: plan.id, ...meta, ...state }),
-        presentPriorityException,
-      )!,
-    );
-  };
-  // The account's SAL or AE that day (the TAM manager if the seat was empty).
-  const owner = (plan: AccountPlan | undefined, role: 'sal' | 'ae') => (at: Date) => {
-    const member = team.holder(plan!.id, [role], at);
-    return member
-      ? { member, role }
-      : { member: staff.managerFor(plan!.region), role: 'tam_manager' as const };
-  };
-  const usP1 = pick('us_enterprise', 'pr2', 'sal');
-  add(usP1, 'p1', owner(usP1, 'sal'));
-  const emeaP1 = pick('emea_enterprise', 'pr2', null);
-  if (emeaP1) add(emeaP1, 'p1', () => ({ member: staff.managerFor(emeaP1.region), role: 'tam_manager' }));
-  const commercialP2 = pick('commercial', 'pr1', 'ae');
-  add(commercialP2, 'p2', owner(commercialP2, 'ae'));
-  add(pick('us_enterprise', 'pr2', null), 'p1', null);
   return rows;
 }

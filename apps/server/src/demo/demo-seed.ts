@@ -27,12 +27,9 @@ import { buildActivityRows } from './demo-activities.ts';
 import { buildContactRows, planContacts } from './demo-contacts.ts';
 import { forecastAssessments } from './demo-forecast.ts';
 import { buildOpportunityRows } from './demo-opportunities.ts';
-import {
-  buildEmeaParameterRows,
-  buildExceptionRows,
-  buildInitiativeRows,
-  buildProposalRows,
-} from './demo-priority-inputs.ts';
+import { flagTriage, planP1Drivers } from './demo-p1-balance.ts';
+import { buildExceptionRows } from './demo-priority-exceptions.ts';
+import { buildEmeaParameterRows, buildInitiativeRows, buildProposalRows } from './demo-priority-inputs.ts';
 import { buildProfileRows } from './demo-profiles.ts';
 import { Random } from './demo-random.ts';
 import { insertRows } from './demo-rows.store.ts';
@@ -65,24 +62,28 @@ export async function buildDemoData(now: Date, passwordHash: string) {
   const tickets = buildSupportTicketRows(plans, clock, log);
   const reviews = planReviews(plans, team, clock);
   const extras = planAccountExtras(plans, team, clock, reviews, tickets.trackedSince);
+  // Which US Enterprise accounts the TAMs have a reason to make P1, a third of each TAM's book.
+  const p1 = planP1Drivers(plans, team, clock, tickets.rows);
+  flagTriage(plans, p1, clock);
   const known = {
     accounts: buildAccountRows(plans, team, log, extras),
     teamAssignments: buildTeamRows(team, plans, staff, log).map(({ userName: _name, ...row }) => row),
-    opportunities: buildOpportunityRows(plans, team, clock, log),
+    opportunities: buildOpportunityRows(plans, team, clock, log, p1),
     supportTickets: tickets.rows,
-    initiatives: buildInitiativeRows(plans, team, clock, log),
+    initiatives: buildInitiativeRows(plans, team, clock, log, p1),
     emeaParameters: buildEmeaParameterRows(plans, team, clock, log),
   };
-  // The engine's view of the book decides which accounts the TAMs wrote bigger success plans
-  // for and asked exceptions on; with those, it decides the cadence the activities keep.
+  // The engine's view of the book decides which accounts the TAMs asked exceptions on and wrote
+  // bigger success plans for (P1 ones); with those, it decides the cadence the activities keep.
   const before = forecastAssessments(known, now);
-  const plansAndObjectives = buildSuccessPlanRows(plans, team, clock, log, before);
+  const exceptions = buildExceptionRows(plans, team, staff, clock, log, before, p1);
+  const plansAndObjectives = buildSuccessPlanRows(plans, team, clock, log, before, p1, exceptions);
   const decided = {
     ...known,
     successPlans: plansAndObjectives.plans,
     objectives: plansAndObjectives.objectives,
     priorityProposals: buildProposalRows(plans, team, staff, clock, log, reviews, known.emeaParameters),
-    priorityExceptions: buildExceptionRows(plans, team, staff, clock, log, before),
+    priorityExceptions: exceptions,
   };
   const forecast = forecastAssessments(decided, now);
   const data = {

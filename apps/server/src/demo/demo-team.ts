@@ -54,6 +54,24 @@ export class Team {
     return found ? this.staff.byId(found.userId) : null;
   }
 
+  /**
+   * When the TAM engagement in force at `at` began: the start of the unbroken chain of TAM
+   * assignments covering it (a handover keeps it, a gap starts a new one); null without a TAM.
+   */
+  engagedSince(accountId: string, at: Date): Date | null {
+    const tams = this.of(accountId)
+      .filter((item) => item.role === 'tam' && item.startsAt.getTime() <= at.getTime())
+      .sort((left, right) => right.startsAt.getTime() - left.startsAt.getTime());
+    const current = tams.filter((item) => activeAt(item, at));
+    if (current.length === 0) return null;
+    let since = Math.min(...current.map((item) => item.startsAt.getTime()));
+    for (const item of tams) {
+      if (item.startsAt.getTime() < since && (item.endsAt === null || item.endsAt.getTime() >= since))
+        since = item.startsAt.getTime();
+    }
+    return new Date(since);
+  }
+
   /** Staff on the account's team at `at` (for attendees). */
   membersAt(accountId: string, at: Date): StaffMember[] {
     return this.of(accountId)

@@ -109,6 +109,14 @@ export const EXCEPTION_REASONS = {
   ],
 } as const;
 
+/** Why a TAM flagged a yellow account Requires Triage: the triage update that says so. */
+export const TRIAGE_REASONS = [
+  'Requires triage: champion left; the new platform lead is evaluating alternatives before renewal.',
+  'Requires triage: adoption stalled at a third of the seats and the sponsor questions the value.',
+  'Requires triage: repeated outages on the self-managed instance; the customer wants an SA on site.',
+  'Requires triage: budget freeze announced, a seat reduction is on the table at renewal.',
+] as const;
+
 /** How a TAM names an EMEA parameter in a proposal's reason. */
 export const PARAMETER_PHRASES: Record<string, string> = {
   organisational_change: 'organisational change at the customer',

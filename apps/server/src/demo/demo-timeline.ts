@@ -107,3 +107,23 @@ export function materialise<F, R>(
   }
   return row;
 }
+
+/**
+ * A row builder for `materialise` that also stamps `statusChangedAt`: the instant of the version
+ * whose status differs from the one before (the first version's: the creation), as the API's
+ * store does. A version that changes the status is never dropped, so the stamp is always the
+ * instant of a recorded change.
+ */
+export function stampingStatusChange<F extends { status: string }, R>(
+  toRow: (fields: F, meta: RowMeta, statusChangedAt: string) => R,
+): (fields: F, meta: RowMeta) => R {
+  let status: string | null = null;
+  let changedAt = '';
+  return (fields, meta) => {
+    if (fields.status !== status) {
+      status = fields.status;
+      changedAt = meta.updatedAt;
+    }
+    return toRow(fields, meta, changedAt);
+  };
+}
