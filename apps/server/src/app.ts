@@ -31,6 +31,7 @@ import { teamRoutes } from './features/team/index.ts';
 import { usersRoutes } from './features/users/index.ts';
 import { DOCS_PREFIX, isPublicRoute, registerAuthentication } from './http/authentication.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { createBackgroundWork } from './kernel/background-work.ts';
 import type { Catalog } from './kernel/catalog.ts';
 
@@ -103,6 +104,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     reply.header('x-request-id', request.id);
   });
   registerErrorHandling(http);
+  // Before authentication: a refused request carries the security headers too.
+  await registerSecurityHeaders(http, { secure: options.secureCookies ?? false });
 
   await http.register(cookie);
   await http.register(swagger, {
