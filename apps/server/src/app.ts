@@ -15,7 +15,7 @@ import { readDemoLogins } from './demo/demo-logins.read-model.ts';
 import { accountsRoutes } from './features/accounts/index.ts';
 import { activitiesRoutes } from './features/activities/index.ts';
 import { assessmentsRoutes } from './features/assessments/index.ts';
-import { authRoutes } from './features/auth/index.ts';
+import { authRoutes, type SignInLimits } from './features/auth/index.ts';
 import { contactsRoutes } from './features/contacts/index.ts';
 import { exportsRoutes } from './features/exports/index.ts';
 import { historyRoutes } from './features/history/index.ts';
@@ -46,6 +46,9 @@ export interface AppOptions {
   demo?: boolean;
   /** The built web app (default `apps/web/dist`); `/` serves it, other non-API pages fall back to its index.html. */
   webRoot?: string;
+  /** Which proxies to believe about the client's address and host (`LIAISON_TRUST_PROXY`). */
+  trustProxy?: TrustProxy;
+  signInLimits?: SignInLimits;
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -53,6 +56,13 @@ const webNotBuilt = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; line-height: 1.5">
 <h1>Liaison</h1><p>The web app is not built yet. Run <code>npm run build</code> in the repository, then reload.
 The API is at <a href="/api/docs">/api/docs</a>.</p></body></html>`;
+
+/** `true`, `false`, how many proxies stand in front (hops), or which addresses/CIDRs are proxies. */
+export type TrustProxy = boolean | number | string[];
+
+function fastifyTrustProxy(trust: TrustProxy) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+}
 
 export interface App {
   http: FastifyInstance;
@@ -79,9 +89,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 5 * 1024 * 1024,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
   });
   const services = createServices(options.db, {
     sessionHours: options.sessionHours ?? 24 * 14,
+    ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
     ...(options.catalog ? { catalog: options.catalog } : {}),
     background: createBackgroundWork(http.log, clock),
   });

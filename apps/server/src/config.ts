@@ -20,6 +20,14 @@ const EnvSchema = z.object({
     .default(24 * 14),
   LIAISON_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   LIAISON_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LIAISON_TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      'must be true, false, a number of proxies, or proxy addresses/CIDRs separated by commas',
+    )
+    .default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -33,6 +41,8 @@ export interface ServerConfig {
   sessionHours: number;
   secureCookies: boolean;
   dbPoolSize: number;
+  /** Which proxies to believe about the client's address (`X-Forwarded-For`) and host. */
+  trustProxy: boolean | number | string[];
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -55,6 +65,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sessionHours: value.LIAISON_SESSION_HOURS,
     secureCookies: value.LIAISON_SECURE_COOKIES === 'true',
     dbPoolSize: value.LIAISON_DB_POOL_SIZE,
+    trustProxy: parseTrustProxy(value.LIAISON_TRUST_PROXY),
     logLevel: value.LOG_LEVEL,
   });
+}
+
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((address) => address.trim());
 }

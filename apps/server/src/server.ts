@@ -59,6 +59,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       logLevel: config.logLevel,
       sessionHours: config.sessionHours,
       secureCookies: config.secureCookies,
+      trustProxy: config.trustProxy,
       demo: Boolean(options.demo),
     });
     if (config.bootstrapToken)

@@ -49,12 +49,17 @@ export interface TestApp extends App {
  * Closed automatically after the file's tests.
  */
 export async function createTestApp(
-  options: { now?: string } & Pick<AppOptions, 'secureCookies'> = {},
+  options: { now?: string } & Pick<AppOptions, 'signInLimits' | 'secureCookies' | 'trustProxy'> = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const { now: start, ...appOptions } = options;
   let now = new Date(start ?? '2026-03-01T09:00:00.000Z');
-  const app = await buildApp({ db: database.db, clock: () => now, logLevel: 'silent', ...appOptions });
+  const app = await buildApp({
+    db: database.db,
+    clock: () => now,
+    logLevel: 'silent',
+    ...appOptions,
+  });
   await app.services.auth.ensureBootstrapToken(BOOTSTRAP_TOKEN, now);
   afterAll(async () => {
     await app.http.close();

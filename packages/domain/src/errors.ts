@@ -36,6 +36,16 @@ export class DomainError extends Error {
   }
 }
 
+/** A refusal that lifts by itself: the caller may try again after `retryAfterSeconds`. */
+export class RetryLaterError extends DomainError {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super('RATE_LIMITED', message);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  }
+}
+
 export const notFound = (entity: string, id: string) =>
   new DomainError('NOT_FOUND', `${entity} ${id} does not exist`);
 

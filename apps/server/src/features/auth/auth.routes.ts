@@ -10,6 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { SESSION_COOKIE } from '../../http/authentication.ts';
+import { clientAddress } from '../../http/client-address.ts';
 import { userAbilities } from '../../policies/abilities.ts';
 import { presentUser } from '../users/index.ts';
 
@@ -26,6 +27,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
       const { sessionId, user, expiresAt } = await services.auth.login(
         request.body.email,
         request.body.password,
+        clientAddress(request),
         request.now,
       );
       reply.setCookie(SESSION_COOKIE, sessionId, {

@@ -17,11 +17,11 @@ export const authStore = {
 
   async findUserBySession(executor: Executor, tokenHash: string, now: Date) {
     const [row] = await executor
-      .select({ user: users })
+      .select({ user: users, sessionId: sessions.id })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now.toISOString())));
-    return row?.user;
+    return row;
   },
 
   async findUserByToken(executor: Executor, tokenHash: string, now: Date) {
