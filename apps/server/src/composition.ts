@@ -61,7 +61,8 @@ export function createServices(
     portfolio: createPortfolioService(db, assessments, playbookProvider),
     playbook: createPlaybookService(db, playbookProvider, assessments),
     auth,
-    users: createUsersService(db),
+    // A password change or (de)activation ends the user's sign-ins, which the auth feature owns.
+    users: createUsersService(db, { endSignIns: auth.endSignIns }),
     accounts: createAccountsService(db, { catalog, onAccountChanged, playbook: latestPlaybook }),
     profiles: createProfilesService(db, { onAccountChanged }),
     contacts: createContactsService(db),

@@ -2,8 +2,9 @@ import type { ApiToken, CreatedApiToken, StaffRole } from '@liaison/contracts';
 import { DomainError } from '@liaison/domain';
 import { type Database, toIso } from '../../db/client.ts';
 import { type AuthUser, type Credential, type HistoryActor, systemActor } from '../../kernel/context.ts';
+import { recordChanges } from '../../kernel/history.store.ts';
 import { hashPassword, hashToken, newApiToken, newSessionId, verifyPassword } from '../../kernel/secrets.ts';
-import type { UserRow } from '../users/index.ts';
+import type { EndSignIns, UserRow } from '../users/index.ts';
 import { createUserRecord, usersDirectory } from '../users/index.ts';
 import { type ApiTokenRow, authStore } from './auth.store.ts';
 import { createSignInThrottle, defaultSignInLimits, type SignInLimits } from './sign-in-throttle.ts';
@@ -33,6 +34,16 @@ const presentToken = (row: ApiTokenRow): ApiToken => ({
 
 // Spent on unknown e-mails too, so response time does not reveal which accounts exist.
 const decoyHash = hashPassword('decoy password for timing');
+
+// What the history keeps of an API token (never its hash).
+const tokenSnapshot = (row: ApiTokenRow) => ({
+  id: row.id,
+  userId: row.userId,
+  name: row.name,
+  createdAt: toIso(row.createdAt),
+  expiresAt: toIso(row.expiresAt),
+  revokedAt: toIso(row.revokedAt),
+});
 
 export function createAuthService(
   db: Database,
@@ -100,6 +111,45 @@ export function createAuthService(
         credential: { kind: 'api_token', id: found.token.id },
       };
     },
+    /**
+     * Ends a user's sessions and revokes their API tokens, but `keep` (the credential of a user
+     * changing their own password), in the caller's transaction, each in the history. The users
+     * feature calls it when a password changes and when a user is deactivated or reactivated.
+     */
+    endSignIns: (async (executor, author, userId, keep) => {
+      const sessions = await authStore.deleteSessionsOf(
+        executor,
+        userId,
+        keep?.kind === 'session' ? keep.id : null,
+      );
+      const tokens = await authStore.revokeTokensOf(
+        executor,
+        userId,
+        author.now,
+        keep?.kind === 'api_token' ? keep.id : null,
+      );
+      await recordChanges(executor, author, [
+        ...sessions.map((session) => ({
+          accountId: null,
+          entityType: 'session' as const,
+          entityId: session.id,
+          before: {
+            id: session.id,
+            userId,
+            createdAt: toIso(session.createdAt),
+            expiresAt: toIso(session.expiresAt),
+          },
+          after: null,
+        })),
+        ...tokens.map((token) => ({
+          accountId: null,
+          entityType: 'api_token' as const,
+          entityId: token.id,
+          before: tokenSnapshot({ ...token, revokedAt: null }),
+          after: tokenSnapshot(token),
+        })),
+      ]);
+    }) satisfies EndSignIns,
 
     async createToken(
       userId: string,
