@@ -29,6 +29,7 @@ import { successPlansRoutes } from './features/success-plans/index.ts';
 import { supportTicketsRoutes } from './features/support-tickets/index.ts';
 import { teamRoutes } from './features/team/index.ts';
 import { usersRoutes } from './features/users/index.ts';
+import { type ApiRateLimit, defaultApiRateLimit, registerApiRateLimit } from './http/api-rate-limit.ts';
 import { DOCS_PREFIX, isPublicRoute, registerAuthentication } from './http/authentication.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
@@ -48,6 +49,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Which proxies to believe about the client's address and host (`LIAISON_TRUST_PROXY`). */
   trustProxy?: TrustProxy;
+  /** Requests per window per API token (docs/security.md, Throttling). */
+  apiRateLimit?: ApiRateLimit;
   signInLimits?: SignInLimits;
 }
 
@@ -118,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerErrorHandling(http);
   // Before authentication: a refused request carries the security headers too.
   await registerSecurityHeaders(http, { secure: options.secureCookies ?? false });
+  await registerApiRateLimit(http, options.apiRateLimit ?? defaultApiRateLimit);
 
   await http.register(cookie);
   await http.register(swagger, {

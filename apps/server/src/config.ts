@@ -28,6 +28,7 @@ const EnvSchema = z.object({
       'must be true, false, a number of proxies, or proxy addresses/CIDRs separated by commas',
     )
     .default('false'),
+  LIAISON_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -43,6 +44,8 @@ export interface ServerConfig {
   dbPoolSize: number;
   /** Which proxies to believe about the client's address (`X-Forwarded-For`) and host. */
   trustProxy: boolean | number | string[];
+  /** Requests per minute one API token may make, per server (docs/security.md, Throttling). */
+  apiRateLimitPerMinute: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -66,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     secureCookies: value.LIAISON_SECURE_COOKIES === 'true',
     dbPoolSize: value.LIAISON_DB_POOL_SIZE,
     trustProxy: parseTrustProxy(value.LIAISON_TRUST_PROXY),
+    apiRateLimitPerMinute: value.LIAISON_API_RATE_LIMIT,
     logLevel: value.LOG_LEVEL,
   });
 }

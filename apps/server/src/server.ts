@@ -60,6 +60,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       sessionHours: config.sessionHours,
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
+      apiRateLimit: { max: config.apiRateLimitPerMinute, windowSeconds: 60 },
       demo: Boolean(options.demo),
     });
     if (config.bootstrapToken)

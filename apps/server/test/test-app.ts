@@ -49,7 +49,10 @@ export interface TestApp extends App {
  * Closed automatically after the file's tests.
  */
 export async function createTestApp(
-  options: { now?: string } & Pick<AppOptions, 'signInLimits' | 'secureCookies' | 'trustProxy'> = {},
+  options: { now?: string } & Pick<
+    AppOptions,
+    'apiRateLimit' | 'signInLimits' | 'secureCookies' | 'trustProxy'
+  > = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const { now: start, ...appOptions } = options;
@@ -58,6 +61,8 @@ export async function createTestApp(
     db: database.db,
     clock: () => now,
     logLevel: 'silent',
+    // Test files drive hundreds of requests a minute with one token; the limit has its own test.
+    apiRateLimit: { max: 1_000_000_000, windowSeconds: 60 },
     ...appOptions,
   });
   await app.services.auth.ensureBootstrapToken(BOOTSTRAP_TOKEN, now);
