@@ -22,7 +22,16 @@ export const authRoutes: FastifyPluginAsyncZod<{
 
   app.post(
     '/auth/login',
-    { schema: { tags, body: LoginRequest, response: { 200: Me } }, config: { public: true } },
+    {
+      schema: {
+        tags,
+        body: LoginRequest,
+        description:
+          'Public. Throttled: 10 attempts per e-mail and 50 failed attempts per client address per 15 minutes, then 429 with Retry-After (docs/security.md).',
+        response: { 200: Me },
+      },
+      config: { public: true },
+    },
     async (request, reply) => {
       const { sessionId, user, expiresAt } = await services.auth.login(
         request.body.email,
