@@ -14,17 +14,25 @@ const { perEmail, windowMinutes } = defaultSignInLimits;
 // The per-client tests run on a server with a lower client limit: fifty scrypt checks per test
 // would only make them slow.
 const perClient = 5;
-const small = await createTestApp({ signInLimits: { ...defaultSignInLimits, perClient } });
+// It stands behind a proxy (LIAISON_TRUST_PROXY=true): the client is X-Forwarded-For's.
+const small = await createTestApp({ signInLimits: { ...defaultSignInLimits, perClient }, trustProxy: true });
 const smallFactories = factories(small);
 let clients = 0;
 /** A client address of its own, so one test's attempts do not count against another's. */
 const newClient = () => `10.0.${Math.floor(++clients / 250)}.${clients % 250}`;
 
-async function attempt(email: string, secret: string, client: string, http = app.http) {
+async function attempt(
+  email: string,
+  secret: string,
+  client: string,
+  http = app.http,
+  headers: Record<string, string> = {},
+) {
   const response = await http.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
     remoteAddress: client,
+    headers,
     payload: { email, password: secret },
   });
   return { status: response.statusCode, body: response.json(), retryAfter: response.headers['retry-after'] };
@@ -139,5 +147,21 @@ describe('sign-in throttling per client address', () => {
       429,
     );
     expect((await attempt('v6-next@example.com', 'wrong', '2001:db8:1:3::1', small.http)).status).toBe(401);
+  });
+
+  it('behind a trusted proxy, counts the client the proxy names, not the proxy', async () => {
+    const proxy = newClient();
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    for (let i = 0; i < perClient; i++)
+      expect(
+        (await attempt(`proxied-${i}@example.com`, 'wrong', proxy, small.http, from('203.0.113.7'))).status,
+      ).toBe(401);
+    expect(
+      (await attempt('proxied-next@example.com', 'wrong', proxy, small.http, from('203.0.113.7'))).status,
+    ).toBe(429);
+    // Another client behind the same proxy is not throttled.
+    expect(
+      (await attempt('proxied-next@example.com', 'wrong', proxy, small.http, from('203.0.113.8'))).status,
+    ).toBe(401);
   });
 });
