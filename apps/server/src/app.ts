@@ -15,7 +15,7 @@ import { readDemoLogins } from './demo/demo-logins.read-model.ts';
 import { accountsRoutes } from './features/accounts/index.ts';
 import { activitiesRoutes } from './features/activities/index.ts';
 import { assessmentsRoutes } from './features/assessments/index.ts';
-import { authRoutes } from './features/auth/index.ts';
+import { authRoutes, type SignInLimits } from './features/auth/index.ts';
 import { contactsRoutes } from './features/contacts/index.ts';
 import { exportsRoutes } from './features/exports/index.ts';
 import { historyRoutes } from './features/history/index.ts';
@@ -29,8 +29,10 @@ import { successPlansRoutes } from './features/success-plans/index.ts';
 import { supportTicketsRoutes } from './features/support-tickets/index.ts';
 import { teamRoutes } from './features/team/index.ts';
 import { usersRoutes } from './features/users/index.ts';
+import { type ApiRateLimit, defaultApiRateLimit, registerApiRateLimit } from './http/api-rate-limit.ts';
 import { DOCS_PREFIX, isPublicRoute, registerAuthentication } from './http/authentication.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { createBackgroundWork } from './kernel/background-work.ts';
 import type { Catalog } from './kernel/catalog.ts';
 
@@ -45,6 +47,11 @@ export interface AppOptions {
   demo?: boolean;
   /** The built web app (default `apps/web/dist`); `/` serves it, other non-API pages fall back to its index.html. */
   webRoot?: string;
+  /** Which proxies to believe about the client's address and host (`LIAISON_TRUST_PROXY`). */
+  trustProxy?: TrustProxy;
+  /** Requests per window per API token (docs/security.md, Throttling). */
+  apiRateLimit?: ApiRateLimit;
+  signInLimits?: SignInLimits;
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -52,6 +59,13 @@ const webNotBuilt = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; line-height: 1.5">
 <h1>Liaison</h1><p>The web app is not built yet. Run <code>npm run build</code> in the repository, then reload.
 The API is at <a href="/api/docs">/api/docs</a>.</p></body></html>`;
+
+/** `true`, `false`, how many proxies stand in front (hops), or which addresses/CIDRs are proxies. */
+export type TrustProxy = boolean | number | string[];
+
+function fastifyTrustProxy(trust: TrustProxy) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+}
 
 export interface App {
   http: FastifyInstance;
@@ -78,9 +92,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 5 * 1024 * 1024,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
   });
   const services = createServices(options.db, {
     sessionHours: options.sessionHours ?? 24 * 14,
+    ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
     ...(options.catalog ? { catalog: options.catalog } : {}),
     background: createBackgroundWork(http.log, clock),
   });
@@ -103,6 +119,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     reply.header('x-request-id', request.id);
   });
   registerErrorHandling(http);
+  // Before authentication: a refused request carries the security headers too.
+  await registerSecurityHeaders(http, { secure: options.secureCookies ?? false });
+  await registerApiRateLimit(http, options.apiRateLimit ?? defaultApiRateLimit);
 
   await http.register(cookie);
   await http.register(swagger, {

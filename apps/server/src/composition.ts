@@ -3,7 +3,7 @@ import type { Database } from './db/client.ts';
 import { createAccountsService } from './features/accounts/index.ts';
 import { createActivitiesService } from './features/activities/index.ts';
 import { createAssessmentsService, createPortfolioService } from './features/assessments/index.ts';
-import { createAuthService } from './features/auth/index.ts';
+import { createAuthService, type SignInLimits } from './features/auth/index.ts';
 import { createContactsService } from './features/contacts/index.ts';
 import { createExportsService } from './features/exports/index.ts';
 import { createImportsService } from './features/imports/index.ts';
@@ -33,6 +33,7 @@ export function createServices(
   db: Database,
   options: {
     sessionHours: number;
+    signInLimits?: SignInLimits;
     catalog?: () => Catalog;
     onAccountChanged?: AccountChangedHook;
     /** Where work outside requests runs, is logged and is awaited at shutdown. */
@@ -48,6 +49,10 @@ export function createServices(
   const onAccountChanged = options.onAccountChanged ?? assessments.onAccountChanged;
   // EMEA parameter ids and exception approver roles follow the playbook in force.
   const latestPlaybook = () => playbookProvider.latest().playbook;
+  const auth = createAuthService(db, {
+    sessionHours: options.sessionHours,
+    ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
+  });
   return {
     background,
     status: createStatusService(background),
@@ -55,8 +60,9 @@ export function createServices(
     assessments,
     portfolio: createPortfolioService(db, assessments, playbookProvider),
     playbook: createPlaybookService(db, playbookProvider, assessments),
-    auth: createAuthService(db, { sessionHours: options.sessionHours }),
-    users: createUsersService(db),
+    auth,
+    // A password change or (de)activation ends the user's sign-ins, which the auth feature owns.
+    users: createUsersService(db, { endSignIns: auth.endSignIns }),
     accounts: createAccountsService(db, { catalog, onAccountChanged, playbook: latestPlaybook }),
     profiles: createProfilesService(db, { onAccountChanged }),
     contacts: createContactsService(db),

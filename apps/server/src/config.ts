@@ -20,6 +20,15 @@ const EnvSchema = z.object({
     .default(24 * 14),
   LIAISON_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   LIAISON_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LIAISON_TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      'must be true, false, a number of proxies, or proxy addresses/CIDRs separated by commas',
+    )
+    .default('false'),
+  LIAISON_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -33,6 +42,10 @@ export interface ServerConfig {
   sessionHours: number;
   secureCookies: boolean;
   dbPoolSize: number;
+  /** Which proxies to believe about the client's address (`X-Forwarded-For`) and host. */
+  trustProxy: boolean | number | string[];
+  /** Requests per minute one API token may make, per server (docs/security.md, Throttling). */
+  apiRateLimitPerMinute: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
 
@@ -55,6 +68,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sessionHours: value.LIAISON_SESSION_HOURS,
     secureCookies: value.LIAISON_SECURE_COOKIES === 'true',
     dbPoolSize: value.LIAISON_DB_POOL_SIZE,
+    trustProxy: parseTrustProxy(value.LIAISON_TRUST_PROXY),
+    apiRateLimitPerMinute: value.LIAISON_API_RATE_LIMIT,
     logLevel: value.LOG_LEVEL,
   });
+}
+
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((address) => address.trim());
 }

@@ -65,6 +65,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       logLevel: config.logLevel,
       sessionHours: config.sessionHours,
       secureCookies: config.secureCookies,
+      trustProxy: config.trustProxy,
+      apiRateLimit: { max: config.apiRateLimitPerMinute, windowSeconds: 60 },
       demo: Boolean(options.demo),
     });
     // Imports a stopped server left unfinished fail now, not when someone next asks.

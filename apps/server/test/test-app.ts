@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
-import { type App, buildApp } from '../src/app.ts';
+import { type App, type AppOptions, buildApp } from '../src/app.ts';
 import { connectDatabase, type DatabaseHandle } from '../src/db/client.ts';
 import { databaseUrl } from './database-url.ts';
 
@@ -48,10 +48,23 @@ export interface TestApp extends App {
  * The real application on a real PostgreSQL, with a controllable clock and an admin token.
  * Closed automatically after the file's tests.
  */
-export async function createTestApp(options: { now?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { now?: string } & Pick<
+    AppOptions,
+    'apiRateLimit' | 'signInLimits' | 'secureCookies' | 'trustProxy'
+  > = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
-  let now = new Date(options.now ?? '2026-03-01T09:00:00.000Z');
-  const app = await buildApp({ db: database.db, clock: () => now, logLevel: 'silent' });
+  const { now: start, ...appOptions } = options;
+  let now = new Date(start ?? '2026-03-01T09:00:00.000Z');
+  const app = await buildApp({
+    db: database.db,
+    clock: () => now,
+    logLevel: 'silent',
+    // Test files drive hundreds of requests a minute with one token; the limit has its own test.
+    apiRateLimit: { max: 1_000_000_000, windowSeconds: 60 },
+    ...appOptions,
+  });
   await app.services.auth.ensureBootstrapToken(BOOTSTRAP_TOKEN, now);
   afterAll(async () => {
     await app.http.close();

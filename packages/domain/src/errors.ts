@@ -7,6 +7,7 @@ export type DomainErrorCode =
   | 'UNAUTHENTICATED'
   | 'INVALID_CREDENTIALS'
   | 'FORBIDDEN'
+  | 'CROSS_SITE_REQUEST'
   | 'NOT_FOUND'
   | 'VERSION_CONFLICT'
   | 'VERSION_REQUIRED'
@@ -32,6 +33,16 @@ export class DomainError extends Error {
     this.name = 'DomainError';
     this.code = code;
     this.details = details;
+  }
+}
+
+/** A refusal that lifts by itself: the caller may try again after `retryAfterSeconds`. */
+export class RetryLaterError extends DomainError {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super('RATE_LIMITED', message);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
 }
 

@@ -52,13 +52,30 @@ export const sessions = pgTable(
   {
     // sha-256 of the cookie value: a database leak does not hand out live sessions.
     tokenHash: text('token_hash').primaryKey(),
+    // What the history names a session by when it is ended (docs/security.md, Sessions and tokens).
+    id: uuid('id').notNull().defaultRandom(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: instant('created_at').notNull(),
     expiresAt: instant('expires_at').notNull(),
   },
-  (table) => [index('sessions_user_idx').on(table.userId)],
+  (table) => [index('sessions_user_idx').on(table.userId), uniqueIndex('sessions_id_key').on(table.id)],
+);
+
+/**
+ * Sign-in attempts counted per e-mail and per client over a fixed window, in PostgreSQL so that
+ * every server of an installation counts the same attempts (docs/security.md, Throttling).
+ */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    // `email:<address>` or `client:<address>`.
+    key: text('key').primaryKey(),
+    windowStartedAt: instant('window_started_at').notNull(),
+    attempts: integer('attempts').notNull(),
+  },
+  (table) => [index('sign_in_attempts_window_idx').on(table.windowStartedAt)],
 );
 
 export const apiTokens = pgTable(

@@ -3,6 +3,7 @@ import { DomainError } from '@liaison/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthService, Principal } from '../features/auth/index.ts';
 import type { RequestContext } from '../kernel/context.ts';
+import { checkSameOrigin } from './same-origin.ts';
 
 export const SESSION_COOKIE = 'liaison_session';
 
@@ -62,15 +63,14 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService, 
     if (session) request.principal = await auth.principalFromSession(session, request.now);
     // Private by default, before the body is even validated: an anonymous caller learns nothing
     // of a private route's schema. Unknown paths keep their 404.
-    if (
-      !request.principal &&
-      !request.is404 &&
-      !isPublicRoute(request.routeOptions.url ?? '', request.routeOptions.config)
-    ) {
+    if (request.is404) return;
+    if (!request.principal && !isPublicRoute(request.routeOptions.url ?? '', request.routeOptions.config)) {
       throw new DomainError(
         'UNAUTHENTICATED',
         'Sign in, or send an API token as "Authorization: Bearer <token>".',
       );
     }
+    // A write signed by the cookie (or a sign-in) must come from Liaison's own pages.
+    checkSameOrigin(request);
   });
 }

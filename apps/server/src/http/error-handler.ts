@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorCode, type ErrorDetail } from '@liaison/domain';
+import { DomainError, type DomainErrorCode, type ErrorDetail, RetryLaterError } from '@liaison/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { domainErrorOf } from './database-errors.ts';
@@ -26,6 +26,7 @@ function sendError(
 /** Turns anything thrown in a request into `{ error: { code, message, details, requestId } }`. */
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {
+    if (error instanceof RetryLaterError) reply.header('retry-after', String(error.retryAfterSeconds));
     if (error instanceof DomainError) {
       return sendError(reply, request, error.code, error.message, error.details);
     }

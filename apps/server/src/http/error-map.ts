@@ -7,6 +7,7 @@ export const httpStatusByCode: Record<DomainErrorCode, number> = {
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
+  CROSS_SITE_REQUEST: 403,
   NOT_FOUND: 404,
   VERSION_CONFLICT: 409,
   ALREADY_EXISTS: 409,

@@ -15,6 +15,12 @@ export interface RequestContext {
   requestId: string;
 }
 
+/** What a request signed in with: a session (cookie) or an API token, by id. */
+export interface Credential {
+  kind: 'session' | 'api_token';
+  id: string;
+}
+
 /** The author of a change as the history records it. */
 export interface HistoryActor {
   type: ActorType;

@@ -19,7 +19,9 @@ export type EntityType =
   | 'emea_parameter'
   | 'priority_proposal'
   | 'priority_exception'
-  | 'user';
+  | 'user'
+  | 'session'
+  | 'api_token';
 
 // Bookkeeping fields change on every write; they say nothing about the customer.
 // `statusChangedAt` follows a status change the history already records.

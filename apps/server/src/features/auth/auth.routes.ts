@@ -10,6 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { SESSION_COOKIE } from '../../http/authentication.ts';
+import { clientAddress } from '../../http/client-address.ts';
 import { userAbilities } from '../../policies/abilities.ts';
 import { presentUser } from '../users/index.ts';
 
@@ -21,11 +22,21 @@ export const authRoutes: FastifyPluginAsyncZod<{
 
   app.post(
     '/auth/login',
-    { schema: { tags, body: LoginRequest, response: { 200: Me } }, config: { public: true } },
+    {
+      schema: {
+        tags,
+        body: LoginRequest,
+        description:
+          'Public. Throttled: 10 attempts per e-mail and 50 failed attempts per client address per 15 minutes, then 429 with Retry-After (docs/security.md).',
+        response: { 200: Me },
+      },
+      config: { public: true },
+    },
     async (request, reply) => {
       const { sessionId, user, expiresAt } = await services.auth.login(
         request.body.email,
         request.body.password,
+        clientAddress(request),
         request.now,
       );
       reply.setCookie(SESSION_COOKIE, sessionId, {

@@ -1,16 +1,20 @@
 import type { ApiToken, CreatedApiToken, StaffRole } from '@liaison/contracts';
 import { DomainError } from '@liaison/domain';
 import { type Database, toIso } from '../../db/client.ts';
-import { type AuthUser, type HistoryActor, systemActor } from '../../kernel/context.ts';
+import { type AuthUser, type Credential, type HistoryActor, systemActor } from '../../kernel/context.ts';
+import { recordChanges } from '../../kernel/history.store.ts';
 import { hashPassword, hashToken, newApiToken, newSessionId, verifyPassword } from '../../kernel/secrets.ts';
-import type { UserRow } from '../users/index.ts';
+import type { EndSignIns, UserRow } from '../users/index.ts';
 import { createUserRecord, usersDirectory } from '../users/index.ts';
 import { type ApiTokenRow, authStore } from './auth.store.ts';
+import { createSignInThrottle, defaultSignInLimits, type SignInLimits } from './sign-in-throttle.ts';
 
 export interface Principal {
   user: AuthUser;
   actor: HistoryActor;
   authenticatedBy: 'session' | 'api_token';
+  /** The session or token this request signed in with (a password change keeps it). */
+  credential: Credential;
 }
 
 const toAuthUser = (row: UserRow): AuthUser => ({
@@ -31,13 +35,30 @@ const presentToken = (row: ApiTokenRow): ApiToken => ({
 // Spent on unknown e-mails too, so response time does not reveal which accounts exist.
 const decoyHash = hashPassword('decoy password for timing');
 
-export function createAuthService(db: Database, options: { sessionHours: number }) {
+// What the history keeps of an API token (never its hash).
+const tokenSnapshot = (row: ApiTokenRow) => ({
+  id: row.id,
+  userId: row.userId,
+  name: row.name,
+  createdAt: toIso(row.createdAt),
+  expiresAt: toIso(row.expiresAt),
+  revokedAt: toIso(row.revokedAt),
+});
+
+export function createAuthService(
+  db: Database,
+  options: { sessionHours: number; signInLimits?: SignInLimits },
+) {
+  const throttle = createSignInThrottle(db, options.signInLimits ?? defaultSignInLimits);
   return {
+    /** `client` is the caller's address: attempts are throttled per e-mail and per client. */
     async login(
       email: string,
       password: string,
+      client: string,
       now: Date,
     ): Promise<{ sessionId: string; user: UserRow; expiresAt: Date }> {
+      await throttle.admit(email, client, now);
       const user = await usersDirectory.findByEmail(db, email);
       let valid = false;
       if (user?.passwordHash) valid = await verifyPassword(password, user.passwordHash);
@@ -53,6 +74,7 @@ export function createAuthService(db: Database, options: { sessionHours: number 
         createdAt: now.toISOString(),
         expiresAt: expiresAt.toISOString(),
       });
+      await throttle.succeeded(email, client, now);
       return { sessionId, user, expiresAt };
     },
 
@@ -61,12 +83,14 @@ export function createAuthService(db: Database, options: { sessionHours: number 
     },
 
     async principalFromSession(sessionId: string, now: Date): Promise<Principal | null> {
-      const user = await authStore.findUserBySession(db, hashToken(sessionId), now);
-      if (!user?.isActive) return null;
+      const found = await authStore.findUserBySession(db, hashToken(sessionId), now);
+      if (!found?.user.isActive) return null;
+      const { user } = found;
       return {
         user: toAuthUser(user),
         actor: { type: 'user', id: user.id, name: user.name },
         authenticatedBy: 'session',
+        credential: { kind: 'session', id: found.sessionId },
       };
     },
 
@@ -84,8 +108,48 @@ export function createAuthService(db: Database, options: { sessionHours: number 
           name: `${found.user.name} (token "${found.token.name}")`,
         },
         authenticatedBy: 'api_token',
+        credential: { kind: 'api_token', id: found.token.id },
       };
     },
+    /**
+     * Ends a user's sessions and revokes their API tokens, but `keep` (the credential of a user
+     * changing their own password), in the caller's transaction, each in the history. The users
+     * feature calls it when a password changes and when a user is deactivated or reactivated.
+     */
+    endSignIns: (async (executor, author, userId, keep) => {
+      const sessions = await authStore.deleteSessionsOf(
+        executor,
+        userId,
+        keep?.kind === 'session' ? keep.id : null,
+      );
+      const tokens = await authStore.revokeTokensOf(
+        executor,
+        userId,
+        author.now,
+        keep?.kind === 'api_token' ? keep.id : null,
+      );
+      await recordChanges(executor, author, [
+        ...sessions.map((session) => ({
+          accountId: null,
+          entityType: 'session' as const,
+          entityId: session.id,
+          before: {
+            id: session.id,
+            userId,
+            createdAt: toIso(session.createdAt),
+            expiresAt: toIso(session.expiresAt),
+          },
+          after: null,
+        })),
+        ...tokens.map((token) => ({
+          accountId: null,
+          entityType: 'api_token' as const,
+          entityId: token.id,
+          before: tokenSnapshot({ ...token, revokedAt: null }),
+          after: tokenSnapshot(token),
+        })),
+      ]);
+    }) satisfies EndSignIns,
 
     async createToken(
       userId: string,

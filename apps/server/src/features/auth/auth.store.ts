@@ -1,8 +1,9 @@
-import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { apiTokens, sessions, users } from '../../db/schema.ts';
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
 
 export const authStore = {
   async insertSession(executor: Executor, values: typeof sessions.$inferInsert): Promise<void> {
@@ -17,11 +18,39 @@ export const authStore = {
 
   async findUserBySession(executor: Executor, tokenHash: string, now: Date) {
     const [row] = await executor
-      .select({ user: users })
+      .select({ user: users, sessionId: sessions.id })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now.toISOString())));
-    return row?.user;
+    return row;
+  },
+
+  /** Ends every session of a user but the one kept; returns those it ended. */
+  async deleteSessionsOf(executor: Executor, userId: string, keepId: string | null): Promise<SessionRow[]> {
+    return executor
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), keepId ? ne(sessions.id, keepId) : undefined))
+      .returning();
+  },
+
+  /** Revokes every live API token of a user but the one kept; returns those it revoked. */
+  async revokeTokensOf(
+    executor: Executor,
+    userId: string,
+    now: Date,
+    keepId: string | null,
+  ): Promise<ApiTokenRow[]> {
+    return executor
+      .update(apiTokens)
+      .set({ revokedAt: now.toISOString() })
+      .where(
+        and(
+          eq(apiTokens.userId, userId),
+          isNull(apiTokens.revokedAt),
+          keepId ? ne(apiTokens.id, keepId) : undefined,
+        ),
+      )
+      .returning();
   },
 
   async findUserByToken(executor: Executor, tokenHash: string, now: Date) {

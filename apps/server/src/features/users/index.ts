@@ -1,5 +1,5 @@
 export { createUserRecord, usersDirectory } from './user-records.ts';
 export { presentUser } from './users.presenter.ts';
 export { usersRoutes } from './users.routes.ts';
-export { createUsersService } from './users.service.ts';
+export { createUsersService, type EndSignIns } from './users.service.ts';
 export type { UserRow } from './users.store.ts';

@@ -31,6 +31,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
         request.params.id,
         request.body,
         requireVersion(request.body.version, request.headers['if-match']),
+        request.principal?.credential ?? null,
       ),
   );
 };

@@ -2,7 +2,7 @@ import type { CreateUserRequest, UpdateUserRequest, User, UserListQuery } from '
 import { DomainError, notFound } from '@liaison/domain';
 import type { z } from 'zod';
 import type { Database, Executor } from '../../db/client.ts';
-import type { RequestContext } from '../../kernel/context.ts';
+import type { Credential, HistoryActor, RequestContext } from '../../kernel/context.ts';
 import { recordChanges } from '../../kernel/history.store.ts';
 import { hashPassword } from '../../kernel/secrets.ts';
 import { checkVersion } from '../../kernel/versioning.ts';
@@ -19,7 +19,18 @@ async function checkEmailFree(executor: Executor, email: string, exceptId?: stri
   }
 }
 
-export function createUsersService(db: Database) {
+/**
+ * Ends a user's sign-ins (sessions and API tokens) but `keep`, in the caller's transaction, with
+ * history. The auth feature owns sessions and tokens; composition hands its function in.
+ */
+export type EndSignIns = (
+  executor: Executor,
+  author: { actor: HistoryActor; now: Date; requestId: string | null },
+  userId: string,
+  keep: Credential | null,
+) => Promise<void>;
+
+export function createUsersService(db: Database, hooks: { endSignIns: EndSignIns }) {
   const requireAdmin = (context: RequestContext) =>
     authorize(policies.manageUsers(context.user), 'Only admins can manage users.');
   return {
@@ -52,6 +63,8 @@ export function createUsersService(db: Database) {
       id: string,
       input: UpdateUserRequest,
       version: number,
+      /** The caller's own session or token, kept when they change their own password. */
+      credential: Credential | null = null,
     ): Promise<User> {
       requireAdmin(context);
       const { version: _ignored, password, ...changes } = input;
@@ -80,6 +93,11 @@ export function createUsersService(db: Database) {
         await recordChanges(tx, context, [
           { accountId: null, entityType: 'user', entityId: id, before: presentUser(current), after },
         ]);
+        // A new password ends the sign-ins made with the old one; deactivation ends them all, and so
+        // does reactivation, so nothing from before comes back to life (docs/security.md).
+        if (passwordHash || (changes.isActive !== undefined && changes.isActive !== current.isActive)) {
+          await hooks.endSignIns(tx, context, id, id === context.user.id ? credential : null);
+        }
         return after;
       });
     },
