@@ -28,10 +28,25 @@ async function ticketMeasure(accountId: string): Promise<Measure> {
   return response.body.health.measures.find((m: Measure) => m.measure === 'support_tickets');
 }
 
-/** An account with one ticket opened 10 days before the test clock. */
+/**
+ * An account with one ticket opened 10 days before the test clock, and a TAM since long before
+ * (health is the TAM's scorecard: without one the account is not scored, docs/playbook.md).
+ */
 async function accountWithTicket(name: string) {
   const account = (await admin.post('/api/v1/accounts', { name, segment: 'mid_market', region: 'noram' }))
     .body as { id: string };
+  const tam = await admin.post('/api/v1/users', {
+    name: `TAM of ${name}`,
+    email: `tam.${name.replace(/\W/g, '').toLowerCase()}@example.com`,
+    roles: ['tam'],
+  });
+  expect(tam.status).toBe(201);
+  const seat = await admin.post(`/api/v1/accounts/${account.id}/team`, {
+    userId: tam.body.id,
+    role: 'tam',
+    startsAt: '2025-01-01T00:00:00Z',
+  });
+  expect(seat.status).toBe(201);
   const ticket = await admin.post(`/api/v1/accounts/${account.id}/support-tickets`, {
     subject: 'Pipelines stuck',
     openedAt: '2026-02-20T09:00:00Z',
