@@ -186,7 +186,10 @@ export function buildEmeaParameterRows(plans: AccountPlan[], team: Team, clock: 
 /**
  * EMEA priority proposals at the last two quarterly reviews: the TAM proposes Pr1 when a
  * parameter applies that day, else Pr2; the EMEA TAM manager approves a few days later. The
- * latest proposal of a couple of accounts still waits for approval.
+ * latest proposal of a couple of accounts still waits for approval. When a parameter that still
+ * applies today started after the last review approved Pr2, the TAM does not wait for the next
+ * review: a few days after it started they propose Pr1, approved like the others (so the approved
+ * proposal agrees with the parameters, and each TAM's EMEA book lands within the guidance).
  */
 export function buildProposalRows(
   plans: AccountPlan[],
@@ -198,6 +201,8 @@ export function buildProposalRows(
   parameters: EmeaParameterRow[],
 ) {
   const random = new Random('liaison-demo/proposals');
+  const between = new Random('liaison-demo/proposals-between-reviews');
+  const today = clock.date(0);
   const row = rowsOf(priorityProposals);
   const rows: PriorityProposalRow[] = [];
   const accounts = managedIn(plans, team, clock, 'emea_enterprise').filter((plan) => reviews.has(plan.id));
@@ -207,14 +212,17 @@ export function buildProposalRows(
     type Fields = Omit<PriorityProposalRow, 'accountId' | 'version' | 'createdAt' | 'updatedAt'>;
     const versions: Version<Fields>[] = [];
     const recent = reviews.get(plan.id)!.slice(-2);
-    recent.forEach((at, index) => {
-      const date = clock.date(clock.dayOf(at));
-      const applying = parameters.filter(
+    const applyingOn = (date: string) =>
+      parameters.filter(
         (parameter) =>
           parameter.accountId === plan.id &&
           parameter.startsOn <= date &&
           (parameter.endsOn === null || parameter.endsOn >= date),
       );
+    // The TAM proposes at `at` from the parameters applying on `date`; the manager approves
+    // `approvalDays` later unless `hold` (still pending) or the approval would fall today.
+    const propose = (at: Date, date: string, approvalDays: number, hold: boolean) => {
+      const applying = applyingOn(date);
       const tam = team.person(plan, 'tam', at);
       const proposal: Fields = {
         priority: applying.length > 0 ? 'pr1' : 'pr2',
@@ -228,20 +236,35 @@ export function buildProposalRows(
         approvedAt: null,
       };
       versions.push({ at, actor: userActor(tam), fields: proposal });
-      const approvedAt = clock.after(
-        at,
-        clock.on(clock.dayOf(at) + random.int(1, 6), manager.region, 11),
-        95,
-      );
-      const last = index === recent.length - 1;
-      if (clock.dayOf(approvedAt) <= -1 && !(last && pending.has(plan.id))) {
+      const approvedAt = clock.after(at, clock.on(clock.dayOf(at) + approvalDays, manager.region, 11), 95);
+      if (clock.dayOf(approvedAt) <= -1 && !hold) {
         versions.push({
           at: approvedAt,
           actor: userActor(manager),
           fields: { ...proposal, approvedBy: manager.id, approvedAt: approvedAt.toISOString() },
         });
       }
+    };
+    recent.forEach((at, index) => {
+      const last = index === recent.length - 1;
+      propose(at, clock.date(clock.dayOf(at)), random.int(1, 6), last && pending.has(plan.id));
     });
+    // A parameter that started after the last review (which approved Pr2) and applies today.
+    const latest = versions.at(-1);
+    const started = parameters
+      .filter(
+        (parameter) =>
+          parameter.accountId === plan.id &&
+          latest !== undefined &&
+          parameter.startsOn > latest.at.toISOString().slice(0, 10) &&
+          applyingOn(today).includes(parameter),
+      )
+      .sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
+    if (latest?.fields.approvedAt && latest.fields.priority === 'pr2' && started) {
+      const day = clock.dayOfDate(started.startsOn) + between.int(2, 8);
+      const at = clock.after(latest.at, clock.on(day, plan.region, 10), 120);
+      if (clock.dayOf(at) <= -3) propose(at, clock.date(clock.dayOf(at)), between.int(1, 2), false);
+    }
     rows.push(
       materialise(
         log,
