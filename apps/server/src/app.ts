@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createServices, type Services } from './composition.ts';
 import type { Database } from './db/client.ts';
@@ -31,6 +31,7 @@ import { teamRoutes } from './features/team/index.ts';
 import { usersRoutes } from './features/users/index.ts';
 import { DOCS_PREFIX, isPublicRoute, registerAuthentication } from './http/authentication.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { registerJsonParser, validatorCompiler } from './http/request-validation.ts';
 import { createBackgroundWork } from './kernel/background-work.ts';
 import type { Catalog } from './kernel/catalog.ts';
 
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     reply.header('x-request-id', request.id);
   });
   registerErrorHandling(http);
+  registerJsonParser(http);
 
   await http.register(cookie);
   await http.register(swagger, {

@@ -2,6 +2,7 @@ import { DomainError, type DomainErrorCode, type ErrorDetail } from '@liaison/do
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { httpStatusByCode } from './error-map.ts';
+import { drainUnreadBody } from './unread-body.ts';
 
 const contextNames: Record<string, string> = {
   querystring: 'query',
@@ -10,13 +11,18 @@ const contextNames: Record<string, string> = {
   headers: 'header',
 };
 
-function sendError(
+async function sendError(
   reply: FastifyReply,
   request: FastifyRequest,
   code: DomainErrorCode,
   message: string,
   details?: ErrorDetail[],
 ) {
+  // A refusal can come before the body was read (413 over the limit, 415, 401): read the rest
+  // first, or a client still sending it sees a reset instead of this answer. Once it is read the
+  // connection can serve the next request (Fastify closes it after a body it could not parse).
+  if (await drainUnreadBody(request.raw)) reply.removeHeader('connection');
+  else reply.header('connection', 'close');
   return reply.status(httpStatusByCode[code]).send({
     error: { code, message, ...(details && details.length > 0 ? { details } : {}), requestId: request.id },
   });
@@ -24,7 +30,7 @@ function sendError(
 
 /** Turns anything thrown in a request into `{ error: { code, message, details, requestId } }`. */
 export function registerErrorHandling(app: FastifyInstance) {
-  app.setErrorHandler((error: FastifyError | DomainError | Error, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError | DomainError | Error, request, reply) => {
     if (error instanceof DomainError) {
       return sendError(reply, request, error.code, error.message, error.details);
     }
@@ -39,7 +45,19 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     const fastifyError = error as FastifyError;
     if (fastifyError.statusCode === 413) {
-      return sendError(reply, request, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
+      const limit = `${request.routeOptions.bodyLimit / (1024 * 1024)} MB`;
+      return sendError(reply, request, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit}.`);
+    }
+    if (fastifyError.statusCode === 415) {
+      const type = request.headers['content-type'];
+      return sendError(
+        reply,
+        request,
+        'UNSUPPORTED_MEDIA_TYPE',
+        type
+          ? `This route does not take ${type.split(';')[0]} bodies; send application/json.`
+          : 'Say what the body is: Content-Type: application/json.',
+      );
     }
     if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
       // Malformed JSON, unsupported media type and the like: the client's fault, said plainly.
