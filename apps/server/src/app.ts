@@ -30,7 +30,7 @@ import { supportTicketsRoutes } from './features/support-tickets/index.ts';
 import { teamRoutes } from './features/team/index.ts';
 import { usersRoutes } from './features/users/index.ts';
 import { DOCS_PREFIX, isPublicRoute, registerAuthentication } from './http/authentication.ts';
-import { registerErrorHandling } from './http/error-handler.ts';
+import { registerErrorHandling, routerErrors } from './http/error-handler.ts';
 import { registerJsonParser, validatorCompiler } from './http/request-validation.ts';
 import { createBackgroundWork } from './kernel/background-work.ts';
 import type { Catalog } from './kernel/catalog.ts';
@@ -79,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 5 * 1024 * 1024,
+    frameworkErrors: routerErrors,
   });
   const services = createServices(options.db, {
     sessionHours: options.sessionHours ?? 24 * 14,

@@ -76,3 +76,28 @@ export function registerErrorHandling(app: FastifyInstance) {
     sendError(reply, request, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`),
   );
 }
+
+/**
+ * What Fastify's router refuses before any route is found (`frameworkErrors`): a path that is not
+ * valid percent-encoded UTF-8, or a path parameter longer than any id. The same coded body.
+ */
+export function routerErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const problem =
+    error.code === 'FST_ERR_BAD_URL'
+      ? 'is not valid percent-encoded UTF-8'
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? 'has a segment longer than any id (100 characters)'
+        : null;
+  if (problem === null) {
+    request.log.error({ err: error }, 'router error');
+    return sendError(
+      reply,
+      request,
+      'INTERNAL',
+      'Something went wrong on our side; the request changed nothing.',
+    );
+  }
+  return sendError(reply, request, 'VALIDATION_FAILED', `The path ${problem}.`, [
+    { path: 'path', message: problem },
+  ]);
+}

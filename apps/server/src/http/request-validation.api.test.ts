@@ -141,6 +141,22 @@ describe('instants and dates', () => {
   });
 });
 
+describe('paths', () => {
+  it('that are not valid percent-encoded UTF-8, or hold a segment longer than any id, get the coded 400', async () => {
+    for (const path of [
+      '/api/v1/contacts/%ED%A0%80',
+      '/api/v1/contacts/%FF',
+      '/api/v1/contacts/%zz',
+      `/api/v1/contacts/${'x'.repeat(101)}`,
+    ]) {
+      const response = await admin.patch(path, { name: 'Ada', version: 1 });
+      expect(response.status, path).toBe(400);
+      expect(response.body.error.code).toBe('VALIDATION_FAILED');
+      expect(response.body.error.details[0].path).toBe('path');
+    }
+  });
+});
+
 describe('bodies', () => {
   it('of malformed JSON, nested too deeply or of the wrong shape are 400 with the coded body', async () => {
     const malformed = await admin.send('POST', '/api/v1/accounts', '{"name":', json);
