@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createServices, type Services } from './composition.ts';
 import type { Database } from './db/client.ts';
@@ -31,7 +31,8 @@ import { teamRoutes } from './features/team/index.ts';
 import { usersRoutes } from './features/users/index.ts';
 import { type ApiRateLimit, defaultApiRateLimit, registerApiRateLimit } from './http/api-rate-limit.ts';
 import { DOCS_PREFIX, isPublicRoute, registerAuthentication } from './http/authentication.ts';
-import { registerErrorHandling } from './http/error-handler.ts';
+import { registerErrorHandling, routerErrors } from './http/error-handler.ts';
+import { registerJsonParser, validatorCompiler } from './http/request-validation.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { createBackgroundWork } from './kernel/background-work.ts';
 import type { Catalog } from './kernel/catalog.ts';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
+    frameworkErrors: routerErrors,
   });
   const services = createServices(options.db, {
     sessionHours: options.sessionHours ?? 24 * 14,
@@ -122,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Before authentication: a refused request carries the security headers too.
   await registerSecurityHeaders(http, { secure: options.secureCookies ?? false });
   await registerApiRateLimit(http, options.apiRateLimit ?? defaultApiRateLimit);
+  registerJsonParser(http);
 
   await http.register(cookie);
   await http.register(swagger, {

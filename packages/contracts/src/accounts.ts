@@ -1,12 +1,22 @@
 import { z } from 'zod';
 import { AccountAbilities } from './abilities.ts';
-import { ExternalIds, Id, IsoDate, IsoInstant, PageQuery, RecordMeta, ShortText } from './common.ts';
+import {
+  ComputedDate,
+  ExternalIds,
+  Id,
+  IsoDate,
+  IsoInstant,
+  MAX_AMOUNT,
+  PageQuery,
+  RecordMeta,
+  ShortText,
+} from './common.ts';
 import { Contact } from './contacts.ts';
 import { Region, RelationshipStage, Segment, SentimentColour } from './enums.ts';
 import { BusinessProfile, TechnicalProfile } from './profiles.ts';
 import { TeamAssignment } from './team.ts';
 
-const money = z.number().min(0).max(1e12);
+const money = z.number().min(0).max(MAX_AMOUNT);
 const count = z.int().min(0).max(1e9);
 /** Plans and adopted stages are configurable lists (the playbook); the server checks membership. */
 const slug = z
@@ -120,7 +130,7 @@ export const AccountListAssessment = z.object({
   priority: z.enum(['pr1', 'pr2', 'pr3', 'pr4']),
   healthColour: SentimentColour.nullable(),
   healthScore: z.number().nullable(),
-  nextDueDate: IsoDate.nullable(),
+  nextDueDate: ComputedDate.nullable(),
   overdueCount: z.int(),
 });
 

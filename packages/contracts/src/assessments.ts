@@ -1,6 +1,6 @@
 import { playbookSchema } from '@liaison/domain';
 import { z } from 'zod';
-import { Id, IsoDate, IsoInstant } from './common.ts';
+import { ComputedDate, Id, IsoDate, IsoInstant } from './common.ts';
 import { Region, Segment } from './enums.ts';
 
 /** Why a value was computed: the rule, the ordered steps evaluated, and the inputs it read. */
@@ -16,7 +16,7 @@ export const ObligationStatus = z.enum(['ok', 'due_soon', 'overdue']);
 
 export const Obligation = z.object({
   kind: z.string(),
-  dueDate: IsoDate,
+  dueDate: ComputedDate,
   status: ObligationStatus,
   fulfilled: z.boolean(),
   satisfiedBy: z.string().nullable().describe('The activity that satisfied it.'),
@@ -38,7 +38,7 @@ export const Assessment = z.object({
   accountId: Id,
   evaluatedAt: IsoInstant,
   playbookVersion: z.int().min(0),
-  fiscalQuarter: z.object({ fiscalYear: z.int(), quarter: z.int(), start: IsoDate, end: IsoDate }),
+  fiscalQuarter: z.object({ fiscalYear: z.int(), quarter: z.int(), start: ComputedDate, end: ComputedDate }),
   engagementTier: z.object({
     tier: z.string(),
     name: z.string(),
@@ -79,7 +79,7 @@ export const Assessment = z.object({
   }),
   obligations: z.array(Obligation),
   triage: Obligation.nullable(),
-  nextDue: z.object({ kind: z.string(), dueDate: IsoDate, status: ObligationStatus }).nullable(),
+  nextDue: z.object({ kind: z.string(), dueDate: ComputedDate, status: ObligationStatus }).nullable(),
 });
 
 export const AssessmentQuery = z.object({
@@ -102,7 +102,7 @@ export const PortfolioItem = z.object({
   healthColour: HealthColour.nullable(),
   healthScore: z.number().nullable(),
   capacityShare: z.number(),
-  nextDue: z.object({ kind: z.string(), dueDate: IsoDate, status: ObligationStatus }).nullable(),
+  nextDue: z.object({ kind: z.string(), dueDate: ComputedDate, status: ObligationStatus }).nullable(),
   overdueCount: z.int(),
 });
 
@@ -137,7 +137,7 @@ export const WorkItem = z.object({
   accountName: z.string(),
   priority: Priority,
   kind: z.string(),
-  dueDate: IsoDate,
+  dueDate: ComputedDate,
   status: ObligationStatus,
   explanation: Explanation,
 });
@@ -145,7 +145,7 @@ export const WorkItem = z.object({
 export const Worklist = z.object({
   owner: z.object({ id: Id, name: z.string() }),
   evaluatedAt: IsoInstant,
-  horizon: IsoDate.describe('Work due on or before this day (the coming week) or already overdue.'),
+  horizon: ComputedDate.describe('Work due on or before this day (the coming week) or already overdue.'),
   items: z.array(WorkItem),
 });
 
@@ -172,7 +172,7 @@ export const TeamOverview = z.object({
       accountId: Id,
       name: z.string(),
       tamUserId: Id.nullable(),
-      dueDate: IsoDate,
+      dueDate: ComputedDate,
       status: ObligationStatus,
     }),
   ),

@@ -17,3 +17,4 @@ export * from './success-plans.ts';
 export * from './support-tickets.ts';
 export * from './team.ts';
 export * from './users.ts';
+export * from './well-formed.ts';

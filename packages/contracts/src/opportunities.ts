@@ -1,12 +1,16 @@
 import { z } from 'zod';
-import { ExternalIds, Id, IsoDate, RecordMeta, ShortText } from './common.ts';
+import { ExternalIds, Id, IsoDate, MAX_AMOUNT, RecordMeta, ShortText } from './common.ts';
 import { OpportunityStage, OpportunityType } from './enums.ts';
 
 export const OpportunityFields = z.object({
   name: ShortText,
   type: OpportunityType,
   stage: OpportunityStage,
-  amount: z.number().min(-1e12).max(1e12).describe('ARR delta in USD (negative for a contraction).'),
+  amount: z
+    .number()
+    .min(-MAX_AMOUNT)
+    .max(MAX_AMOUNT)
+    .describe('ARR delta in USD (negative for a contraction).'),
   closeDate: IsoDate,
   externalIds: ExternalIds,
 });

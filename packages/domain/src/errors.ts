@@ -15,6 +15,7 @@ export type DomainErrorCode =
   | 'INVALID_REFERENCE'
   | 'INVALID_STATE'
   | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
   | 'INTERNAL';
 

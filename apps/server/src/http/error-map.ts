@@ -14,6 +14,7 @@ export const httpStatusByCode: Record<DomainErrorCode, number> = {
   INVALID_REFERENCE: 422,
   INVALID_STATE: 422,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };

@@ -1,5 +1,6 @@
 import type { AccountFields } from '@liaison/contracts';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { changesAnything } from '../../db/changes.ts';
 import type { Executor } from '../../db/client.ts';
 import { accounts } from '../../db/schema.ts';
 
@@ -36,9 +37,10 @@ export const accountsStore = {
     const [row] = await executor
       .update(accounts)
       .set({ ...values, version: sql`${accounts.version} + 1`, updatedAt: now.toISOString() })
-      .where(eq(accounts.id, id))
+      .where(and(eq(accounts.id, id), changesAnything(accounts, values)))
       .returning();
-    return row!;
+    // Nothing to change: the row as it is (changes.ts).
+    return row ?? (await executor.select().from(accounts).where(eq(accounts.id, id)))[0]!;
   },
 
   async listChildren(executor: Executor, id: string): Promise<AccountRow[]> {

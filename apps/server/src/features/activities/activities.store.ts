@@ -1,5 +1,6 @@
 import type { ActivityFields, ActivityKind, CreateActivityRequest } from '@liaison/contracts';
 import { and, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
+import { changesAnything } from '../../db/changes.ts';
 import type { Executor } from '../../db/client.ts';
 import { activities } from '../../db/schema.ts';
 
@@ -95,9 +96,10 @@ export const activitiesStore = {
     const [row] = await executor
       .update(activities)
       .set({ ...values, version: sql`${activities.version} + 1`, updatedAt: now.toISOString() })
-      .where(eq(activities.id, id))
+      .where(and(eq(activities.id, id), changesAnything(activities, values)))
       .returning();
-    return row!;
+    // Nothing to change: the row as it is (changes.ts).
+    return row ?? (await executor.select().from(activities).where(eq(activities.id, id)))[0]!;
   },
 
   async delete(executor: Executor, id: string): Promise<void> {

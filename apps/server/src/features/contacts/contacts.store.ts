@@ -1,5 +1,6 @@
 import type { ContactFields } from '@liaison/contracts';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { changesAnything } from '../../db/changes.ts';
 import type { Executor } from '../../db/client.ts';
 import { contacts } from '../../db/schema.ts';
 
@@ -48,9 +49,10 @@ export const contactsStore = {
     const [row] = await executor
       .update(contacts)
       .set({ ...values, version: sql`${contacts.version} + 1`, updatedAt: now.toISOString() })
-      .where(eq(contacts.id, id))
+      .where(and(eq(contacts.id, id), changesAnything(contacts, values)))
       .returning();
-    return row!;
+    // Nothing to change: the row as it is (changes.ts).
+    return row ?? (await executor.select().from(contacts).where(eq(contacts.id, id)))[0]!;
   },
 
   async delete(executor: Executor, id: string): Promise<void> {

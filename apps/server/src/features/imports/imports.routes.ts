@@ -1,5 +1,6 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { IdParams, ImportJob, ImportQuery } from '@liaison/contracts';
+import { DomainError } from '@liaison/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
@@ -35,11 +36,17 @@ export const importsRoutes: FastifyPluginAsyncZod<{ services: Services; clock: (
       },
     },
     async (request, reply) => {
+      // Only the CSV types above arrive as a stream; a JSON body was parsed by the app's parser.
+      if (!(request.body instanceof Readable))
+        throw new DomainError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          `Send the file as the body with Content-Type: text/csv (one of ${CSV_TYPES.join(', ')}).`,
+        );
       const mapping = request.headers['x-liaison-mapping'];
       const { job, read } = await imports.start(
         request.context(),
         request.query,
-        request.body as Readable,
+        request.body,
         typeof mapping === 'string' ? mapping : undefined,
         clock,
       );

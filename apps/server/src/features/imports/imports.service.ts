@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { ImportJob, ImportQuery } from '@liaison/contracts';
+import { findInputProblems, type ImportJob, type ImportQuery } from '@liaison/contracts';
 import { DomainError, type ImportMapping, notFound, parseImportMapping } from '@liaison/domain';
 import type { Database } from '../../db/client.ts';
 import type { Catalog } from '../../kernel/catalog.ts';
@@ -30,6 +30,15 @@ function decodeMapping(encoded: string | undefined, path: string): ImportMapping
     throw new DomainError('VALIDATION_FAILED', `${path}: not base64url-encoded JSON`, [
       { path, message: 'must be a mapping file as base64url-encoded JSON' },
     ]);
+  }
+  // The mapping is stored (jsonb) and its names shown: the same text rules as any request.
+  const problems = findInputProblems(value);
+  if (problems.length > 0) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `Invalid mapping: ${problems.map((problem) => `${problem.path.join('.')}: ${problem.message}`).join('; ')}`,
+      problems.map((problem) => ({ path, message: `${problem.path.join('.')} ${problem.message}` })),
+    );
   }
   const result = parseImportMapping(value);
   if ('problems' in result) {

@@ -1,5 +1,6 @@
 import type { OpportunityFields } from '@liaison/contracts';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { changesAnything } from '../../db/changes.ts';
 import type { Executor } from '../../db/client.ts';
 import { opportunities } from '../../db/schema.ts';
 
@@ -49,9 +50,10 @@ export const opportunitiesStore = {
     const [row] = await executor
       .update(opportunities)
       .set({ ...values, version: sql`${opportunities.version} + 1`, updatedAt: now.toISOString() })
-      .where(eq(opportunities.id, id))
+      .where(and(eq(opportunities.id, id), changesAnything(opportunities, values)))
       .returning();
-    return row!;
+    // Nothing to change: the row as it is (changes.ts).
+    return row ?? (await executor.select().from(opportunities).where(eq(opportunities.id, id)))[0]!;
   },
 
   async delete(executor: Executor, id: string): Promise<void> {

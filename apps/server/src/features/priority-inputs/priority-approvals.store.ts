@@ -1,5 +1,6 @@
 import type { ExceptionKind } from '@liaison/contracts';
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { changesAnything } from '../../db/changes.ts';
 import type { Executor } from '../../db/client.ts';
 import { priorityExceptions, priorityProposals } from '../../db/schema.ts';
 
@@ -45,9 +46,13 @@ export const priorityProposalsStore = {
     const [row] = await executor
       .update(priorityProposals)
       .set({ ...values, version: sql`${priorityProposals.version} + 1`, updatedAt: now.toISOString() })
-      .where(eq(priorityProposals.accountId, accountId))
+      .where(and(eq(priorityProposals.accountId, accountId), changesAnything(priorityProposals, values)))
       .returning();
-    return row!;
+    // Nothing to change: the row as it is (changes.ts).
+    return (
+      row ??
+      (await executor.select().from(priorityProposals).where(eq(priorityProposals.accountId, accountId)))[0]!
+    );
   },
 };
 
@@ -105,8 +110,9 @@ export const priorityExceptionsStore = {
     const [row] = await executor
       .update(priorityExceptions)
       .set({ ...values, version: sql`${priorityExceptions.version} + 1`, updatedAt: now.toISOString() })
-      .where(eq(priorityExceptions.id, id))
+      .where(and(eq(priorityExceptions.id, id), changesAnything(priorityExceptions, values)))
       .returning();
-    return row!;
+    // Nothing to change: the row as it is (changes.ts).
+    return row ?? (await executor.select().from(priorityExceptions).where(eq(priorityExceptions.id, id)))[0]!;
   },
 };

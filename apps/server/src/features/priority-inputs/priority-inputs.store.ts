@@ -1,5 +1,6 @@
 import type { EmeaParameterFields, InitiativeFields } from '@liaison/contracts';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { changesAnything } from '../../db/changes.ts';
 import type { Executor } from '../../db/client.ts';
 import { emeaParameters, priorityInitiatives } from '../../db/schema.ts';
 
@@ -57,9 +58,12 @@ export const initiativesStore = {
     const [row] = await executor
       .update(priorityInitiatives)
       .set({ ...values, version: sql`${priorityInitiatives.version} + 1`, updatedAt: now.toISOString() })
-      .where(eq(priorityInitiatives.id, id))
+      .where(and(eq(priorityInitiatives.id, id), changesAnything(priorityInitiatives, values)))
       .returning();
-    return row!;
+    // Nothing to change: the row as it is (changes.ts).
+    return (
+      row ?? (await executor.select().from(priorityInitiatives).where(eq(priorityInitiatives.id, id)))[0]!
+    );
   },
 
   async delete(executor: Executor, id: string): Promise<void> {
@@ -110,9 +114,10 @@ export const emeaParametersStore = {
     const [row] = await executor
       .update(emeaParameters)
       .set({ ...values, version: sql`${emeaParameters.version} + 1`, updatedAt: now.toISOString() })
-      .where(eq(emeaParameters.id, id))
+      .where(and(eq(emeaParameters.id, id), changesAnything(emeaParameters, values)))
       .returning();
-    return row!;
+    // Nothing to change: the row as it is (changes.ts).
+    return row ?? (await executor.select().from(emeaParameters).where(eq(emeaParameters.id, id)))[0]!;
   },
 
   async delete(executor: Executor, id: string): Promise<void> {

@@ -4,7 +4,8 @@ import {
   emptyTechnicalProfile,
   type TechnicalProfileFields,
 } from '@liaison/contracts';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { changesAnything } from '../../db/changes.ts';
 import type { Executor } from '../../db/client.ts';
 import { businessProfiles, technicalProfiles } from '../../db/schema.ts';
 
@@ -75,9 +76,13 @@ export const profilesStore = {
     const [row] = await executor
       .update(businessProfiles)
       .set({ ...values, version: sql`${businessProfiles.version} + 1`, updatedAt: now.toISOString() })
-      .where(eq(businessProfiles.accountId, accountId))
+      .where(and(eq(businessProfiles.accountId, accountId), changesAnything(businessProfiles, values)))
       .returning();
-    return row!;
+    // Nothing to change: the row as it is (changes.ts).
+    return (
+      row ??
+      (await executor.select().from(businessProfiles).where(eq(businessProfiles.accountId, accountId)))[0]!
+    );
   },
 
   async updateTechnical(
@@ -89,8 +94,12 @@ export const profilesStore = {
     const [row] = await executor
       .update(technicalProfiles)
       .set({ ...values, version: sql`${technicalProfiles.version} + 1`, updatedAt: now.toISOString() })
-      .where(eq(technicalProfiles.accountId, accountId))
+      .where(and(eq(technicalProfiles.accountId, accountId), changesAnything(technicalProfiles, values)))
       .returning();
-    return row!;
+    // Nothing to change: the row as it is (changes.ts).
+    return (
+      row ??
+      (await executor.select().from(technicalProfiles).where(eq(technicalProfiles.accountId, accountId)))[0]!
+    );
   },
 };

@@ -1,5 +1,6 @@
 import type { ObjectiveFields, SuccessPlanStatus } from '@liaison/contracts';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { changesAnything } from '../../db/changes.ts';
 import type { Executor } from '../../db/client.ts';
 import { successPlanObjectives, successPlans } from '../../db/schema.ts';
 
@@ -50,9 +51,12 @@ export const successPlansStore = {
         version: sql`${successPlans.version} + 1`,
         updatedAt: now.toISOString(),
       })
-      .where(eq(successPlans.accountId, accountId))
+      .where(and(eq(successPlans.accountId, accountId), changesAnything(successPlans, values)))
       .returning();
-    return row!;
+    // Nothing to change: the row as it is (changes.ts).
+    return (
+      row ?? (await executor.select().from(successPlans).where(eq(successPlans.accountId, accountId)))[0]!
+    );
   },
 };
 
@@ -117,9 +121,12 @@ export const objectivesStore = {
         version: sql`${successPlanObjectives.version} + 1`,
         updatedAt: now.toISOString(),
       })
-      .where(eq(successPlanObjectives.id, id))
+      .where(and(eq(successPlanObjectives.id, id), changesAnything(successPlanObjectives, values)))
       .returning();
-    return row!;
+    // Nothing to change: the row as it is (changes.ts).
+    return (
+      row ?? (await executor.select().from(successPlanObjectives).where(eq(successPlanObjectives.id, id)))[0]!
+    );
   },
 
   async delete(executor: Executor, id: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { SupportTicketFields, SupportTicketListQuery } from '@liaison/contracts';
 import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { changesAnything } from '../../db/changes.ts';
 import type { Executor } from '../../db/client.ts';
 import { supportTickets } from '../../db/schema.ts';
 
@@ -61,9 +62,10 @@ export const supportTicketsStore = {
     const [row] = await executor
       .update(supportTickets)
       .set({ ...values, version: sql`${supportTickets.version} + 1`, updatedAt: now.toISOString() })
-      .where(eq(supportTickets.id, id))
+      .where(and(eq(supportTickets.id, id), changesAnything(supportTickets, values)))
       .returning();
-    return row!;
+    // Nothing to change: the row as it is (changes.ts).
+    return row ?? (await executor.select().from(supportTickets).where(eq(supportTickets.id, id)))[0]!;
   },
 
   async delete(executor: Executor, id: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { TeamRole } from '@liaison/contracts';
 import { and, asc, eq, getTableColumns, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { changesAnything } from '../../db/changes.ts';
 import type { Executor } from '../../db/client.ts';
 import { teamAssignments, users } from '../../db/schema.ts';
 import { heldAt } from '../../kernel/team-at.sql.ts';
@@ -110,7 +111,7 @@ export const teamStore = {
     await executor
       .update(teamAssignments)
       .set({ ...values, version: sql`${teamAssignments.version} + 1`, updatedAt: now.toISOString() })
-      .where(eq(teamAssignments.id, id));
+      .where(and(eq(teamAssignments.id, id), changesAnything(teamAssignments, values)));
   },
 
   async delete(executor: Executor, id: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { StaffRole } from '@liaison/contracts';
 import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { changesAnything } from '../../db/changes.ts';
 import type { Executor } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
 
@@ -64,8 +65,9 @@ export const usersStore = {
     const [row] = await executor
       .update(users)
       .set({ ...values, version: sql`${users.version} + 1`, updatedAt: now.toISOString() })
-      .where(eq(users.id, id))
+      .where(and(eq(users.id, id), changesAnything(users, values)))
       .returning();
-    return row!;
+    // Nothing to change: the row as it is (changes.ts).
+    return row ?? (await executor.select().from(users).where(eq(users.id, id)))[0]!;
   },
 };
