@@ -23,6 +23,7 @@ export default defineConfig({
           include: [
             'apps/server/src/**/*.api.test.ts',
             'apps/server/test/**/*.api.test.ts',
+            'apps/server/test/fuzz/**/*.fuzz.test.ts',
             'apps/server/src/**/*.db.test.ts',
             'apps/cli/test/**/*.test.ts',
           ],
