@@ -12,6 +12,19 @@ interface PlanValues {
   strategy: string | null;
 }
 
+/**
+ * `status_changed_at` moves only when the status really changes: the success plan's obligation
+ * counts from it (docs/playbook.md, Obligations).
+ */
+function statusChangedAt(
+  table: typeof successPlans | typeof successPlanObjectives,
+  status: string | undefined,
+  now: Date,
+) {
+  if (status === undefined) return table.statusChangedAt;
+  return sql`CASE WHEN ${table.status} IS DISTINCT FROM ${status} THEN ${now.toISOString()}::timestamptz ELSE ${table.statusChangedAt} END`;
+}
+
 export const successPlansStore = {
   async find(executor: Executor, accountId: string, lock = false): Promise<SuccessPlanRow | undefined> {
     const query = executor.select().from(successPlans).where(eq(successPlans.accountId, accountId));
@@ -44,10 +57,7 @@ export const successPlansStore = {
       .set({
         ...values,
         // The success plan's obligation counts from when its status last changed (docs/playbook.md).
-        statusChangedAt:
-          values.status === undefined
-            ? successPlans.statusChangedAt
-            : sql`CASE WHEN ${successPlans.status} IS DISTINCT FROM ${values.status} THEN ${now.toISOString()}::timestamptz ELSE ${successPlans.statusChangedAt} END`,
+        statusChangedAt: statusChangedAt(successPlans, values.status, now),
         version: sql`${successPlans.version} + 1`,
         updatedAt: now.toISOString(),
       })
@@ -114,10 +124,7 @@ export const objectivesStore = {
       .set({
         ...values,
         // When an objective leaves green, the success plan's clock starts (docs/playbook.md).
-        statusChangedAt:
-          values.status === undefined
-            ? successPlanObjectives.statusChangedAt
-            : sql`CASE WHEN ${successPlanObjectives.status} IS DISTINCT FROM ${values.status} THEN ${now.toISOString()}::timestamptz ELSE ${successPlanObjectives.statusChangedAt} END`,
+        statusChangedAt: statusChangedAt(successPlanObjectives, values.status, now),
         version: sql`${successPlanObjectives.version} + 1`,
         updatedAt: now.toISOString(),
       })
