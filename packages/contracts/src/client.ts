@@ -2,6 +2,7 @@ import { accountsApi } from './client-accounts.ts';
 import { assessmentsApi, playbookApi } from './client-assessments.ts';
 import { authApi, usersApi } from './client-auth.ts';
 import { inputsApi } from './client-inputs.ts';
+import { journeyApi } from './client-journey.ts';
 import { recordsApi } from './client-records.ts';
 import { type ApiClientOptions, createTransport } from './client-transport.ts';
 
@@ -29,6 +30,7 @@ export {
 } from './client-assessments.ts';
 export type { UserListParams } from './client-auth.ts';
 export type { SupportTicketListParams } from './client-inputs.ts';
+export type { JourneyOverviewParams, StepListParams } from './client-journey.ts';
 export type { ActivityListParams, TeamParams } from './client-records.ts';
 export {
   type ApiClientOptions,
@@ -53,6 +55,7 @@ export function createApiClient(options: ApiClientOptions) {
     activities,
     assessments: assessmentsApi(transport),
     playbook: playbookApi(transport),
+    journey: journeyApi(transport),
     ...inputsApi(transport),
   };
 }

@@ -9,6 +9,7 @@ export * from './contacts.ts';
 export * from './enums.ts';
 export * from './history.ts';
 export * from './imports.ts';
+export * from './journey.ts';
 export * from './opportunities.ts';
 export * from './priority-inputs.ts';
 export * from './profiles.ts';

@@ -17,13 +17,26 @@ export const OpportunityFields = z.object({
 
 export const Opportunity = RecordMeta.extend(OpportunityFields.shape).extend({ accountId: Id });
 
+/**
+ * A stage change past a journey gate with required outputs missing is refused unless it gives
+ * a reason, which the journey records (docs/journey.md, Gates).
+ */
+const GateReason = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2_000)
+  .optional()
+  .describe('Why the stage moves on although the journey’s required outputs are missing.');
 export const CreateOpportunityRequest = OpportunityFields.partial().extend({
   name: ShortText,
   type: OpportunityType,
   closeDate: IsoDate,
+  gateReason: GateReason,
 });
 export const UpdateOpportunityRequest = OpportunityFields.partial().extend({
   version: z.int().positive().optional(),
+  gateReason: GateReason,
 });
 
 export type Opportunity = z.infer<typeof Opportunity>;

@@ -31,6 +31,8 @@ export * from './assessment/vocabulary.ts';
 export * from './errors.ts';
 // Salesforce-compatible import and export (issue 4): Ids, cell values, formats, row validation.
 export * from './import/index.ts';
+// The customer journey and its workflows (issue 14): templates, start rules, gates, who is responsible.
+export * from './journey/index.ts';
 export type { ParsePlaybookResult, PlaybookIssue } from './playbook/parse-playbook.ts';
 export { parsePlaybook } from './playbook/parse-playbook.ts';
 export { defaultPlaybook, previousDefaultPlaybook } from './playbook/playbook-defaults.ts';

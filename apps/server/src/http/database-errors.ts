@@ -21,6 +21,21 @@ export const UNIQUE_CONSTRAINTS: Record<string, { message: string; path: string 
   contacts_salesforce_id_key: salesforceId('contact'),
   opportunities_salesforce_id_key: salesforceId('opportunity'),
   activities_salesforce_id_key: salesforceId('activity'),
+  // Two starts of one workflow raced; the account lock makes this rare (docs/journey.md).
+  workflow_instances_active_key: {
+    message: 'This workflow is already running on the account; finish or cancel it first.',
+    path: 'body.kind',
+  },
+  workflow_steps_instance_step_key: { message: 'The workflow already has this step.', path: 'params.id' },
+  artefact_versions_number_key: {
+    message: 'Someone added a version of this artefact at the same time; reload it.',
+    path: 'body.version',
+  },
+  sign_offs_step_role_key: { message: 'This step is already signed off in this role.', path: 'body.role' },
+  sign_offs_artefact_role_key: {
+    message: 'This version is already signed off in this role.',
+    path: 'body.role',
+  },
 };
 
 const UNIQUE_VIOLATION = '23505';

@@ -19,6 +19,11 @@ export type EntityType =
   | 'emea_parameter'
   | 'priority_proposal'
   | 'priority_exception'
+  | 'workflow_instance'
+  | 'workflow_step'
+  | 'workflow_comment'
+  | 'artefact'
+  | 'sign_off'
   | 'user'
   | 'session'
   | 'api_token';

@@ -1,3 +1,4 @@
+import { defaultJourneySettings } from '../journey/default-workflows.ts';
 import type { Playbook } from './playbook-schema.ts';
 
 function deepFreeze<T>(value: T): T {
@@ -207,6 +208,7 @@ export const defaultPlaybook: Playbook = deepFreeze({
       { upTo: null, colour: 'red' },
     ],
   },
+  journey: defaultJourneySettings,
 });
 
 /**

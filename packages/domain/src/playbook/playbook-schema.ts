@@ -6,6 +6,8 @@ import {
   HEALTH_COLOURS,
   PRIORITY_MODELS,
 } from '../assessment/vocabulary.ts';
+import { defaultJourneySettings } from '../journey/default-workflows.ts';
+import { journeySettingsSchema } from '../journey/workflow-schema.ts';
 import { playbookCrossFieldIssues } from './playbook-validation.ts';
 
 /** USD amount. */
@@ -202,6 +204,11 @@ const playbookObject = z.strictObject({
     supportTicketWindowDays: z.number().int().min(1).max(365).default(30),
     supportTicketBands: z.array(ticketBand).min(1),
   }),
+  /**
+   * The customer journey and its workflows: templates, gates, the SA overlap (docs/journey.md).
+   * A playbook stored before workflows existed takes the defaults.
+   */
+  journey: journeySettingsSchema.default(defaultJourneySettings),
 });
 
 /**

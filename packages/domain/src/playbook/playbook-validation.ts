@@ -1,4 +1,5 @@
 import { usd } from '../assessment/explanation.ts';
+import { journeyIssues } from '../journey/workflow-validation.ts';
 import type { Playbook, RecencyBand } from './playbook-schema.ts';
 
 export type IssuePath = (string | number)[];
@@ -156,6 +157,7 @@ export function playbookCrossFieldIssues(playbook: Playbook): CrossFieldIssue[] 
   tierIssues(playbook, issues);
   knownPlan(playbook, ['tamAlignment', 'minimumPlan'], playbook.tamAlignment.minimumPlan, issues);
   gemstoneIssues(playbook, issues);
+  issues.push(...journeyIssues(playbook.journey));
   const { emeaEnterprise, commercial } = playbook.priority;
   duplicates(
     emeaEnterprise.parameters.map((p) => p.id),
