@@ -131,6 +131,68 @@ async function lockAssignment(executor: Executor, id: string) {
   return current;
 }
 
+/**
+ * A team change inside a write that holds the account's lock and checked its own policy (the
+ * journey's handoff acceptance, handover and disengagement: docs/journey.md): checks the user,
+ * ends what it replaces, refuses overlaps, records the history. The caller reassesses.
+ */
+export async function assignInTransaction(
+  tx: Executor,
+  context: RequestContext,
+  accountId: string,
+  input: CreateTeamAssignmentRequest,
+): Promise<TeamAssignment> {
+  const startsAt = input.startsAt ?? context.now.toISOString();
+  const endsAt = input.endsAt ?? null;
+  checkPeriod(startsAt, endsAt);
+  const user = await usersDirectory.findById(tx, input.userId);
+  if (!user?.isActive) {
+    throw new DomainError(
+      'INVALID_REFERENCE',
+      `body.userId: user ${input.userId} does not exist or is inactive`,
+      [{ path: 'body.userId', message: 'must be an active user' }],
+    );
+  }
+  const handedOver = await endReplaced(tx, context, accountId, input.replaces ?? [], startsAt);
+  await refuseOverlap(tx, { accountId, userId: input.userId, role: input.role, startsAt, endsAt });
+  const id = await teamStore.insert(
+    tx,
+    { accountId, userId: input.userId, role: input.role, startsAt, endsAt },
+    context.now,
+  );
+  const assignment = await load(tx, id);
+  await recordChanges(tx, context, [
+    ...handedOver.map(({ before, after }) => ({
+      accountId,
+      entityType: 'team_assignment' as const,
+      entityId: before.id,
+      before,
+      after,
+    })),
+    { accountId, entityType: 'team_assignment', entityId: id, before: null, after: assignment },
+  ]);
+  return assignment;
+}
+
+/** Ends a running assignment at `endsAt` inside the caller's write (a disengagement's last step). */
+export async function endAssignmentInTransaction(
+  tx: Executor,
+  context: RequestContext,
+  assignmentId: string,
+  endsAt: string,
+): Promise<TeamAssignment> {
+  const row = await teamStore.findById(tx, assignmentId, true);
+  if (!row) throw notFound('Team assignment', assignmentId);
+  const before = presentTeamAssignment(row);
+  checkPeriod(before.startsAt, endsAt);
+  await teamStore.update(tx, assignmentId, { endsAt }, context.now);
+  const after = await load(tx, assignmentId);
+  await recordChanges(tx, context, [
+    { accountId: row.accountId, entityType: 'team_assignment', entityId: assignmentId, before, after },
+  ]);
+  return after;
+}
+
 export function createTeamService(db: Database, options: { onAccountChanged?: AccountChangedHook } = {}) {
   const onAccountChanged = options.onAccountChanged ?? noAccountHook;
   const requireManager = (context: RequestContext) =>
@@ -151,37 +213,9 @@ export function createTeamService(db: Database, options: { onAccountChanged?: Ac
       input: CreateTeamAssignmentRequest,
     ): Promise<TeamAssignment> {
       requireManager(context);
-      const startsAt = input.startsAt ?? context.now.toISOString();
-      const endsAt = input.endsAt ?? null;
-      checkPeriod(startsAt, endsAt);
       return db.transaction(async (tx) => {
         await lockAccount(tx, accountId);
-        const user = await usersDirectory.findById(tx, input.userId);
-        if (!user?.isActive) {
-          throw new DomainError(
-            'INVALID_REFERENCE',
-            `body.userId: user ${input.userId} does not exist or is inactive`,
-            [{ path: 'body.userId', message: 'must be an active user' }],
-          );
-        }
-        const handedOver = await endReplaced(tx, context, accountId, input.replaces ?? [], startsAt);
-        await refuseOverlap(tx, { accountId, userId: input.userId, role: input.role, startsAt, endsAt });
-        const id = await teamStore.insert(
-          tx,
-          { accountId, userId: input.userId, role: input.role, startsAt, endsAt },
-          context.now,
-        );
-        const assignment = await load(tx, id);
-        await recordChanges(tx, context, [
-          ...handedOver.map(({ before, after }) => ({
-            accountId,
-            entityType: 'team_assignment' as const,
-            entityId: before.id,
-            before,
-            after,
-          })),
-          { accountId, entityType: 'team_assignment', entityId: id, before: null, after: assignment },
-        ]);
+        const assignment = await assignInTransaction(tx, context, accountId, input);
         await onAccountChanged(tx, [accountId], context.now);
         return assignment;
       });
