@@ -20,6 +20,7 @@ import { contactsRoutes } from './features/contacts/index.ts';
 import { exportsRoutes } from './features/exports/index.ts';
 import { historyRoutes } from './features/history/index.ts';
 import { importsRoutes } from './features/imports/index.ts';
+import { artefactsRoutes, journeyRoutes } from './features/journey/index.ts';
 import { opportunitiesRoutes } from './features/opportunities/index.ts';
 import { playbookRoutes } from './features/playbook/index.ts';
 import { priorityApprovalsRoutes, priorityInputsRoutes } from './features/priority-inputs/index.ts';
@@ -231,6 +232,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(activitiesRoutes, { services });
       await api.register(successPlansRoutes, { services });
       await api.register(supportTicketsRoutes, { services });
+      await api.register(journeyRoutes, { services });
+      await api.register(artefactsRoutes, { services });
       await api.register(priorityInputsRoutes, { services });
       await api.register(priorityApprovalsRoutes, { services });
       await api.register(historyRoutes, { db: options.db });

@@ -7,6 +7,11 @@ import { createAuthService, type SignInLimits } from './features/auth/index.ts';
 import { createContactsService } from './features/contacts/index.ts';
 import { createExportsService } from './features/exports/index.ts';
 import { createImportsService } from './features/imports/index.ts';
+import {
+  createArtefactsService,
+  createJourneyHooks,
+  createJourneyService,
+} from './features/journey/index.ts';
 import { createOpportunitiesService } from './features/opportunities/index.ts';
 import { createPlaybookProvider, createPlaybookService } from './features/playbook/index.ts';
 import {
@@ -49,6 +54,7 @@ export function createServices(
   const onAccountChanged = options.onAccountChanged ?? assessments.onAccountChanged;
   // EMEA parameter ids and exception approver roles follow the playbook in force.
   const latestPlaybook = () => playbookProvider.latest().playbook;
+  const journeyHooks = createJourneyHooks(playbookProvider);
   const auth = createAuthService(db, {
     sessionHours: options.sessionHours,
     ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
@@ -67,7 +73,9 @@ export function createServices(
     profiles: createProfilesService(db, { onAccountChanged }),
     contacts: createContactsService(db),
     team: createTeamService(db, { onAccountChanged }),
-    opportunities: createOpportunitiesService(db, { onAccountChanged }),
+    opportunities: createOpportunitiesService(db, { onAccountChanged, journey: journeyHooks }),
+    journey: createJourneyService(db, { playbook: playbookProvider, onAccountChanged }),
+    artefacts: createArtefactsService(db, { playbook: playbookProvider }),
     activities: createActivitiesService(db, { onAccountChanged }),
     successPlans: createSuccessPlansService(db, { onAccountChanged }),
     supportTickets: createSupportTicketsService(db, { onAccountChanged }),

@@ -14,6 +14,8 @@ export type DomainErrorCode =
   | 'ALREADY_EXISTS'
   | 'INVALID_REFERENCE'
   | 'INVALID_STATE'
+  /** An opportunity's stage move past the journey's required outputs (docs/journey.md, Gates). */
+  | 'GATE_BLOCKED'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'

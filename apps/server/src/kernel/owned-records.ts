@@ -25,6 +25,13 @@ interface Transaction {
   executor: Executor;
   context: RequestContext;
   account: AccountRow;
+  /** Why the caller makes this write when a rule asks (a journey gate passed with a reason). */
+  reason?: string | undefined;
+}
+
+/** What a write carries besides its fields. */
+export interface WriteOptions {
+  reason?: string | undefined;
 }
 
 export interface OwnedRecordKind<Row extends { accountId: string }, Presented, Insert, Patch> {
@@ -87,10 +94,15 @@ export function createOwnedRecordService<
       return (await kind.store.listByAccount(db, accountId)).map(kind.present);
     },
 
-    async create(context: RequestContext, accountId: string, input: Insert): Promise<Presented> {
+    async create(
+      context: RequestContext,
+      accountId: string,
+      input: Insert,
+      options: WriteOptions = {},
+    ): Promise<Presented> {
       return db.transaction(async (executor) => {
         const account = await requireEditableAccount(executor, context, accountId);
-        const transaction = { executor, context, account };
+        const transaction = { executor, context, account, reason: options.reason };
         await kind.checkCreate?.(transaction, input);
         const values = kind.prepareInsert?.(transaction, input) ?? input;
         const created = kind.present(await kind.store.insert(executor, accountId, values, context.now));
@@ -105,10 +117,13 @@ export function createOwnedRecordService<
       id: string,
       input: Patch & { version?: number | undefined },
       version: number,
+      options: WriteOptions = {},
     ): Promise<Presented> {
       const changes = withoutVersion(input) as Patch;
       return db.transaction(async (executor) => {
-        const { current, transaction } = await lockOwned(executor, context, id, version);
+        const locked = await lockOwned(executor, context, id, version);
+        const { current } = locked;
+        const transaction = { ...locked.transaction, reason: options.reason };
         await kind.checkUpdate?.(transaction, current, changes);
         const updated = kind.present(await kind.store.update(executor, id, changes, context.now));
         await finish(transaction, id, kind.present(current), updated);
