@@ -76,7 +76,12 @@ export const withRole = (role: StaffRole): PolicyUser => ({ id: randomUUID(), ro
 
 /** Syntactically valid values for path parameters, by name; a new name must be added here. */
 export function fillPath(path: string, target: Pick<Target, 'id'>): string {
-  const samples: Record<string, string> = { id: target.id, file: 'users.csv', '*': 'index.html' };
+  const samples: Record<string, string> = {
+    id: target.id,
+    number: '1',
+    file: 'users.csv',
+    '*': 'index.html',
+  };
   return path.replace(/:(\w+)|\*/g, (match, name: string | undefined) => {
     const value = samples[name ?? match];
     if (value === undefined) throw new Error(`No sample value for path parameter ${match} in ${path}`);
