@@ -230,6 +230,25 @@ export const DryRunResult = z.object({
       }),
     )
     .describe('The changed accounts by name, the first 1,000 of them.'),
+  workflows: z
+    .array(
+      z.object({
+        kind: z.string(),
+        name: z.string(),
+        stepsAdded: z.array(z.string()),
+        stepsRemoved: z.array(z.string()),
+        stepsChanged: z.array(z.string()),
+        running: z
+          .int()
+          .describe('Accounts running this workflow now: they keep the template they started with.'),
+        accounts: z
+          .array(z.object({ accountId: Id, accountName: z.string() }))
+          .describe('The first 100 of them.'),
+      }),
+    )
+    .describe(
+      'Workflow templates the candidate changes; workflows started after applying it use the new template.',
+    ),
 });
 
 export const ReassessRequest = z.object({

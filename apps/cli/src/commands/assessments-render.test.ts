@@ -420,6 +420,7 @@ describe('playbook renderers', () => {
       evaluatedAt: '2026-03-02T09:00:00.000Z',
       accountsAssessed: 120,
       accountsChanged: 1,
+      workflows: [],
       changes: [
         {
           accountId: acme,

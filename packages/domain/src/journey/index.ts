@@ -1,5 +1,6 @@
 export { defaultJourneySettings } from './default-workflows.ts';
 export { type DisengagementSummaryInput, disengagementSummary } from './disengagement-summary.ts';
+export { diffTemplates, type TemplateChange } from './template-diff.ts';
 export * from './workflow-rules.ts';
 export type {
   JourneySettings,

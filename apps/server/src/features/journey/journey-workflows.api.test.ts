@@ -370,3 +370,40 @@ describe('workflows beyond the journey', async () => {
     expect((await ae.get('/api/v1/journey/overview')).status).toBe(403);
   });
 });
+
+describe('a template change in the dry run', () => {
+  it('lists the steps it changes and the accounts running the workflow, which keep their template', async () => {
+    const account = await f.buildAccount({ name: 'Dry Run Corp' });
+    await ok('journey', f.admin.post(`/api/v1/accounts/${account.id}/workflows`, { kind: 'journey' }));
+    const current = (await f.admin.get('/api/v1/playbook')).body.playbook;
+    const journey = current.journey.templates.find((t: { kind: string }) => t.kind === 'journey');
+    const changed = {
+      ...current,
+      journey: {
+        ...current.journey,
+        templates: current.journey.templates.map((t: { kind: string }) =>
+          t.kind === 'journey'
+            ? {
+                ...journey,
+                steps: journey.steps.map((s: { id: string; dueDays: number }) =>
+                  s.id === '9' ? { ...s, dueDays: 21 } : s,
+                ),
+              }
+            : t,
+        ),
+      },
+    };
+    const dryRun = await ok('dry run', f.admin.post('/api/v1/playbook/dry-run', { playbook: changed }));
+    expect(dryRun.workflows).toHaveLength(1);
+    expect(dryRun.workflows[0]).toMatchObject({
+      kind: 'journey',
+      stepsAdded: [],
+      stepsRemoved: [],
+      stepsChanged: ['9'],
+    });
+    expect(dryRun.workflows[0].accounts.map((a: { accountName: string }) => a.accountName)).toContain(
+      'Dry Run Corp',
+    );
+    expect(dryRun.workflows[0].running).toBeGreaterThanOrEqual(1);
+  });
+});

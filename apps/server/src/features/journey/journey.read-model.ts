@@ -178,3 +178,25 @@ export async function workflowsAsOf(
     steps: steps.filter((step) => known.has(step.instanceId)).sort((a, b) => a.position - b.position),
   };
 }
+
+/** Accounts running a workflow of each kind: how many, and the first `limit` by name. */
+export async function runningWorkflows(
+  executor: Executor,
+  kinds: readonly string[],
+  limit: number,
+): Promise<Map<string, { running: number; accounts: { accountId: string; accountName: string }[] }>> {
+  const result = new Map<
+    string,
+    { running: number; accounts: { accountId: string; accountName: string }[] }
+  >();
+  for (const kind of kinds) {
+    const count = await executor.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM workflow_instances WHERE kind = ${kind} AND status = 'active'`,
+    );
+    const accounts = await executor.execute<{ accountId: string; accountName: string }>(sql`
+      SELECT a.id AS "accountId", a.name AS "accountName" FROM workflow_instances i JOIN accounts a ON a.id = i.account_id
+      WHERE i.kind = ${kind} AND i.status = 'active' ORDER BY a.name, a.id LIMIT ${limit}`);
+    result.set(kind, { running: count.rows[0]?.n ?? 0, accounts: accounts.rows });
+  }
+  return result;
+}

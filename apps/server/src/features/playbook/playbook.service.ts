@@ -1,8 +1,15 @@
-import { DomainError, type Playbook, type PlaybookIssue, parsePlaybook } from '@liaison/domain';
+import {
+  DomainError,
+  diffTemplates,
+  type Playbook,
+  type PlaybookIssue,
+  parsePlaybook,
+} from '@liaison/domain';
 import { type Database, toIso } from '../../db/client.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import { authorize, policies } from '../../policies/policies.ts';
 import type { AssessmentsService } from '../assessments/index.ts';
+import { runningWorkflows } from '../journey/index.ts';
 import type { PlaybookProvider } from './playbook.provider.ts';
 import { playbookStore } from './playbook.store.ts';
 
@@ -96,10 +103,21 @@ export function createPlaybookService(
       const next = parseOrThrow(candidate);
       const { version, playbook: current } = await provider.active(db);
       const comparison = await assessments.comparePlaybooks(current, next, context.now, DRY_RUN_SHOWN);
+      // Workflow templates: which change, and which accounts run them now (docs/journey.md).
+      const templates = diffTemplates(current.journey, next.journey);
+      const running = await runningWorkflows(
+        db,
+        templates.map((change) => change.kind),
+        100,
+      );
       return {
         currentVersion: version,
         evaluatedAt: context.now.toISOString(),
         ...comparison,
+        workflows: templates.map(({ describedDifferently: _d, ...change }) => ({
+          ...change,
+          ...(running.get(change.kind) ?? { running: 0, accounts: [] }),
+        })),
       };
     },
   };
