@@ -93,6 +93,16 @@ function labelOf(state: EntityState): string {
       return 'Priority proposal';
     case 'priority_exception':
       return `${String(snapshot.kind).toUpperCase()} exception: ${String(snapshot.reason)}`;
+    case 'workflow_instance':
+      return `Workflow: ${String(snapshot.kind).replaceAll('_', ' ')}`;
+    case 'workflow_step':
+      return `Workflow step ${String(snapshot.stepId)}`;
+    case 'workflow_comment':
+      return `Comment on step ${String(snapshot.stepId)}`;
+    case 'artefact':
+      return `${String(snapshot.kind).replaceAll('_', ' ')}: ${String(snapshot.title)}`;
+    case 'sign_off':
+      return `Sign-off as ${String(snapshot.role).replaceAll('_', ' ')} by ${String(snapshot.signerName)}`;
     default:
       return String(snapshot.name ?? state.entityId);
   }
@@ -200,6 +210,11 @@ export const historyReadModel = {
       'emea_parameter',
       'priority_proposal',
       'priority_exception',
+      'workflow_instance',
+      'workflow_step',
+      'workflow_comment',
+      'artefact',
+      'sign_off',
     ];
     entities.sort(
       (left, right) =>
