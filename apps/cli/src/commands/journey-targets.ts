@@ -97,12 +97,21 @@ export function collectData(
   return { ...previous, [key]: [...(previous[key] ?? []), value.slice(at + 1)] };
 }
 
-/** The form values to send: one value for a text field, a list for a list field. */
+/**
+ * The form values to send: one value for a text field, a list for a list field. `confirm`: the
+ * prefilled suggestions of the fields still empty are confirmed as they are (docs/journey.md,
+ * SA→TAM handoff).
+ */
 export function formData(
   step: WorkflowStep,
   data: Record<string, string[]>,
+  confirm = false,
 ): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
+  if (confirm)
+    for (const field of step.form)
+      if (field.value === null && field.suggested !== null && !(field.id in data))
+        values[field.id] = field.suggested;
   for (const [key, given] of Object.entries(data)) {
     const field = step.form.find((candidate) => candidate.id === key);
     values[key] = field?.kind === 'list' || given.length > 1 ? given : given[0]!;

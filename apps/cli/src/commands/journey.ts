@@ -25,6 +25,7 @@ interface AdvanceOptions extends ApiOptions {
   workflow: WorkflowKind;
   start?: boolean;
   data?: Record<string, string[]>;
+  confirm?: boolean;
   activity?: string;
 }
 
@@ -83,6 +84,7 @@ export function journeyCommand(): Command {
           "a form field's value; repeat for more fields or list items",
           collectData,
         )
+        .option('--confirm', 'confirm the prefilled values of the form fields not given with --data')
         .option('--activity <id>', 'the logged meeting that is the step’s output'),
     ).action(advanceStep),
   );
@@ -162,7 +164,9 @@ async function advanceStep(text: string, stepId: string | undefined, options: Ad
     const step = pickStep(workflow, stepId);
     const updated = await client.journey.updateStep(step.id, {
       state: options.start ? 'in_progress' : 'done',
-      ...(options.data ? { data: formData(step, options.data) } : {}),
+      ...(options.data || options.confirm
+        ? { data: formData(step, options.data ?? {}, options.confirm) }
+        : {}),
       ...(activityId ? { activityId } : {}),
       version: step.version,
     });
