@@ -1,6 +1,13 @@
 import type { AccountJourney, Workflow, WorkflowStep } from '@liaison/contracts';
 import { describe, expect, it } from 'vitest';
-import { dueLabel, outputLabel, renderJourney, renderStepChange, stepStateLabel } from './journey-render.ts';
+import {
+  dueLabel,
+  outputCell,
+  outputLabel,
+  renderJourney,
+  renderStepChange,
+  stepStateLabel,
+} from './journey-render.ts';
 import { collectData, formData, pickStep } from './journey-targets.ts';
 
 const id = (n: number) => `0190c7e2-0000-7000-8000-${String(n).padStart(12, '0')}`;
@@ -102,6 +109,39 @@ describe('step labels', () => {
     expect(outputLabel(step('9', { output }))).toBe(label);
   });
 
+  it.each([
+    [[], [], false, '—'],
+    [['pse', 'tam'], [], false, 'sign-off PSE, TAM'],
+    [['pse', 'tam'], ['tam'], false, 'sign-off PSE, TAM ✓'],
+    [['pse', 'tam'], ['pse', 'tam'], true, 'signed off ✓'],
+  ] as const)(
+    'a sign-off output asking %o, signed by %o, reads as the sign-offs',
+    (roles, signed, complete, label) => {
+      const signOffs = signed.map((role) => ({ role }) as WorkflowStep['signOff']['signOffs'][number]);
+      const output = { kind: 'sign_off', description: null, required: true, present: complete } as const;
+      expect(
+        outputCell(
+          step('11', {
+            output: roles.length ? output : null,
+            signOff: { roles: [...roles], signOffs, complete },
+          }),
+        ),
+      ).toBe(label);
+    },
+  );
+
+  it('adds the sign-offs to a document output', () => {
+    const output = { kind: 'success_criteria', description: null, required: true, present: true } as const;
+    const signOff = {
+      roles: ['account_owner', 'customer'],
+      signOffs: [],
+      complete: false,
+    } as WorkflowStep['signOff'];
+    expect(outputCell(step('15', { output, signOff }))).toBe(
+      'success criteria ✓ · sign-off SAL/AE, Customer',
+    );
+  });
+
   it('marks an overdue due date', () => {
     expect(dueLabel(step('3', { dueOn: '2026-03-09', overdue: true }))).toBe('2026-03-09 OVERDUE');
     expect(dueLabel(step('3', { dueOn: '2026-03-09' }))).toBe('2026-03-09');
@@ -160,7 +200,7 @@ describe('renderJourney', () => {
     expect(text).toContain('step 2 skipped: Met at a conference');
     expect(text).toMatch(/\n {2}STEP\s+ACTIVITY\s+STATE\s+RESPONSIBLE\s+DUE\s+OUTPUT\n/);
     expect(text).toMatch(
-      /\n {2}9\s+Activity 9\s+open\s+SA: Sam Architect\s+2026-03-04 OVERDUE\s+blueprint missing · sign-off pse, tam$/,
+      /\n {2}9\s+Activity 9\s+open\s+SA: Sam Architect\s+2026-03-04 OVERDUE\s+blueprint missing · sign-off PSE, TAM$/,
     );
   });
 

@@ -1,4 +1,5 @@
 import type { AccountJourney, Workflow, WorkflowStep } from '@liaison/contracts';
+import { RACI_ROLE_LABELS } from '@liaison/domain';
 import { EMPTY, formatInstant, formatTable, humanise, indent } from '../output.ts';
 
 /** The journey as text: each workflow with its steps as a table (docs/journey.md, CLI). */
@@ -28,13 +29,20 @@ export function outputLabel(step: WorkflowStep): string {
   return output.required ? `${kind} missing` : `${kind} (optional)`;
 }
 
-function signOffLabel(step: WorkflowStep): string {
+/** `sign-off PSE ✓, TAM` while owed; `signed off ✓` when every role has signed. */
+export function signOffLabel(step: WorkflowStep): string {
   const { roles, signOffs, complete } = step.signOff;
   if (roles.length === 0) return '';
+  if (complete) return 'signed off ✓';
   const signed = new Set(signOffs.map((signOff) => signOff.role));
-  return complete
-    ? ' · signed'
-    : ` · sign-off ${roles.map((role) => `${role}${signed.has(role) ? ' ✓' : ''}`).join(', ')}`;
+  return `sign-off ${roles.map((role) => `${RACI_ROLE_LABELS[role]}${signed.has(role) ? ' ✓' : ''}`).join(', ')}`;
+}
+
+/** The output column: the output, and the sign-offs the step asks for (alone when they are its output). */
+export function outputCell(step: WorkflowStep): string {
+  const signOff = signOffLabel(step);
+  if (step.output?.kind === 'sign_off' && signOff) return signOff;
+  return signOff ? `${outputLabel(step)} · ${signOff}` : outputLabel(step);
 }
 
 export function renderSteps(workflow: Workflow): string {
@@ -45,7 +53,7 @@ export function renderSteps(workflow: Workflow): string {
       { header: 'state' },
       { header: 'responsible', max: 32 },
       { header: 'due' },
-      { header: 'output', max: 40 },
+      { header: 'output', max: 56 },
     ],
     workflow.steps.map((step) => [
       step.stepId,
@@ -53,7 +61,7 @@ export function renderSteps(workflow: Workflow): string {
       stepStateLabel(step),
       responsibleLabel(step),
       dueLabel(step),
-      `${outputLabel(step)}${signOffLabel(step)}`,
+      outputCell(step),
     ]),
   );
 }
