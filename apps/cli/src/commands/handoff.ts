@@ -23,7 +23,10 @@ interface SummaryOptions extends ApiOptions {
   out?: string;
 }
 
-const ACCOUNT = ['<account>', 'the account id, or its exact name'] as const;
+const ACCOUNT = [
+  '<account>',
+  'the account id, or its name (a part of it that matches one account is enough)',
+] as const;
 
 function startAction(kind: WorkflowKind) {
   return async (text: string, options: StartOptions): Promise<void> => {

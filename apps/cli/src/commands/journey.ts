@@ -44,7 +44,10 @@ interface CancelOptions extends ApiOptions {
   reason: string;
 }
 
-const ACCOUNT = ['<account>', 'the account id, or its exact name'] as const;
+const ACCOUNT = [
+  '<account>',
+  'the account id, or its name (a part of it that matches one account is enough)',
+] as const;
 const workflowOption = (command: Command) =>
   command.option(
     '--workflow <kind>',
