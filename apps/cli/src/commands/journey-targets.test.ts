@@ -1,6 +1,7 @@
-import type { ApiClient } from '@liaison/contracts';
+import { type ApiClient, ApiError } from '@liaison/contracts';
 import { describe, expect, it } from 'vitest';
 import type { CliError } from '../output.ts';
+import { withCliHints } from './journey-outputs.ts';
 import { resolveAccount, resolveUser } from './journey-targets.ts';
 
 // Accounts by id or name and people by id or e-mail, against a fake of the two list calls used.
@@ -54,5 +55,43 @@ describe('resolveUser', () => {
       'no user has the e-mail address nobody@vendor.example',
     );
     await expect(resolveUser(client, 'Tia Tam')).rejects.toMatchObject({ exitCode: 2 });
+  });
+});
+
+describe('withCliHints', () => {
+  const refusal = (details: { path: string; message: string }[]) =>
+    new ApiError({ status: 422, code: 'INVALID_STATE', message: 'Step x is not complete.', details });
+
+  it.each([
+    [[{ path: 'body.activityId', message: 'link the logged meeting (activityId)' }], '--activity <id>'],
+    [[{ path: 'body.data.notes', message: 'Notes is required' }], '--data notes=…'],
+    [[{ path: 'body.skipReason', message: 'Say why' }], '--reason <text>'],
+    [
+      [{ path: 'body.state', message: 'attach the blueprint (POST /accounts/{id}/artefacts with stepId)' }],
+      'liaison journey attach',
+    ],
+    [[{ path: 'body.state', message: 'sign-off missing from pse, tam' }], 'liaison journey sign-off'],
+    [
+      [
+        { path: 'body.data.account_name', message: 'Account name is required' },
+        { path: 'body.activityId', message: 'link the logged meeting (activityId)' },
+      ],
+      '--data account_name=…, --activity <id>',
+    ],
+  ])('%o → %s', (details, hint) => {
+    const error = withCliHints(refusal(details)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect([error.code, error.status, error.message]).toEqual([
+      'INVALID_STATE',
+      422,
+      `Step x is not complete. (with the CLI: ${hint})`,
+    ]);
+  });
+
+  it('leaves other errors as they are', () => {
+    const plain = refusal([{ path: 'body.version', message: 'stale' }]);
+    expect(withCliHints(plain)).toBe(plain);
+    const other = new Error('boom');
+    expect(withCliHints(other)).toBe(other);
   });
 });

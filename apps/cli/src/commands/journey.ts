@@ -2,6 +2,7 @@ import type { ApiClient, StartWorkflowRequest, Workflow, WorkflowKind } from '@l
 import { Command } from 'commander';
 import { type ApiOptions, parseInstant, requireId, withConnectionOptions, withSession } from '../api.ts';
 import { CliError, print, printJson } from '../output.ts';
+import { attachCommand, signOffCommand, withCliHints } from './journey-outputs.ts';
 import { renderJourney, renderStepChange } from './journey-render.ts';
 import {
   type AccountRef,
@@ -125,6 +126,8 @@ export function journeyCommand(): Command {
         .requiredOption('--reason <text>', 'why it is cancelled'),
     ).action(cancelWorkflow),
   );
+  journey.addCommand(attachCommand());
+  journey.addCommand(signOffCommand());
   return journey;
 }
 
@@ -165,14 +168,18 @@ async function advanceStep(text: string, stepId: string | undefined, options: Ad
     const journey = await client.journey.get(account.id);
     const workflow = runningWorkflow(journey, options.workflow, text);
     const step = pickStep(workflow, stepId);
-    const updated = await client.journey.updateStep(step.id, {
-      state: options.start ? 'in_progress' : 'done',
-      ...(options.data || options.confirm
-        ? { data: formData(step, options.data ?? {}, options.confirm) }
-        : {}),
-      ...(activityId ? { activityId } : {}),
-      version: step.version,
-    });
+    const updated = await client.journey
+      .updateStep(step.id, {
+        state: options.start ? 'in_progress' : 'done',
+        ...(options.data || options.confirm
+          ? { data: formData(step, options.data ?? {}, options.confirm) }
+          : {}),
+        ...(activityId ? { activityId } : {}),
+        version: step.version,
+      })
+      .catch((error: unknown) => {
+        throw withCliHints(error);
+      });
     printChange(updated, step.stepId, options);
   });
 }
