@@ -8,7 +8,7 @@ import { createTestApp } from '../../server/test/test-app.ts';
 import { liaison, listen } from './harness.ts';
 
 // `liaison journey|handoff|disengage`, as a child process against the real app (see harness.ts):
-// the flows of journey-walk.api.test.ts and journey-workflows.api.test.ts, typed by a person.
+// the flows of the journey API tests (apps/server/src/features/journey), typed by a person.
 
 const app = await createTestApp({ now: '2026-03-02T09:00:00.000Z' });
 const url = await listen(app);
