@@ -15,7 +15,9 @@ import { playbookShowCommand } from './commands/playbook-show.ts';
 import { playbookValidateCommand } from './commands/playbook-validate.ts';
 import { portfolioCommand } from './commands/portfolio.ts';
 import { serveCommand } from './commands/serve.ts';
+import { tasksCommand } from './commands/tasks.ts';
 import { teamCommand } from './commands/team.ts';
+import { usersCommand } from './commands/users.ts';
 import { whoamiCommand } from './commands/whoami.ts';
 import { worklistCommand } from './commands/worklist.ts';
 
@@ -49,6 +51,8 @@ Exit codes: 0 success, 1 failure (the API refused or could not be reached), 2 us
   program.addCommand(assessCommand());
   program.addCommand(portfolioCommand());
   program.addCommand(worklistCommand());
+  program.addCommand(tasksCommand());
+  program.addCommand(usersCommand());
   program.addCommand(teamCommand());
   program.addCommand(journeyCommand());
   program.addCommand(handoffCommand());
