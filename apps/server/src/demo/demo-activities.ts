@@ -103,13 +103,21 @@ export function buildActivityRows(
     const actor = userActor(spec.creator);
     const versions: Version<Fields>[] = [{ at: loggedAt, actor, fields }];
     const lastDue = Math.max(...dueDays);
-    if (items.length > 0 && lastDue <= -1 && random.chance(0.8)) {
-      const done = items.map((item) => ({ ...item, done: random.chance(0.85) }));
-      versions.push({
-        at: clock.on(lastDue, plan.region, 17),
-        actor,
-        fields: { ...fields, actionItems: done },
-      });
+    if (items.length > 0 && lastDue <= -1) {
+      // Most are ticked off once due; anything two weeks past due is done (or dropped) by
+      // now, so a TAM's list shows a believable few overdue (docs/tasks.md). The draws are the
+      // ones made before, so the rest of the demo stays the same.
+      const reviewed = random.chance(0.8);
+      const done = items.map((item, index) => ({
+        ...item,
+        done: (reviewed && random.chance(0.85)) || dueDays[index]! < -14,
+      }));
+      if (done.some((item) => item.done))
+        versions.push({
+          at: clock.on(lastDue, plan.region, 17),
+          actor,
+          fields: { ...fields, actionItems: done },
+        });
     }
     rows.push(
       materialise(
