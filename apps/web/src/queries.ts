@@ -90,12 +90,42 @@ export const queries = {
   // refetches everything after applying one.
   playbook: () =>
     queryOptions({ queryKey: ['playbook'], queryFn: () => api.playbook.get(), staleTime: Infinity }),
+  // The journey (docs/journey.md): "now" views refetch after any write to the account.
+  journey: (id: string) => queryOptions({ queryKey: ['journey', id], queryFn: () => api.journey.get(id) }),
+  journeyAsOf: (id: string, asOf: string) =>
+    queryOptions({
+      queryKey: ['journey', id, 'as-of', asOf],
+      queryFn: () => api.journey.get(id, { asOf }),
+      staleTime: Infinity,
+    }),
+  journeySummary: (accountId: string, workflowId: string) =>
+    queryOptions({
+      queryKey: ['journey-summary', accountId, workflowId],
+      queryFn: () => api.journey.summary(workflowId),
+    }),
+  mySteps: () =>
+    queryOptions({
+      queryKey: ['my-steps'],
+      queryFn: () => api.journey.steps({ responsible: 'me', open: 'true', limit: 100 }),
+    }),
+  journeyOverview: (filters: { region?: string; segment?: string }) =>
+    queryOptions({
+      queryKey: ['journey-overview', filters],
+      queryFn: () => api.journey.overview(filters as never),
+    }),
   playbookVersions: () =>
     queryOptions({ queryKey: ['playbook-versions'], queryFn: () => api.playbook.versions() }),
 };
 
 /** Book-wide views that any write to any account may change. */
-const BOOK_KEYS = new Set(['accounts', 'portfolio', 'worklist', 'team-overview']);
+const BOOK_KEYS = new Set([
+  'accounts',
+  'portfolio',
+  'worklist',
+  'team-overview',
+  'my-steps',
+  'journey-overview',
+]);
 
 /**
  * After a write to an account: refetch everything about that account and the book-wide views

@@ -1,0 +1,54 @@
+import type { RaciChip as Chip, WorkflowStep } from '@liaison/contracts';
+import { Badge, Group, Text, Tooltip } from '@mantine/core';
+
+const LETTERS = [
+  ['responsible', 'R', 'Responsible'],
+  ['accountable', 'A', 'Accountable'],
+  ['consulted', 'C', 'Consulted'],
+  ['informed', 'I', 'Informed'],
+] as const;
+
+/**
+ * Who the step names, RACI letter first, each role resolved to the person who holds it on the
+ * account now; hovering says how it was resolved (the server's explanation).
+ */
+export function RaciChips({ step }: { step: WorkflowStep }) {
+  const chips: { letter: string; word: string; chip: Chip }[] = [];
+  for (const [key, letter, word] of LETTERS) {
+    const value = step[key];
+    for (const chip of Array.isArray(value) ? value : value ? [value] : [])
+      chips.push({ letter, word, chip });
+  }
+  return (
+    <Group gap={6} wrap="wrap" data-testid="raci">
+      {chips.map(({ letter, word, chip }) => (
+        <RaciChip key={`${letter}-${chip.role}`} letter={letter} word={word} chip={chip} />
+      ))}
+    </Group>
+  );
+}
+
+function RaciChip({ letter, word, chip }: { letter: string; word: string; chip: Chip }) {
+  const person = chip.person?.name ?? 'nobody yet';
+  return (
+    <Tooltip label={`${word}: ${chip.explanation}`} multiline maw={320} withArrow>
+      <Badge
+        size="md"
+        radius="sm"
+        variant={letter === 'R' ? 'light' : 'default'}
+        color={chip.person ? 'brand' : 'orange'}
+        tt="none"
+        fw={500}
+        leftSection={
+          <Text span fw={700} size="xs" c={letter === 'R' ? 'brand.7' : 'dimmed'}>
+            {letter}
+          </Text>
+        }
+        data-role={chip.role}
+        aria-label={`${word}: ${chip.label}, ${person}`}
+      >
+        {chip.label} · {person}
+      </Badge>
+    </Tooltip>
+  );
+}
