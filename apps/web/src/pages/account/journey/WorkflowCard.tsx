@@ -99,7 +99,7 @@ export function WorkflowCard({
       </Timeline>
     </Stack>
   );
-  if (flat) return <Box data-testid={`workflow-${workflow.kind}`}>{body}</Box>;
+  if (flat) return <Box data-testid={`finished-${workflow.kind}`}>{body}</Box>;
   return (
     <Card data-testid={`workflow-${workflow.kind}`} aria-label={workflow.name}>
       {body}
