@@ -41,10 +41,17 @@ export const stepOf = (page: Page, kind: string, stepId: string): Locator =>
 /** The person a step names as responsible (its first RACI chip). */
 export const responsibleOf = (step: Locator) => step.getByTestId('raci').locator('[data-role]').first();
 
-export async function markDone(page: Page, kind: string, stepId: string, button = 'Mark done') {
+/** Clicks the step's "Mark done" (or `button`); the last step moves its workflow to the finished list. */
+export async function markDone(
+  page: Page,
+  kind: string,
+  stepId: string,
+  { button = 'Mark done', last = false }: { button?: string; last?: boolean } = {},
+) {
   const step = stepOf(page, kind, stepId);
   await step.getByRole('button', { name: button }).click();
-  await expect(step).toHaveAttribute('data-state', 'done');
+  if (last) await expect(page.getByTestId(`workflow-${kind}`)).toHaveCount(0);
+  else await expect(step).toHaveAttribute('data-state', 'done');
 }
 
 export async function openJourney(page: Page, accountId: string) {

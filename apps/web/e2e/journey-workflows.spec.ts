@@ -90,7 +90,7 @@ test('a TAM disengages: the summary is generated, and completion ends the TAM’
   await expect(summary).toHaveCount(0);
 
   await markDone(page, 'disengagement', 'follow_up_summary');
-  await markDone(page, 'disengagement', 'end_engagement');
+  await markDone(page, 'disengagement', 'end_engagement', { last: true });
   await expect(page.getByRole('button', { name: /Disengagement, completed/ })).toBeVisible();
   await page.getByRole('tab', { name: 'People' }).click();
   const ended = page

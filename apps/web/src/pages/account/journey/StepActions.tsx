@@ -7,6 +7,7 @@ import {
   IconPlayerPlay,
   IconPlayerSkipForward,
   IconSignature,
+  IconUserPlus,
 } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -29,7 +30,7 @@ import { SignOffForm } from './SignOffForm.tsx';
 import { StepForm } from './StepForm.tsx';
 import { MeetingPicker, TamPicker } from './StepPickers.tsx';
 
-type Panel = 'skip' | 'comment' | 'sign' | 'artefact' | null;
+type Panel = 'skip' | 'comment' | 'sign' | 'artefact' | 'tam' | null;
 
 /**
  * What the caller can do on an open step: start it, fill in its form (prefilled suggestions to
@@ -107,7 +108,7 @@ export function StepActions({ step, workflow }: { step: WorkflowStep; workflow: 
           saving={update.isPending}
         />
       )}
-      {namesTam(workflow, step) && (workflow.kind === 'sa_tam_handoff' || !workflow.context.tam) && (
+      {(step.stepId === 'align_tam' || panel === 'tam') && namesTam(workflow, step) && (
         <TamPicker
           current={workflow.context.tam?.userId ?? null}
           onPick={(userId) => send({ data: { tam_user_id: userId } })}
@@ -170,6 +171,17 @@ export function StepActions({ step, workflow }: { step: WorkflowStep; workflow: 
             onClick={() => setPanel('sign')}
           >
             Record sign-off
+          </Button>
+        )}
+        {workflow.kind === 'journey' && !workflow.context.tam && (
+          // The TAM engaged before the sale can be named on any step of the journey.
+          <Button
+            size="xs"
+            variant="subtle"
+            leftSection={<IconUserPlus size={14} />}
+            onClick={() => setPanel(panel === 'tam' ? null : 'tam')}
+          >
+            Name the TAM…
           </Button>
         )}
         <Button
