@@ -58,7 +58,21 @@ test('an AE walks a lead through the 21 steps; closed-won starts the handoff; th
     [pse.id, 'pse'],
   ])
     await post(manager, `/api/v1/accounts/${accountId}/team`, { userId, role });
-  await post(page, `/api/v1/accounts/${accountId}/contacts`, { name: 'Cleo Customer' });
+  const cleo = await post<{ id: string }>(page, `/api/v1/accounts/${accountId}/contacts`, {
+    name: 'Cleo Customer',
+  });
+  // What the AE learnt in discovery: the handoff's review is prefilled from it.
+  const patched = await page.request.patch(`/api/v1/accounts/${accountId}/business-profile`, {
+    data: {
+      championContactId: cleo.id,
+      whyTheyBought: 'One platform instead of five tools for 40 delivery teams',
+      desiredBusinessOutcomes: ['Release weekly instead of quarterly', 'Pass the SOC 2 audit'],
+      painPoints: ['Slow, manual releases', 'Audit evidence gathered by hand'],
+      successMetrics: ['Lead time under 2 days'],
+      version: 1,
+    },
+  });
+  expect(patched.status(), await patched.text()).toBe(200);
   await post(page, `/api/v1/accounts/${accountId}/opportunities`, {
     name: `${ACCOUNT} — platform`,
     type: 'new_business',
@@ -161,13 +175,13 @@ test('an AE walks a lead through the 21 steps; closed-won starts the handoff; th
   await expect(responsibleOf(review)).toContainText('SA · Elliot Park');
   await expect(review.getByRole('textbox', { name: 'Account name' })).toHaveValue(ACCOUNT);
   await expect(review.getByTestId('field-note-account_name')).toContainText('Suggested from the record');
-  await review.getByRole('textbox', { name: 'Reason for purchasing' }).fill('One platform for 40 teams');
+  await expect(review.getByRole('textbox', { name: 'Champion' })).toHaveValue('Cleo Customer');
   await review.getByRole('textbox', { name: 'Industry sector' }).fill('Freight logistics');
   await expect(review.getByTestId('field-note-industry')).toContainText(
     'Corrected from the record’s “Logistics”',
   );
-  await review.getByRole('textbox', { name: 'Pain points' }).fill('Slow releases\nManual audits');
-  await review.scrollIntoViewIfNeeded();
+  await review.getByRole('textbox', { name: 'Decision maker' }).fill('Cleo Customer');
+  await handoff.evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await screenshot(page, '19-journey-handoff-form', { docs: true });
   await markDone(page, 'sa_tam_handoff', 'general_account_review');
   const technical = stepOf(page, 'sa_tam_handoff', 'technical_handoff');

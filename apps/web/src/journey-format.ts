@@ -20,6 +20,20 @@ export const stepStateLabels: Record<string, string> = {
   skipped: 'Skipped',
 };
 
+/** The RACI roles as the handbook names them (the server's chips carry the same labels). */
+export const raciRoleLabels: Record<string, string> = {
+  sal: 'SAL',
+  ae: 'AE',
+  sa: 'SA',
+  tam: 'TAM',
+  pse: 'PSE',
+  sdr: 'SDR',
+  account_owner: 'SAL/AE',
+  account_team: 'Account team',
+  tam_manager: 'TAM manager',
+  customer: 'Customer',
+};
+
 export const workflowStatusLabels: Record<string, string> = {
   active: 'Running',
   completed: 'Completed',

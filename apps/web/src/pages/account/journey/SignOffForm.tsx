@@ -4,6 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, fieldErrors } from '../../../api.ts';
 import { ErrorNote } from '../../../components/PageState.tsx';
+import { label } from '../../../format.ts';
+import { raciRoleLabels } from '../../../journey-format.ts';
 import { useAccountMutation } from '../../../mutations.ts';
 import { queries } from '../../../queries.ts';
 
@@ -37,7 +39,7 @@ export function SignOffForm({
   );
   const errors = fieldErrors(sign.error);
   const chips = [step.responsible, step.accountable, ...step.consulted, ...step.informed];
-  const roleLabel = (value: RaciRole) => chips.find((chip) => chip?.role === value)?.label ?? value;
+  const roleLabel = (value: RaciRole) => label(raciRoleLabels, value);
   const holder = (value: RaciRole) => chips.find((chip) => chip?.role === value)?.person?.name;
 
   return (

@@ -2,7 +2,13 @@ import type { Workflow, WorkflowStep } from '@liaison/contracts';
 import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCircleCheck, IconCircleDashed } from '@tabler/icons-react';
 import { date, dueText, label, opportunityStageLabels, stageLabels } from '../../../format.ts';
-import { isActionable, outputKindLabels, stateColour, stepStateLabels } from '../../../journey-format.ts';
+import {
+  isActionable,
+  outputKindLabels,
+  raciRoleLabels,
+  stateColour,
+  stepStateLabels,
+} from '../../../journey-format.ts';
 import { RaciChips } from './RaciChips.tsx';
 import { StepActions } from './StepActions.tsx';
 import { StepOutputs } from './StepOutputs.tsx';
@@ -58,7 +64,9 @@ export function StepItem({
               ? 'Overdue'
               : waiting
                 ? 'Waiting'
-                : label(stepStateLabels, step.state)}
+                : step.state === 'not_started'
+                  ? 'Open'
+                  : label(stepStateLabels, step.state)}
           </Badge>
         </Group>
       </Group>
@@ -81,10 +89,7 @@ export function StepItem({
             {step.signOff.roles
               .map((role) => {
                 const signed = step.signOff.signOffs.find((signOff) => signOff.role === role);
-                const chip = [step.responsible, step.accountable, ...step.consulted, ...step.informed].find(
-                  (candidate) => candidate?.role === role,
-                );
-                const roleLabel = chip?.label ?? role;
+                const roleLabel = label(raciRoleLabels, role);
                 return signed ? `${roleLabel} ✓ ${signed.signer.name}` : `${roleLabel} (missing)`;
               })
               .join(', ')}

@@ -84,7 +84,8 @@ export function Markdown({ markdown }: { markdown: string }) {
           return (
             <Title
               key={key}
-              order={(block.level + 1) as 2 | 3 | 4}
+              // Below the dialog's own title (h2).
+              order={(block.level + 2) as 3 | 4 | 5}
               fz={block.level === 1 ? 20 : block.level === 2 ? 16 : 14}
               mt={block.level === 1 ? 0 : 6}
             >
