@@ -69,9 +69,7 @@ test('a TAM disengages: the summary is generated, and completion ends the TAM’
   await markDone(page, 'disengagement', 'customer_conversation');
 
   const options = stepOf(page, 'disengagement', 'options_reviewed');
-  await options
-    .getByRole('textbox', { name: /^Support/ })
-    .fill('support.liaison.example, 24×5, for troubleshooting and how-to');
+  await options.getByRole('textbox', { name: /^Support/ }).fill('support.liaison.example, 24×5');
   await options
     .getByRole('textbox', { name: /Features they lose/ })
     .fill('Dedicated TAM\nQuarterly roadmap reviews');
@@ -131,7 +129,7 @@ test('the gate asks for a reason before an opportunity skips past missing output
   const gate = edit.getByTestId('gate-refusal');
   await expect(gate).toContainText('step 9: Blueprint solution design diagram is missing');
   await gate.getByRole('textbox', { name: 'Why move on anyway?' }).fill('Imported mid-cycle from the CRM');
-  await screenshot(page, 'journey-gate-refusal');
+  await screenshot(page, '23-journey-gate', { docs: true });
   await gate.getByRole('button', { name: 'Move on with this reason' }).click();
   await expect(edit).toHaveCount(0);
   await expect(
