@@ -151,6 +151,15 @@ test('an AE walks a lead through the 21 steps; closed-won starts the handoff; th
     'MSA and order form',
     'https://docs.example.com/lumen/msa',
   );
+  // The contract gets a second version, kept beside the first.
+  const sixteen = stepOf(page, 'journey', '16');
+  await sixteen.getByRole('button', { name: 'New version of MSA and order form' }).click();
+  const version = page.getByRole('dialog', { name: 'New version of MSA and order form' });
+  await version.getByRole('textbox', { name: 'URL' }).fill('https://docs.example.com/lumen/msa-signed');
+  await version.getByRole('button', { name: 'Attach' }).click();
+  await expect(version).toHaveCount(0);
+  await expect(sixteen.getByRole('link', { name: 'v2: link' })).toBeVisible();
+  await expect(sixteen.getByRole('link', { name: 'v1: link' })).toBeVisible();
   await markDone(page, 'journey', '16');
   await markDone(page, 'journey', '17');
   await screenshot(page, 'journey-before-won', { fullPage: true });

@@ -137,6 +137,22 @@ test('the gate asks for a reason before an opportunity skips past missing output
   ).toContainText('Proposal');
   await page.getByRole('tab', { name: 'Journey' }).click();
   await expect(page.getByTestId('gate-override')).toContainText('Imported mid-cycle from the CRM');
+
+  // Someone else changes step 1 meanwhile: the click gets 409, the notice reloads, then it goes through.
+  const journey = await getJson<{
+    workflows: { steps: { id: string; stepId: string; version: number }[] }[];
+  }>(page, `/api/v1/accounts/${account.id}/journey`);
+  const one = journey.workflows[0]!.steps.find((step) => step.stepId === '1')!;
+  const concurrent = await page.request.patch(`/api/v1/workflow-steps/${one.id}`, {
+    data: { dueOn: '2027-01-15', version: one.version },
+  });
+  expect(concurrent.status()).toBe(200);
+  const step = stepOf(page, 'journey', '1');
+  await step.getByRole('button', { name: 'Mark done' }).click();
+  await expect(step.getByRole('alert').filter({ hasText: 'Someone else changed this record' })).toBeVisible();
+  await step.getByRole('button', { name: 'Reload latest' }).click();
+  await expect(step.getByRole('alert')).toHaveCount(0);
+  await markDone(page, 'journey', '1');
 });
 
 test('a TAM manager reads the journey overview by region and segment', async ({ page }) => {

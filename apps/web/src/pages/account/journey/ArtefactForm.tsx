@@ -1,4 +1,4 @@
-import type { WorkflowStep } from '@liaison/contracts';
+import type { Artefact, WorkflowStep } from '@liaison/contracts';
 import { Button, FileInput, Group, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { api, fieldErrors } from '../../../api.ts';
@@ -19,10 +19,18 @@ function readBase64(file: File): Promise<string> {
 
 /**
  * Attaches a document to the step as its output: a link, or a file (at most 3 MB) that Liaison
- * keeps. A second document of the same title is a new artefact; versions of one are added from
- * its line.
+ * keeps. With `artefact`, the same source becomes that document's next version (sign-offs are
+ * given per version, so a new version asks for them again).
  */
-export function ArtefactForm({ step, onDone }: { step: WorkflowStep; onDone: () => void }) {
+export function ArtefactForm({
+  step,
+  artefact,
+  onDone,
+}: {
+  step: WorkflowStep;
+  artefact?: Artefact;
+  onDone: () => void;
+}) {
   const defaultKind =
     step.output && (artefactKinds as readonly string[]).includes(step.output.kind)
       ? step.output.kind
@@ -36,52 +44,69 @@ export function ArtefactForm({ step, onDone }: { step: WorkflowStep; onDone: () 
   const tooBig = file !== null && file.size > MAX_FILE_BYTES;
   const create = useAccountMutation(
     step.accountId,
-    async () =>
-      api.journey.artefacts.create(step.accountId, {
-        title: title.trim(),
-        kind: kind as never,
-        stepId: step.id,
-        ...(source === 'url'
-          ? { url: url.trim() }
-          : file
-            ? {
-                file: {
-                  name: file.name,
-                  contentType: file.type || 'application/octet-stream',
-                  base64: await readBase64(file),
-                },
-              }
-            : {}),
-        ...(note.trim() ? { note: note.trim() } : {}),
-      }),
-    { success: (artefact) => `${artefact.title} attached.` },
+    async () => {
+      const source_ = await sourceBody();
+      return artefact
+        ? api.journey.artefacts.addVersion(artefact.id, { ...source_, version: artefact.version })
+        : api.journey.artefacts.create(step.accountId, {
+            title: title.trim(),
+            kind: kind as never,
+            stepId: step.id,
+            ...source_,
+          });
+    },
+    {
+      success: (saved) =>
+        artefact ? `${saved.title}: version ${saved.currentVersion} added.` : `${saved.title} attached.`,
+    },
   );
+  // The link or the file, read when the user saves.
+  async function sourceBody() {
+    return {
+      ...(source === 'url'
+        ? { url: url.trim() }
+        : file
+          ? {
+              file: {
+                name: file.name,
+                contentType: file.type || 'application/octet-stream',
+                base64: await readBase64(file),
+              },
+            }
+          : {}),
+      ...(note.trim() ? { note: note.trim() } : {}),
+    };
+  }
   const errors = fieldErrors(create.error);
 
   return (
     <form
-      aria-label="Add artefact"
+      aria-label={artefact ? `New version of ${artefact.title}` : 'Add artefact'}
       onSubmit={(event) => {
         event.preventDefault();
         if (!tooBig) create.mutate(undefined, { onSuccess: onDone });
       }}
     >
       <Stack gap="sm">
-        <TextInput
-          label="Title"
-          required
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={errors.title}
-        />
-        <Select
-          label="Kind"
-          data={artefactKinds.map((value) => ({ value, label: label(outputKindLabels, value) }))}
-          value={kind}
-          onChange={(value) => value && setKind(value)}
-          allowDeselect={false}
-          error={errors.kind}
-        />
+        {!artefact && (
+          <>
+            <TextInput
+              label="Title"
+              required
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              error={errors.title}
+            />
+            <Select
+              label="Kind"
+              data={artefactKinds.map((value) => ({ value, label: label(outputKindLabels, value) }))}
+              value={kind}
+              onChange={(value) => value && setKind(value)}
+              allowDeselect={false}
+              error={errors.kind}
+            />
+          </>
+        )}
         <SegmentedControl
           size="xs"
           value={source}
@@ -124,7 +149,9 @@ export function ArtefactForm({ step, onDone }: { step: WorkflowStep; onDone: () 
             type="submit"
             size="xs"
             loading={create.isPending}
-            disabled={tooBig || title.trim() === '' || (source === 'url' ? url.trim() === '' : !file)}
+            disabled={
+              tooBig || (!artefact && title.trim() === '') || (source === 'url' ? url.trim() === '' : !file)
+            }
           >
             Attach
           </Button>

@@ -1,7 +1,8 @@
 import type { UpdateStepRequest, Workflow, WorkflowStep } from '@liaison/contracts';
-import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import {
   IconCheck,
+  IconFilePlus,
   IconMessage,
   IconPaperclip,
   IconPlayerPlay,
@@ -28,6 +29,7 @@ import { queries } from '../../../queries.ts';
 import { ArtefactForm } from './ArtefactForm.tsx';
 import { SignOffForm } from './SignOffForm.tsx';
 import { StepForm } from './StepForm.tsx';
+import { CommentForm, SkipForm } from './StepNotes.tsx';
 import { MeetingPicker, TamPicker } from './StepPickers.tsx';
 
 type Panel = 'skip' | 'comment' | 'sign' | 'artefact' | 'tam' | null;
@@ -46,9 +48,9 @@ export function StepActions({ step, workflow }: { step: WorkflowStep; workflow: 
   const [draft, setDraft] = useState<Record<string, string>>(() =>
     Object.fromEntries(step.form.map((field) => [field.id, initialFieldText(field)])),
   );
-  const [reason, setReason] = useState('');
-  const [comment, setComment] = useState('');
   const [reloading, setReloading] = useState(false);
+  const [versionOf, setVersionOf] = useState<string | null>(null);
+  const versioned = step.artefacts.find((artefact) => artefact.id === versionOf);
   const accepting = isAcceptance(workflow, step);
   const update = useAccountMutation(
     step.accountId,
@@ -56,13 +58,6 @@ export function StepActions({ step, workflow }: { step: WorkflowStep; workflow: 
       api.journey.updateStep(step.id, { ...body, version: step.version }),
     {
       success: () => (accepting ? 'Handoff accepted: the TAM assignment is effective.' : 'Step saved.'),
-    },
-  );
-  const addComment = useAccountMutation(
-    step.accountId,
-    (body: string) => api.journey.comment(step.id, { body }),
-    {
-      success: 'Comment added.',
     },
   );
   if (!account.data || !mayWork(step, workflow, me, account.data.can.edit)) return null;
@@ -132,7 +127,6 @@ export function StepActions({ step, workflow }: { step: WorkflowStep; workflow: 
       ) : (
         update.error && <ErrorNote error={update.error} />
       )}
-      {addComment.error && <ErrorNote error={addComment.error} />}
       <Group gap="xs">
         {step.state === 'not_started' && (
           <Button
@@ -163,6 +157,17 @@ export function StepActions({ step, workflow }: { step: WorkflowStep; workflow: 
             Add artefact
           </Button>
         )}
+        {step.artefacts.map((artefact) => (
+          <Button
+            key={artefact.id}
+            size="xs"
+            variant="default"
+            leftSection={<IconFilePlus size={14} />}
+            onClick={() => setVersionOf(artefact.id)}
+          >
+            New version of {artefact.title}
+          </Button>
+        ))}
         {missingSignOffs.length > 0 && (
           <Button
             size="xs"
@@ -205,63 +210,13 @@ export function StepActions({ step, workflow }: { step: WorkflowStep; workflow: 
         )}
       </Group>
       {panel === 'skip' && (
-        <form
-          aria-label={`Skip step ${step.stepId}`}
-          onSubmit={(event) => {
-            event.preventDefault();
-            send({ state: 'skipped', skipReason: reason.trim() });
-          }}
-        >
-          <Group align="flex-end" gap="xs">
-            <Textarea
-              label="Why is it skipped?"
-              required
-              autosize
-              minRows={1}
-              style={{ flex: 1 }}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-            />
-            <Button
-              type="submit"
-              size="xs"
-              color="gray"
-              disabled={reason.trim() === ''}
-              loading={update.isPending}
-            >
-              Skip step
-            </Button>
-          </Group>
-        </form>
+        <SkipForm
+          step={step}
+          skipping={update.isPending}
+          onSkip={(skipReason) => send({ state: 'skipped', skipReason })}
+        />
       )}
-      {panel === 'comment' && (
-        <form
-          aria-label={`Comment on step ${step.stepId}`}
-          onSubmit={(event) => {
-            event.preventDefault();
-            addComment.mutate(comment.trim(), {
-              onSuccess: () => {
-                setComment('');
-                setPanel(null);
-              },
-            });
-          }}
-        >
-          <Group align="flex-end" gap="xs">
-            <Textarea
-              label="Comment"
-              autosize
-              minRows={1}
-              style={{ flex: 1 }}
-              value={comment}
-              onChange={(e) => setComment(e.currentTarget.value)}
-            />
-            <Button type="submit" size="xs" disabled={comment.trim() === ''} loading={addComment.isPending}>
-              Add comment
-            </Button>
-          </Group>
-        </form>
-      )}
+      {panel === 'comment' && <CommentForm step={step} onDone={() => setPanel(null)} />}
       <Modal
         opened={panel === 'sign'}
         onClose={() => setPanel(null)}
@@ -271,6 +226,14 @@ export function StepActions({ step, workflow }: { step: WorkflowStep; workflow: 
         {panel === 'sign' && (
           <SignOffForm step={step} roles={missingSignOffs} onDone={() => setPanel(null)} />
         )}
+      </Modal>
+      <Modal
+        opened={versioned !== undefined}
+        onClose={() => setVersionOf(null)}
+        title={versioned ? `New version of ${versioned.title}` : ''}
+        centered
+      >
+        {versioned && <ArtefactForm step={step} artefact={versioned} onDone={() => setVersionOf(null)} />}
       </Modal>
       <Modal
         opened={panel === 'artefact'}

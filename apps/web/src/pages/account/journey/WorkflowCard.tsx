@@ -62,19 +62,19 @@ export function WorkflowCard({
           )}
         </Stack>
         <Stack gap={4} w={240} style={{ flex: 'none' }}>
-          <Group justify="space-between">
-            <Text size="xs" c="dimmed">
-              {current ? `Now: step ${current}` : 'Progress'}
-            </Text>
-            <Text size="xs" fw={600} className="num" data-testid="progress">
-              {settled} of {total} settled
-            </Text>
-          </Group>
+          <Text size="xs" fw={600} className="num" data-testid="progress">
+            {settled} of {total} settled
+          </Text>
           <Progress
             value={total ? (settled / total) * 100 : 0}
             size="sm"
             aria-label={`${workflow.name} progress`}
           />
+          {current && (
+            <Text size="xs" c="dimmed" lineClamp={2} title={current}>
+              Now: step {current}
+            </Text>
+          )}
           {workflow.kind === 'disengagement' && <SummaryButton workflow={workflow} />}
         </Stack>
       </Group>
