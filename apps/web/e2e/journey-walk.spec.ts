@@ -258,5 +258,11 @@ test('an SA overlap started by the TAM is on the SA’s week and on the Journey 
   await row.getByRole('link', { name: ACCOUNT }).click();
   await expect(sa).toHaveURL(/tab=journey/);
   await expect(stepOf(sa, 'sa_overlap', 'assist').getByTestId('step-actions')).toBeVisible();
+  // Nothing for the SA to do after all: cancelled with a reason, it moves to the finished list.
+  await sa.getByTestId('workflow-sa_overlap').getByRole('button', { name: 'Cancel workflow' }).click();
+  const cancel = sa.getByRole('dialog', { name: /^Cancel SA involvement/ });
+  await cancel.getByRole('textbox', { name: 'Why?' }).fill('Answered by e-mail');
+  await cancel.getByRole('button', { name: 'Cancel workflow' }).click();
+  await expect(sa.getByRole('button', { name: /SA involvement after the sale, cancelled/ })).toBeVisible();
   await sa.context().close();
 });

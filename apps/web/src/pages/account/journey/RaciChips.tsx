@@ -29,14 +29,16 @@ export function RaciChips({ step }: { step: WorkflowStep }) {
 }
 
 function RaciChip({ letter, word, chip }: { letter: string; word: string; chip: Chip }) {
-  const person = chip.person?.name ?? 'nobody yet';
+  // The customer is the account's people, not one staff member: no one to resolve, nothing missing.
+  const customer = chip.role === 'customer';
+  const person = chip.person?.name ?? (customer ? null : 'nobody yet');
   return (
     <Tooltip label={`${word}: ${chip.explanation}`} multiline maw={320} withArrow>
       <Badge
         size="md"
         radius="sm"
         variant={letter === 'R' ? 'light' : 'default'}
-        color={chip.person ? 'brand' : 'orange'}
+        color={chip.person || customer ? 'brand' : 'orange'}
         tt="none"
         fw={500}
         leftSection={
@@ -45,9 +47,9 @@ function RaciChip({ letter, word, chip }: { letter: string; word: string; chip: 
           </Text>
         }
         data-role={chip.role}
-        aria-label={`${word}: ${chip.label}, ${person}`}
+        aria-label={person ? `${word}: ${chip.label}, ${person}` : `${word}: ${chip.label}`}
       >
-        {chip.label} · {person}
+        {person ? `${chip.label} · ${person}` : chip.label}
       </Badge>
     </Tooltip>
   );

@@ -8,6 +8,7 @@ import {
   stateColour,
   workflowStatusLabels,
 } from '../../../journey-format.ts';
+import { CancelWorkflow } from './CancelWorkflow.tsx';
 import { StepItem } from './StepItem.tsx';
 import { SummaryButton } from './SummaryView.tsx';
 
@@ -76,6 +77,7 @@ export function WorkflowCard({
             </Text>
           )}
           {workflow.kind === 'disengagement' && <SummaryButton workflow={workflow} />}
+          {!readOnly && workflow.status === 'active' && <CancelWorkflow workflow={workflow} />}
         </Stack>
       </Group>
       {workflow.gateOverrides.map((override) => (
