@@ -1,3 +1,4 @@
+import type { JourneyOverviewParams } from '@liaison/contracts';
 import { infiniteQueryOptions, type QueryClient, queryOptions } from '@tanstack/react-query';
 import { type AccountFilters, api, extra } from './api.ts';
 
@@ -56,6 +57,12 @@ export const queries = {
       initialPageParam: '' as string,
       getNextPageParam: (last) => last.nextCursor ?? undefined,
     }),
+  /** The latest activities, to link one as a journey step's meeting. */
+  recentActivities: (id: string) =>
+    queryOptions({
+      queryKey: ['activities', id, 'recent'],
+      queryFn: () => api.activities.list(id, { limit: 50 }),
+    }),
   opportunities: (id: string) =>
     queryOptions({ queryKey: ['opportunities', id], queryFn: () => api.opportunities.list(id) }),
   teamHistory: (id: string) =>
@@ -108,10 +115,10 @@ export const queries = {
       queryKey: ['my-steps'],
       queryFn: () => api.journey.steps({ responsible: 'me', open: 'true', limit: 100 }),
     }),
-  journeyOverview: (filters: { region?: string; segment?: string }) =>
+  journeyOverview: (filters: JourneyOverviewParams) =>
     queryOptions({
       queryKey: ['journey-overview', filters],
-      queryFn: () => api.journey.overview(filters as never),
+      queryFn: () => api.journey.overview(filters),
     }),
   playbookVersions: () =>
     queryOptions({ queryKey: ['playbook-versions'], queryFn: () => api.playbook.versions() }),

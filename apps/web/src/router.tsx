@@ -1,3 +1,4 @@
+import { type JourneyOverviewParams, Region, Segment } from '@liaison/contracts';
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -117,10 +118,14 @@ const accountRoute = createRoute({
 const journeyRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/journey',
-  validateSearch: (search: Record<string, unknown>): { region?: string; segment?: string } => ({
-    ...(typeof search.region === 'string' ? { region: search.region } : {}),
-    ...(typeof search.segment === 'string' ? { segment: search.segment } : {}),
-  }),
+  validateSearch: (search: Record<string, unknown>): JourneyOverviewParams => {
+    const region = Region.safeParse(search.region);
+    const segment = Segment.safeParse(search.segment);
+    return {
+      ...(region.success ? { region: region.data } : {}),
+      ...(segment.success ? { segment: segment.data } : {}),
+    };
+  },
   component: lazyRouteComponent(() => import('./pages/JourneyOverviewPage.tsx'), 'JourneyOverviewPage'),
 });
 

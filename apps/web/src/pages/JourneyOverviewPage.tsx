@@ -1,4 +1,4 @@
-import type { JourneyOverview } from '@liaison/contracts';
+import type { JourneyOverview, JourneyOverviewParams } from '@liaison/contracts';
 import { Badge, Card, Group, Progress, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
@@ -18,8 +18,9 @@ export function JourneyOverviewPage() {
   const filters = useSearch({ from: '/app/journey' });
   const navigate = useNavigate({ from: '/journey' });
   const overview = useQuery(queries.journeyOverview(filters));
+  // The selects offer only the enum's values; the route parses them again from the URL.
   const setFilter = (key: 'region' | 'segment', value: string | null) =>
-    navigate({ search: { ...filters, [key]: value ?? undefined }, replace: true });
+    navigate({ search: { ...filters, [key]: value ?? undefined } as JourneyOverviewParams, replace: true });
 
   return (
     <>

@@ -1,4 +1,4 @@
-import type { Artefact, WorkflowStep } from '@liaison/contracts';
+import type { Artefact, CreateArtefactRequest, WorkflowStep } from '@liaison/contracts';
 import { Button, FileInput, Group, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { api, fieldErrors } from '../../../api.ts';
@@ -50,7 +50,7 @@ export function ArtefactForm({
         ? api.journey.artefacts.addVersion(artefact.id, { ...source_, version: artefact.version })
         : api.journey.artefacts.create(step.accountId, {
             title: title.trim(),
-            kind: kind as never,
+            kind: kind as CreateArtefactRequest['kind'],
             stepId: step.id,
             ...source_,
           });

@@ -1,4 +1,4 @@
-import type { Account, WorkflowKind } from '@liaison/contracts';
+import type { Account, StartWorkflowRequest, WorkflowKind } from '@liaison/contracts';
 import { Button, Group, Menu, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { IconChevronDown, IconPlayerPlay } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -72,7 +72,7 @@ function StartForm({ account, kind, onDone }: { account: Account; kind: Workflow
       api.journey.start(account.id, {
         kind,
         ...(tamUserId ? { tamUserId } : {}),
-        ...(reason ? { reason: reason as never } : {}),
+        ...(reason ? { reason: reason as StartWorkflowRequest['reason'] } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
       }),
     { success: (workflow) => `${workflow.name} started.` },

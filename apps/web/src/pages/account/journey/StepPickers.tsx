@@ -1,7 +1,6 @@
 import { Button, Group, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../../api.ts';
 import { activityLabels, date, label } from '../../../format.ts';
 import { queries } from '../../../queries.ts';
 
@@ -58,10 +57,7 @@ export function MeetingPicker({
   onPick: (activityId: string) => void;
   saving: boolean;
 }) {
-  const activities = useQuery({
-    queryKey: ['activities', accountId, 'recent-for-journey'],
-    queryFn: () => api.activities.list(accountId, { limit: 50 }),
-  });
+  const activities = useQuery(queries.recentActivities(accountId));
   const [choice, setChoice] = useState<string | null>(current);
   const data = (activities.data?.items ?? []).map((activity) => ({
     value: activity.id,
