@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { dayOf } from '../src/format.ts';
 import { choose, getJson, MANAGER, screenshot, signIn, TAM } from './demo.ts';
 import { markDone, openJourney, post, responsibleOf, stepOf, userNamed } from './journey-helpers.ts';
 
@@ -153,6 +154,15 @@ test('the gate asks for a reason before an opportunity skips past missing output
   await step.getByRole('button', { name: 'Reload latest' }).click();
   await expect(step.getByRole('alert')).toHaveCount(0);
   await markDone(page, 'journey', '1');
+
+  // As of a day: the journey as it stood then, read-only.
+  await page.getByRole('textbox', { name: 'Show the journey as of' }).fill(dayOf(new Date()));
+  await expect(page.getByText('The journey exactly as it was then')).toBeVisible();
+  await expect(stepOf(page, 'journey', '1')).toHaveAttribute('data-state', 'done');
+  await expect(page.getByTestId('step-actions')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Start workflow' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Back to today' }).click();
+  await expect(page.getByTestId('step-actions').first()).toBeVisible();
 });
 
 test('a TAM manager reads the journey overview by region and segment', async ({ page }) => {
