@@ -175,6 +175,7 @@ test('an AE walks a lead through the 21 steps; closed-won starts the handoff; th
   await expect(responsibleOf(stepOf(page, 'journey', '18'))).toContainText('TAM · Priya Natarajan');
   for (const id of ['18', '19', '20']) await markDone(page, 'journey', id);
   await markDone(page, 'journey', '21', { last: true });
+  await screenshot(page, 'journey-after-won', { fullPage: true });
   await expect(page.getByRole('button', { name: /Customer journey, completed/ })).toBeVisible();
 
   // The handoff: the general account review, prefilled from the record, confirmed or corrected.

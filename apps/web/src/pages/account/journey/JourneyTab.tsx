@@ -102,9 +102,16 @@ function Workflows({ journey, past }: { journey: AccountJourney; past: boolean }
                       {label(workflowStatusLabels, workflow.status)}
                     </Badge>
                     <Text size="xs" c="dimmed">
-                      {label(workflowKindLabels, workflow.kind)} · started {date(workflow.startedAt)}
-                      {workflow.completedAt ? ` · completed ${date(workflow.completedAt)}` : ''}
-                      {workflow.cancelledAt ? ` · cancelled ${date(workflow.cancelledAt)}` : ''}
+                      {[
+                        label(workflowKindLabels, workflow.kind) !== workflow.name &&
+                          label(workflowKindLabels, workflow.kind),
+                        `started ${date(workflow.startedAt)}`,
+                        workflow.completedAt && `completed ${date(workflow.completedAt)}`,
+                        workflow.cancelledAt && `cancelled ${date(workflow.cancelledAt)}`,
+                        workflow.cancelReason,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </Text>
                   </Group>
                 </Accordion.Control>
