@@ -33,8 +33,16 @@ function RaciChip({ letter, word, chip }: { letter: string; word: string; chip: 
   const customer = chip.role === 'customer';
   const person = chip.person?.name ?? (customer ? null : 'nobody yet');
   return (
-    <Tooltip label={`${word}: ${chip.explanation}`} multiline maw={320} withArrow>
+    <Tooltip
+      label={`${word}: ${chip.explanation}`}
+      multiline
+      maw={320}
+      withArrow
+      events={{ hover: true, focus: true, touch: true }}
+    >
       <Badge
+        // Focusable, so that the explanation is reachable from the keyboard too.
+        tabIndex={0}
         size="md"
         radius="sm"
         variant={letter === 'R' ? 'light' : 'default'}
