@@ -1,3 +1,4 @@
+import type { JourneyOverviewParams } from '@liaison/contracts';
 import { infiniteQueryOptions, type QueryClient, queryOptions } from '@tanstack/react-query';
 import { type AccountFilters, api, extra } from './api.ts';
 
@@ -56,6 +57,12 @@ export const queries = {
       initialPageParam: '' as string,
       getNextPageParam: (last) => last.nextCursor ?? undefined,
     }),
+  /** The latest activities, to link one as a journey step's meeting. */
+  recentActivities: (id: string) =>
+    queryOptions({
+      queryKey: ['activities', id, 'recent'],
+      queryFn: () => api.activities.list(id, { limit: 50 }),
+    }),
   opportunities: (id: string) =>
     queryOptions({ queryKey: ['opportunities', id], queryFn: () => api.opportunities.list(id) }),
   teamHistory: (id: string) =>
@@ -90,12 +97,42 @@ export const queries = {
   // refetches everything after applying one.
   playbook: () =>
     queryOptions({ queryKey: ['playbook'], queryFn: () => api.playbook.get(), staleTime: Infinity }),
+  // The journey (docs/journey.md): "now" views refetch after any write to the account.
+  journey: (id: string) => queryOptions({ queryKey: ['journey', id], queryFn: () => api.journey.get(id) }),
+  journeyAsOf: (id: string, asOf: string) =>
+    queryOptions({
+      queryKey: ['journey', id, 'as-of', asOf],
+      queryFn: () => api.journey.get(id, { asOf }),
+      staleTime: Infinity,
+    }),
+  journeySummary: (accountId: string, workflowId: string) =>
+    queryOptions({
+      queryKey: ['journey-summary', accountId, workflowId],
+      queryFn: () => api.journey.summary(workflowId),
+    }),
+  mySteps: () =>
+    queryOptions({
+      queryKey: ['my-steps'],
+      queryFn: () => api.journey.steps({ responsible: 'me', open: 'true', limit: 100 }),
+    }),
+  journeyOverview: (filters: JourneyOverviewParams) =>
+    queryOptions({
+      queryKey: ['journey-overview', filters],
+      queryFn: () => api.journey.overview(filters),
+    }),
   playbookVersions: () =>
     queryOptions({ queryKey: ['playbook-versions'], queryFn: () => api.playbook.versions() }),
 };
 
 /** Book-wide views that any write to any account may change. */
-const BOOK_KEYS = new Set(['accounts', 'portfolio', 'worklist', 'team-overview']);
+const BOOK_KEYS = new Set([
+  'accounts',
+  'portfolio',
+  'worklist',
+  'team-overview',
+  'my-steps',
+  'journey-overview',
+]);
 
 /**
  * After a write to an account: refetch everything about that account and the book-wide views

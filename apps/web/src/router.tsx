@@ -1,3 +1,4 @@
+import { type JourneyOverviewParams, Region, Segment } from '@liaison/contracts';
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -102,7 +103,7 @@ const accountsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/AccountsPage.tsx'), 'AccountsPage'),
 });
 
-const accountTabs = ['overview', 'profile', 'people', 'timeline', 'support', 'history'] as const;
+const accountTabs = ['overview', 'profile', 'people', 'journey', 'timeline', 'support', 'history'] as const;
 export type AccountTab = (typeof accountTabs)[number];
 
 const accountRoute = createRoute({
@@ -111,6 +112,21 @@ const accountRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { tab?: AccountTab } =>
     accountTabs.includes(search.tab as AccountTab) ? { tab: search.tab as AccountTab } : {},
   component: lazyRouteComponent(() => import('./pages/account/AccountPage.tsx'), 'AccountPage'),
+});
+
+/** The journey overview, for TAM managers and admins (the server refuses everyone else). */
+const journeyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/journey',
+  validateSearch: (search: Record<string, unknown>): JourneyOverviewParams => {
+    const region = Region.safeParse(search.region);
+    const segment = Segment.safeParse(search.segment);
+    return {
+      ...(region.success ? { region: region.data } : {}),
+      ...(segment.success ? { segment: segment.data } : {}),
+    };
+  },
+  component: lazyRouteComponent(() => import('./pages/JourneyOverviewPage.tsx'), 'JourneyOverviewPage'),
 });
 
 const playbookRoute = createRoute({
@@ -139,6 +155,7 @@ const routeTree = rootRoute.addChildren([
     teamRoute,
     accountsRoute,
     accountRoute,
+    journeyRoute,
     playbookRoute,
     usersRoute,
     apiTokensRoute,

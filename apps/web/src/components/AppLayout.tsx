@@ -18,6 +18,7 @@ import {
   IconChevronDown,
   IconKey,
   IconLogout,
+  IconRoute,
   IconSearch,
   IconUsers,
   IconUsersGroup,
@@ -51,6 +52,8 @@ export function AppLayout() {
     { to: '/', label: 'My week', icon: IconCalendarWeek, show: true },
     { to: '/team', label: 'Team', icon: IconUsersGroup, show: me.can.manageTeam },
     { to: '/accounts', label: 'Accounts', icon: IconBuildingSkyscraper, show: true },
+    // The overview's route is the team managers' (the server's `manageTeam` policy).
+    { to: '/journey', label: 'Journey', icon: IconRoute, show: me.can.manageTeam },
     { to: '/playbook', label: 'Playbook', icon: IconBook2, show: me.can.managePlaybook },
     { to: '/users', label: 'Users', icon: IconUsers, show: me.can.manageUsers },
   ] as const;

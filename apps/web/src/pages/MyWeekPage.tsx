@@ -28,6 +28,7 @@ import {
 import { holdsBook, useCan, useMe, usePlaybook } from '../hooks.ts';
 import { tierIds, tierName } from '../playbook-text.ts';
 import { queries } from '../queries.ts';
+import { JourneyStepsCard } from './JourneyStepsCard.tsx';
 
 function greeting(now: Date): string {
   const hour = now.getHours();
@@ -73,24 +74,27 @@ export function MyWeekPage() {
         <PageLoader />
       ) : portfolio.data && worklist.data ? (
         portfolio.data.items.length === 0 && viewingSelf && !tam ? (
-          <Card p="xl">
-            <Text fw={600}>You have no accounts as TAM.</Text>
-            <Text size="sm" c="dimmed" mb="md">
-              Open a TAM’s week{manager ? ', or the Team overview for everyone at once' : ''}.
-            </Text>
-            <Group gap="xs">
-              {tams.map((tam) => (
-                <Button
-                  key={tam.id}
-                  variant="default"
-                  size="xs"
-                  onClick={() => navigate({ search: { owner: tam.id } })}
-                >
-                  {tam.name}
-                </Button>
-              ))}
-            </Group>
-          </Card>
+          <Stack gap="lg">
+            <JourneyStepsCard />
+            <Card p="xl">
+              <Text fw={600}>You have no accounts as TAM.</Text>
+              <Text size="sm" c="dimmed" mb="md">
+                Open a TAM’s week{manager ? ', or the Team overview for everyone at once' : ''}.
+              </Text>
+              <Group gap="xs">
+                {tams.map((tam) => (
+                  <Button
+                    key={tam.id}
+                    variant="default"
+                    size="xs"
+                    onClick={() => navigate({ search: { owner: tam.id } })}
+                  >
+                    {tam.name}
+                  </Button>
+                ))}
+              </Group>
+            </Card>
+          </Stack>
         ) : (
           <Stack gap="lg">
             <Summary portfolio={portfolio.data} worklist={worklist.data.items} />
@@ -106,6 +110,7 @@ export function MyWeekPage() {
               </CardTitle>
               <Worklist items={worklist.data.items} />
             </Card>
+            {viewingSelf && <JourneyStepsCard />}
             <Card>
               <CardTitle
                 right={

@@ -44,6 +44,9 @@ const PeopleTab = lazy(() => import('./PeopleTab.tsx').then((module) => ({ defau
 const TimelineTab = lazy(() =>
   import('./TimelineTab.tsx').then((module) => ({ default: module.TimelineTab })),
 );
+const JourneyTab = lazy(() =>
+  import('./journey/JourneyTab.tsx').then((module) => ({ default: module.JourneyTab })),
+);
 const HistoryTab = lazy(() => import('./HistoryTab.tsx').then((module) => ({ default: module.HistoryTab })));
 const SupportTab = lazy(() => import('./SupportTab.tsx').then((module) => ({ default: module.SupportTab })));
 
@@ -86,6 +89,7 @@ export function AccountPage() {
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           <Tabs.Tab value="profile">Profile</Tabs.Tab>
           <Tabs.Tab value="people">People</Tabs.Tab>
+          <Tabs.Tab value="journey">Journey</Tabs.Tab>
           <Tabs.Tab value="timeline">Timeline</Tabs.Tab>
           <Tabs.Tab value="support">Support</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
@@ -99,6 +103,9 @@ export function AccountPage() {
           </Tabs.Panel>
           <Tabs.Panel value="people">
             <PeopleTab {...context} />
+          </Tabs.Panel>
+          <Tabs.Panel value="journey">
+            <JourneyTab {...context} />
           </Tabs.Panel>
           <Tabs.Panel value="timeline">
             <TimelineTab {...context} />

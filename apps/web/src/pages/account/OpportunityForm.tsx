@@ -13,9 +13,11 @@ import {
   options,
   stageLabels,
 } from '../../format.ts';
+import { gateRefusal } from '../../journey-format.ts';
 import { useAccountMutation } from '../../mutations.ts';
 import { queries } from '../../queries.ts';
 import { FieldInput } from './FieldControls.tsx';
+import { GateNotice } from './journey/GateNotice.tsx';
 import { type Draft, type FieldSpec, fromDraftValue, same, toDraftValue } from './profile-fields.ts';
 
 /** What the contracts let a person edit; `externalIds` belong to the CRM sync, not to this form. */
@@ -80,9 +82,11 @@ export function OpportunityForm({
           : `${saved.name} ${opportunity ? 'saved' : 'added'}.`,
     },
   );
-  const errors = fieldErrors(save.error);
+  // A stage move the journey's gate refused is not a field error: it gets its own panel.
+  const gate = gateRefusal(save.error);
+  const errors = gate ? {} : fieldErrors(save.error);
 
-  const submit = () => {
+  const submit = (gateReason?: string) => {
     const body: Record<string, unknown> = {};
     for (const field of FIELDS) {
       const value = draft[field.key]!;
@@ -92,6 +96,7 @@ export function OpportunityForm({
       if (opportunity || sent !== null) body[field.key] = sent;
     }
     if (opportunity && Object.keys(body).length === 0) return onDone();
+    if (gateReason) body.gateReason = gateReason;
     save.mutate(opportunity ? { ...body, version } : body, { onSuccess: onDone });
   };
   const reload = async () => {
@@ -149,7 +154,8 @@ export function OpportunityForm({
             </Text>
           </Alert>
         )}
-        {save.error && !isConflict(save.error) && Object.keys(errors).length === 0 && (
+        {gate && <GateNotice gate={gate} onRetry={submit} retrying={save.isPending} />}
+        {save.error && !gate && !isConflict(save.error) && Object.keys(errors).length === 0 && (
           <ErrorNote error={save.error} />
         )}
         <Group justify="flex-end" gap="xs">
