@@ -14,6 +14,7 @@ import { recordChanges } from '../../kernel/history.store.ts';
 import { checkVersion } from '../../kernel/versioning.ts';
 import { authorize, policies } from '../../policies/policies.ts';
 import { createEmptyProfiles } from '../profiles/index.ts';
+import { assignInTransaction } from '../team/index.ts';
 import { loadAccountDetail } from './account-detail.read-model.ts';
 import { presentAccountSummary } from './accounts.presenter.ts';
 import { type AccountValues, accountsStore } from './accounts.store.ts';
@@ -44,6 +45,9 @@ function stampSentiment(input: AccountValues, previous: AccountSummary | null, n
   }
   return input;
 }
+
+/** The team role a creator takes on a new account (sales roles; TAMs are assigned by managers). */
+const CREATOR_ROLES = ['sal', 'ae', 'sdr', 'sa'] as const;
 
 export function createAccountsService(
   db: Database,
@@ -92,6 +96,10 @@ export function createAccountsService(
           },
         ]);
         await createEmptyProfiles(tx, context, row.id);
+        // Whoever creates an account in a team role is on its team in that role, so the AE who
+        // enters a lead can work its journey at once (docs/journey.md, Who is responsible).
+        const role = CREATOR_ROLES.find((candidate) => context.user.roles.includes(candidate));
+        if (role) await assignInTransaction(tx, context, row.id, { userId: context.user.id, role });
         await onAccountChanged(tx, [row.id], context.now);
         return row.id;
       });

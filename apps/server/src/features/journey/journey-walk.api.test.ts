@@ -31,8 +31,13 @@ describe('the customer journey, walked from lead to closed-won', async () => {
         arr: 240_000,
       }),
     );
+    // The AE who entered it is on its team already; the manager adds the SA and the PSE.
+    const creatorTeam = await ok<{ items: { userId: string; role: string }[] }>(
+      'team',
+      ae.get(`/api/v1/accounts/${account.id}/team`),
+    );
+    expect(creatorTeam.items.map((member) => [member.userId, member.role])).toEqual([[ae.user.id, 'ae']]);
     for (const [user, role] of [
-      [ae, 'ae'],
       [sa, 'sa'],
       [pse, 'pse'],
     ] as const)

@@ -53,6 +53,15 @@ async function contextFor(write: WorkflowWrite, input: StartWorkflowRequest): Pr
         startedBySa,
       };
     }
+    case 'welcome_call': {
+      // The TAM leads the Welcome call: the TAM on the team, else the one the journey names,
+      // who is about to accept the handoff (docs/journey.md, Closed-won).
+      const journey = await journeyStore.findActive(write.tx, facts.account.id, 'journey');
+      const named = input.tamUserId
+        ? await requireTam(write, input.tamUserId, input.kind)
+        : (tam ?? (journey ? contextOf(journey).tam : null));
+      return { tam: named ? { userId: named.userId, name: named.name } : null, reason: null, note };
+    }
     case 'tam_handover': {
       if (!tam)
         throw new DomainError(
