@@ -57,8 +57,16 @@ function afterTheWin(w: JourneyWorld, out: JourneyRows, won: { plan: AccountPlan
       { tam: null, reason: null, note: null },
       situation,
     );
-    welcome.complete('schedule', days(at, 2), doer(w, welcome, plan, 'schedule', days(at, 2)));
-    const call = meetingAfter(w, plan, days(at, 2), now);
+    // Scheduled once the TAM who leads it is on the team (onboarding).
+    const tamSince = w.inputs.team
+      .of(plan.id)
+      .find((item) => item.role === 'tam' && item.userId === tam?.userId);
+    const scheduled = new Date(
+      Math.min(Math.max(days(at, 2).getTime(), (tamSince?.startsAt.getTime() ?? 0) + 3_600_000), latest),
+    );
+    welcome.complete('schedule', scheduled, doer(w, welcome, plan, 'schedule', scheduled));
+    // The newest customer's call is scheduled, not held yet: a Welcome call running.
+    const call = plan === newest?.plan ? undefined : meetingAfter(w, plan, scheduled, now);
     if (call) {
       const held = new Date(Date.parse(call.occurredAt) + 2 * 3_600_000);
       welcome.complete('hold', held, doer(w, welcome, plan, 'hold', held), { activityId: call.id });
@@ -98,9 +106,6 @@ function afterTheWin(w: JourneyWorld, out: JourneyRows, won: { plan: AccountPlan
       handoff.complete('tam_introduction', introAt, doer(w, handoff, plan, 'tam_introduction', introAt), {
         activityId: intro.id,
       });
-      const tamSince = w.inputs.team
-        .of(plan.id)
-        .find((item) => item.role === 'tam' && item.userId === tam?.userId);
       const acceptAt = new Date(
         Math.max(introAt.getTime() + DAY_MS, (tamSince?.startsAt.getTime() ?? 0) + 3_600_000),
       );
