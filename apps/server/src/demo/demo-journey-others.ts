@@ -175,11 +175,18 @@ function elsewhere(w: JourneyWorld, out: JourneyRows, used: Set<string>) {
     used.add(candidate.id);
   }
 
+  const elliot = staff.get('sa_elliot').id;
   const expansion = opportunities
     .filter((row) => row.type === 'growth' && row.stage !== 'closed_won' && row.stage !== 'closed_lost')
     .map((row) => ({ row, plan: free.find((plan) => plan.id === row.accountId && !used.has(plan.id)) }))
     .filter(({ plan }) => plan && w.holder(plan, 'sa', now))
-    .sort((a, b) => Date.parse(b.row.createdAt) - Date.parse(a.row.createdAt))[0];
+    // Elliot Park's if any: the SA who signs in to the demo sees it on their list.
+    .sort(
+      (a, b) =>
+        Number(w.holder(b.plan!, 'sa', now)?.userId === elliot) -
+          Number(w.holder(a.plan!, 'sa', now)?.userId === elliot) ||
+        Date.parse(b.row.createdAt) - Date.parse(a.row.createdAt),
+    )[0];
   if (expansion?.plan) {
     const start = new Date(expansion.row.createdAt);
     const run = new WorkflowRun(
@@ -192,6 +199,7 @@ function elsewhere(w: JourneyWorld, out: JourneyRows, used: Set<string>) {
       { tam: null, reason: 'licence_expansion', note: null },
       { furthestStage: null, events: [] },
     );
+    run.replanOverdue(now, w.owner(expansion.plan, now));
     run.finish();
   }
 }

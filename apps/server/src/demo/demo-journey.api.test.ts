@@ -1,5 +1,11 @@
 import type { AccountJourney } from '@liaison/contracts';
-import { type RaciRole, resolveRole, WORKFLOW_KINDS, type WorkflowTemplate } from '@liaison/domain';
+import {
+  type RaciRole,
+  resolveRole,
+  stageRank,
+  WORKFLOW_KINDS,
+  type WorkflowTemplate,
+} from '@liaison/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpClient } from '../../test/http-client.ts';
@@ -158,6 +164,18 @@ describe('the journey API on the demo accounts', () => {
         expect(workflow.progress.current?.split('.')[0] ?? null).toBe(now?.step_id ?? null);
         for (const step of workflow.steps.filter((s) => s.open))
           expect(step.responsible.person, `${workflow.kind} ${step.stepId}`).not.toBeNull();
+        // No stage move left a required output behind (no gate was passed with a reason).
+        const reached = workflow.furthestStage ? stageRank(workflow.furthestStage) : -1;
+        const behind = workflow.steps.filter(
+          (s) =>
+            s.output?.required &&
+            s.opportunityStage !== null &&
+            stageRank(s.opportunityStage) < reached &&
+            s.state !== 'skipped' &&
+            !s.output.present,
+        );
+        expect(behind.map((s) => `${workflow.kind} ${s.stepId}`)).toEqual([]);
+        expect(workflow.gateOverrides).toEqual([]);
       }
     }
   });
