@@ -110,6 +110,16 @@ describe('the demo journeys', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('puts nobody on a team twice in one role at once', async () => {
+    const overlapping = await rows(
+      database.db,
+      sql`SELECT a.account_id, a.role FROM team_assignments a JOIN team_assignments b
+            ON a.account_id = b.account_id AND a.user_id = b.user_id AND a.role = b.role AND a.id < b.id
+          WHERE a.starts_at < coalesce(b.ends_at, 'infinity') AND b.starts_at < coalesce(a.ends_at, 'infinity')`,
+    );
+    expect(overlapping).toEqual([]);
+  });
+
   it('a few open steps are overdue, none by more than 120 days', () => {
     const today = NOW.toISOString().slice(0, 10);
     const late = steps

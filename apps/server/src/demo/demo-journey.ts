@@ -80,16 +80,22 @@ function world(inputs: JourneyInputs): JourneyWorld {
       holder(plan, 'ae', at) ??
       person(staff.managerFor(plan.region)),
     assign(plan, member, role, at) {
+      // Until the same person's later assignment in that role (the PSE's onboarding engagement).
+      const next = team
+        .of(plan.id)
+        .filter((item) => item.userId === member.id && item.role === role && item.startsAt > at)
+        .map((item) => item.startsAt.getTime());
+      const ends = next.length > 0 ? new Date(Math.min(...next)) : null;
       extra.push({
         id: ids.uuid(),
         accountId: plan.id,
         userId: member.id,
         role,
         startsAt: at,
-        endsAt: null,
+        endsAt: ends,
         createdAt: at,
         createdBy: 'manager',
-        endRecordedAt: null,
+        endRecordedAt: ends,
       });
     },
   };
@@ -164,7 +170,7 @@ function pickAccounts(w: JourneyWorld): Pick[] {
         (item) => item.role === 'sal' || item.role === 'ae' || (item.role === 'sa' && item.startsAt < now),
       )
       .map((item) => item.startsAt.getTime());
-    const floor = now.getTime() - (stage === 'closed_won' ? 200 : 50) * DAY_MS;
+    const floor = now.getTime() - ((stage === 'closed_won' ? 200 : 50) - (plan.serial % 9)) * DAY_MS;
     const start = new Date(Math.max(Date.parse(opportunity.createdAt), ...ownerSince, floor) + 2 * 3_600_000);
     picks.push({ plan, target, moves: movesOf(w.log, opportunity.id), start });
   }

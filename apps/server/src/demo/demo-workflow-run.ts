@@ -218,7 +218,7 @@ export class WorkflowRun {
    * Open steps long overdue were re-planned by the person responsible (a new due date, as the
    * API allows): the demo shows a few overdue steps, none forgotten for months.
    */
-  replanOverdue(now: Date, fallback: Person, days = 45): void {
+  replanOverdue(now: Date, fallback: Person, days = 21): void {
     const today = now.toISOString().slice(0, 10);
     for (const row of this.rows.values()) {
       if (!this.isOpen(row.stepId) || !row.dueOn) continue;
