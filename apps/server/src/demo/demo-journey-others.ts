@@ -1,5 +1,5 @@
 import type { Person } from '@liaison/domain';
-import type { JourneyWorld } from './demo-journey.ts';
+import type { JourneyWorld } from './demo-journey-world.ts';
 import type { AccountPlan } from './demo-model.ts';
 import { DAY_MS } from './demo-time.ts';
 import { type JourneyRows, WorkflowRun } from './demo-workflow-run.ts';

@@ -1,42 +1,13 @@
-import type { OpportunityStage, TeamRole } from '@liaison/contracts';
+import type { OpportunityStage } from '@liaison/contracts';
 import type { Person } from '@liaison/domain';
-import type { ActivityRow } from '../features/activities/index.ts';
 import type { OpportunityRow } from '../features/opportunities/index.ts';
 import { runOtherWorkflows } from './demo-journey-others.ts';
 import { type StageMove, scheduleSteps, stageFor } from './demo-journey-schedule.ts';
-import type { AccountPlan, Assignment, StaffMember } from './demo-model.ts';
-import { Random } from './demo-random.ts';
-import type { Staff } from './demo-staff.ts';
-import type { Team } from './demo-team.ts';
-import { DAY_MS, type DemoClock } from './demo-time.ts';
+import { type JourneyInputs, type JourneyWorld, journeyWorld, person } from './demo-journey-world.ts';
+import type { AccountPlan, Assignment } from './demo-model.ts';
+import { DAY_MS } from './demo-time.ts';
 import type { HistoryLog } from './demo-timeline.ts';
-import {
-  emptyJourneyRows,
-  type JourneyRows,
-  type Member,
-  type RunEnv,
-  WorkflowRun,
-} from './demo-workflow-run.ts';
-
-export interface JourneyInputs {
-  plans: AccountPlan[];
-  team: Team;
-  staff: Staff;
-  clock: DemoClock;
-  log: HistoryLog;
-  opportunities: OpportunityRow[];
-  activities: ActivityRow[];
-  contacts: { id: string; accountId: string; name: string }[];
-}
-
-/** Who the demo's journeys and workflows put on teams (the SA engaged at step 3, the PSE, the owner). */
-export interface JourneyWorld extends RunEnv {
-  inputs: JourneyInputs;
-  extra: Assignment[];
-  assign(plan: AccountPlan, member: StaffMember, role: TeamRole, at: Date): void;
-  holder(plan: AccountPlan, role: TeamRole, at: Date): Member | null;
-  owner(plan: AccountPlan, at: Date): Person;
-}
+import { emptyJourneyRows, type JourneyRows, WorkflowRun } from './demo-workflow-run.ts';
 
 const SA_BY_REGION: Record<string, string> = {
   noram: 'sa_elliot',
@@ -45,61 +16,6 @@ const SA_BY_REGION: Record<string, string> = {
   apac: 'sa_david',
 };
 const LEAD_AGES = [2, 9, 20, 30];
-const active = (item: Assignment, at: Date) =>
-  item.startsAt.getTime() <= at.getTime() && (item.endsAt === null || item.endsAt.getTime() > at.getTime());
-const person = (member: StaffMember): Person => ({ userId: member.id, name: member.name });
-
-function world(inputs: JourneyInputs): JourneyWorld {
-  const { team, staff, log } = inputs;
-  const ids = new Random('liaison-demo/journey-ids');
-  const extra: Assignment[] = [];
-  const managers = staff.withRole('tam_manager');
-  const teamAt = (accountId: string, at: Date): Member[] =>
-    [...team.of(accountId), ...extra.filter((item) => item.accountId === accountId)]
-      .filter((item) => active(item, at))
-      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
-      .map((item) => ({ userId: item.userId, name: staff.byId(item.userId).name, role: item.role }));
-  const holder = (plan: AccountPlan, role: TeamRole, at: Date) =>
-    teamAt(plan.id, at).find((member) => member.role === role) ?? null;
-  return {
-    inputs,
-    log,
-    ids,
-    extra,
-    teamAt,
-    managers: (region) =>
-      [...managers]
-        .sort(
-          (a, b) => Number(b.region === region) - Number(a.region === region) || a.name.localeCompare(b.name),
-        )
-        .map(person),
-    holder,
-    owner: (plan, at) =>
-      holder(plan, plan.segment === 'enterprise' || plan.segment === 'public_sector' ? 'sal' : 'ae', at) ??
-      holder(plan, 'sal', at) ??
-      holder(plan, 'ae', at) ??
-      person(staff.managerFor(plan.region)),
-    assign(plan, member, role, at) {
-      // Until the same person's later assignment in that role (the PSE's onboarding engagement).
-      const next = team
-        .of(plan.id)
-        .filter((item) => item.userId === member.id && item.role === role && item.startsAt > at)
-        .map((item) => item.startsAt.getTime());
-      const ends = next.length > 0 ? new Date(Math.min(...next)) : null;
-      extra.push({
-        id: ids.uuid(),
-        accountId: plan.id,
-        userId: member.id,
-        role,
-        startsAt: at,
-        endsAt: ends,
-        createdAt: at,
-        createdBy: 'manager',
-        endRecordedAt: ends,
-      });
-    },
-  };
-}
 
 interface Pick {
   plan: AccountPlan;
@@ -310,7 +226,7 @@ function walk(w: JourneyWorld, out: JourneyRows, pick: Pick): WorkflowRun {
  * the team members the journeys engaged (owners of leads, SAs, the PSE) as extra assignments.
  */
 export function buildJourneyRows(inputs: JourneyInputs): { rows: JourneyRows; assignments: Assignment[] } {
-  const w = world(inputs);
+  const w = journeyWorld(inputs);
   const out = emptyJourneyRows();
   const walked = pickAccounts(w).map((pick) => ({ pick, run: walk(w, out, pick) }));
   for (const { run } of walked) run.finish();

@@ -1,9 +1,7 @@
-import type { TeamRole } from '@liaison/contracts';
 import {
   defaultPlaybook,
   type OpportunityStage,
   type Person,
-  type RaciRole,
   resolveRole,
   type StepProgress,
   stageRank,
@@ -13,69 +11,33 @@ import {
   type WorkflowKind,
   type WorkflowStepTemplate,
 } from '@liaison/domain';
-import { artefacts, artefactVersions, signOffs, workflowInstances, workflowSteps } from '../db/schema.ts';
+import { workflowInstances, workflowSteps } from '../db/schema.ts';
 import {
   type ArtefactRow,
-  type ArtefactVersionRow,
   instanceSnapshot,
-  presentArtefact,
-  type SignOffRow,
   stepSnapshot,
   type WorkflowContext,
   type WorkflowInstanceRow,
   type WorkflowStepRow,
 } from '../features/journey/index.ts';
 import type { HistoryActor } from '../kernel/context.ts';
-import type { Random } from './demo-random.ts';
 import { rowsOf } from './demo-rows.store.ts';
-import type { HistoryLog } from './demo-timeline.ts';
+import {
+  attachArtefact,
+  emptyJourneyRows,
+  type JourneyRows,
+  type Member,
+  type Output,
+  type Recorder,
+  type RunAccount,
+  type RunEnv,
+  recordSignOff,
+} from './demo-workflow-outputs.ts';
 
-export type Member = Person & { role: TeamRole };
-
-/** What a run reads about the organisation: who is on an account's team at an instant, the managers. */
-export interface RunEnv {
-  log: HistoryLog;
-  ids: Random;
-  teamAt(accountId: string, at: Date): Member[];
-  /** TAM managers in the order the journey's facts list them for the region. */
-  managers(region: string): Person[];
-}
-
-export interface JourneyRows {
-  instances: WorkflowInstanceRow[];
-  steps: WorkflowStepRow[];
-  artefacts: ArtefactRow[];
-  artefactVersions: ArtefactVersionRow[];
-  signOffs: SignOffRow[];
-}
-
-export const emptyJourneyRows = (): JourneyRows => ({
-  instances: [],
-  steps: [],
-  artefacts: [],
-  artefactVersions: [],
-  signOffs: [],
-});
-
-export interface RunAccount {
-  id: string;
-  segment: 'enterprise' | 'public_sector' | 'mid_market' | 'smb';
-  region: string;
-}
-
-export interface Output {
-  data?: Record<string, string | string[]>;
-  activityId?: string;
-  artefact?: { title: string; url: string };
-  /** Sign-offs of the step (or of its artefact), each a minute apart before completion. */
-  signOffs?: { role: RaciRole; signer: Person; contactId?: string }[];
-}
+export { emptyJourneyRows, type JourneyRows, type Member, type Output, type RunAccount, type RunEnv };
 
 const instanceRow = rowsOf(workflowInstances);
 const stepRow = rowsOf(workflowSteps);
-const artefactRow = rowsOf(artefacts);
-const versionRow = rowsOf(artefactVersions);
-const signOffRow = rowsOf(signOffs);
 const settled = (state: string) => state === 'done' || state === 'skipped';
 const actorOf = (person: Person): HistoryActor => ({ type: 'user', id: person.userId, name: person.name });
 const minutesBefore = (at: Date, minutes: number) => new Date(at.getTime() - minutes * 60_000);
@@ -90,6 +52,7 @@ export class WorkflowRun {
   instance: WorkflowInstanceRow;
   private readonly rows = new Map<string, WorkflowStepRow>();
   private readonly template;
+  private readonly recorder: Recorder;
 
   constructor(
     private readonly env: RunEnv,
@@ -104,6 +67,7 @@ export class WorkflowRun {
     const template = defaultPlaybook.journey.templates.find((candidate) => candidate.kind === kind);
     if (!template) throw new Error(`demo: no ${kind} template`);
     this.template = template;
+    this.recorder = { env, out, record: (...args) => this.record(...args) };
     const iso = at.toISOString();
     this.instance = instanceRow({
       id: env.ids.uuid(),
@@ -155,10 +119,6 @@ export class WorkflowRun {
     return row.openedAt !== null && !settled(row.state);
   }
 
-  get done(): boolean {
-    return this.instance.status !== 'active';
-  }
-
   /** The opportunity moved: a later stage (and closed-won's event) may open steps. */
   reach(stage: OpportunityStage, at: Date, by: Person): void {
     const furthest = this.instance.furthestStage as OpportunityStage | null;
@@ -184,9 +144,10 @@ export class WorkflowRun {
     if (!this.isOpen(stepId)) throw new Error(`demo: step ${stepId} of ${this.instance.kind} is not open`);
     const step = this.templateStep(stepId);
     let artefact: ArtefactRow | null = null;
-    if (output.artefact) artefact = this.attach(row, step, output.artefact, minutesBefore(at, 90), by);
+    if (output.artefact)
+      artefact = attachArtefact(this.recorder, row, step, output.artefact, minutesBefore(at, 90), by);
     for (const [index, signOff] of (output.signOffs ?? []).entries())
-      this.signOff(row, artefact, signOff, minutesBefore(at, 30 - index), by);
+      recordSignOff(this.recorder, row, artefact, signOff, minutesBefore(at, 30 - index), by);
     this.changeStep(row, at, by, {
       state: 'done',
       startedAt: row.startedAt ?? at.toISOString(),
@@ -196,22 +157,6 @@ export class WorkflowRun {
       ...(output.activityId ? { activityId: output.activityId } : {}),
     });
     this.advance(at, by);
-  }
-
-  skip(stepId: string, at: Date, by: Person, reason: string): void {
-    this.changeStep(this.step(stepId), at, by, {
-      state: 'skipped',
-      skipReason: reason,
-      completedAt: at.toISOString(),
-      completedBy: by.userId,
-    });
-    this.advance(at, by);
-  }
-
-  /** Work begun on an open step (it shows as in progress). */
-  begin(stepId: string, at: Date, by: Person): void {
-    if (!this.isOpen(stepId)) return;
-    this.changeStep(this.step(stepId), at, by, { state: 'in_progress', startedAt: at.toISOString() });
   }
 
   /**
@@ -286,69 +231,6 @@ export class WorkflowRun {
     }
     if ([...this.rows.values()].every((row) => settled(row.state)))
       this.changeInstance(at, by, { status: 'completed', completedAt: iso });
-  }
-
-  private attach(
-    row: WorkflowStepRow,
-    step: WorkflowStepTemplate,
-    source: { title: string; url: string },
-    at: Date,
-    by: Person,
-  ): ArtefactRow {
-    const iso = at.toISOString();
-    const artefact = artefactRow({
-      id: this.env.ids.uuid(),
-      accountId: row.accountId,
-      stepRowId: row.id,
-      title: source.title,
-      kind: step.output!.kind,
-      currentVersion: 1,
-      version: 1,
-      createdAt: iso,
-      updatedAt: iso,
-    });
-    const version = versionRow({
-      id: this.env.ids.uuid(),
-      artefactId: artefact.id,
-      number: 1,
-      url: source.url,
-      createdAt: iso,
-      createdBy: by.userId,
-      createdByName: by.name,
-    });
-    const { content: _content, ...kept } = version;
-    this.out.artefacts.push(artefact);
-    this.out.artefactVersions.push(kept);
-    this.record(at, by, 'artefact', artefact.id, null, presentArtefact(artefact, [kept], [], step.signOff));
-    return artefact;
-  }
-
-  private signOff(
-    row: WorkflowStepRow,
-    artefact: ArtefactRow | null,
-    input: { role: RaciRole; signer: Person; contactId?: string },
-    at: Date,
-    by: Person,
-  ): void {
-    const customer = input.role === 'customer';
-    const recorder = customer ? by : input.signer;
-    const signOff = signOffRow({
-      id: this.env.ids.uuid(),
-      accountId: row.accountId,
-      stepRowId: artefact ? null : row.id,
-      artefactId: artefact?.id ?? null,
-      artefactVersion: artefact ? artefact.currentVersion : null,
-      role: input.role,
-      userId: customer ? null : input.signer.userId,
-      contactId: customer ? (input.contactId ?? null) : null,
-      signerName: input.signer.name,
-      recordedBy: recorder.userId,
-      recordedByName: recorder.name,
-      signedAt: at.toISOString(),
-      note: null,
-    });
-    this.out.signOffs.push(signOff);
-    this.record(at, recorder, 'sign_off', signOff.id, null, { ...signOff });
   }
 
   private changeStep(row: WorkflowStepRow, at: Date, by: Person, patch: Partial<WorkflowStepRow>): void {
