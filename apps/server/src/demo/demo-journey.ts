@@ -24,16 +24,16 @@ interface Pick {
   start: Date;
 }
 
-/** The stage moves of an opportunity, from the history the demo recorded for it. */
-function movesOf(log: HistoryLog, opportunityId: string | null): StageMove[] {
-  if (!opportunityId) return [];
-  const moves: StageMove[] = [];
+/** The stage moves of every opportunity, from the history the demo recorded for them (one pass). */
+function stageMoves(log: HistoryLog): (opportunityId: string | undefined) => StageMove[] {
+  const byOpportunity = new Map<string, StageMove[]>();
   for (const { at, record } of log.changesOf('opportunity')) {
-    if (record.entityId !== opportunityId) continue;
     const stage = (record.after as { stage?: OpportunityStage } | null)?.stage;
+    const moves = byOpportunity.get(record.entityId) ?? [];
     if (stage && stage !== moves.at(-1)?.stage) moves.push({ at, stage });
+    byOpportunity.set(record.entityId, moves);
   }
-  return moves;
+  return (opportunityId) => (opportunityId ? (byOpportunity.get(opportunityId) ?? []) : []);
 }
 
 /**
@@ -47,6 +47,7 @@ function pickAccounts(w: JourneyWorld): Pick[] {
   const newBusiness = new Map<string, OpportunityRow>();
   for (const row of opportunities)
     if (row.type === 'new_business' && row.stage !== 'closed_lost') newBusiness.set(row.accountId, row);
+  const movesOf = stageMoves(w.log);
   const picks: Pick[] = [];
   const used = new Set<string>();
   const leads = plans.filter((plan) => plan.lifecycle === 'lead' && plan.parentId === null);
@@ -57,7 +58,7 @@ function pickAccounts(w: JourneyWorld): Pick[] {
     if (!plan) continue;
     used.add(plan.id);
     const start = new Date(now.getTime() - LEAD_AGES[target - 1]! * DAY_MS);
-    picks.push({ plan, target, moves: movesOf(w.log, newBusiness.get(plan.id)?.id ?? null), start });
+    picks.push({ plan, target, moves: movesOf(newBusiness.get(plan.id)?.id), start });
   }
   const lastMove = (plan: AccountPlan) => Date.parse(newBusiness.get(plan.id)!.updatedAt);
   const saNowOrNever = (plan: AccountPlan) =>
@@ -88,7 +89,7 @@ function pickAccounts(w: JourneyWorld): Pick[] {
       .map((item) => item.startsAt.getTime());
     const floor = now.getTime() - ((stage === 'closed_won' ? 200 : 50) - (plan.serial % 9)) * DAY_MS;
     const start = new Date(Math.max(Date.parse(opportunity.createdAt), ...ownerSince, floor) + 2 * 3_600_000);
-    picks.push({ plan, target, moves: movesOf(w.log, opportunity.id), start });
+    picks.push({ plan, target, moves: movesOf(opportunity.id), start });
   }
   return picks;
 }
