@@ -22,17 +22,24 @@ function workStage(stepId: string): OpportunityStage {
 /**
  * When each step before `target` (by position) was done: while the opportunity was in that
  * step's stage, spread over the stage's time; a stage passed before the journey started is
- * caught up in its first days; the current stage's work is in the last weeks. Times never go
+ * caught up in its first days; the current stage's work is in the last weeks (before `until`,
+ * when a finished journey ended). Times never go
  * back in position order, so every step's predecessors are settled before it (what opens it),
  * and the required outputs of a stage exist before the opportunity leaves it (no gate to pass).
  */
-export function scheduleSteps(target: number, moves: readonly StageMove[], start: Date, now: Date): Date[] {
+export function scheduleSteps(
+  target: number,
+  moves: readonly StageMove[],
+  start: Date,
+  now: Date,
+  until = now,
+): Date[] {
   const sorted = [...moves].sort((a, b) => a.at.getTime() - b.at.getTime());
   const reached = (stage: OpportunityStage, strictly: boolean) =>
     sorted.find((move) =>
       strictly ? stageRank(move.stage) > stageRank(stage) : stageRank(move.stage) >= stageRank(stage),
     )?.at ?? null;
-  const latest = now.getTime() - DAY_MS;
+  const latest = until.getTime() - DAY_MS;
   const windows = new Map<string, { lo: number; hi: number; ids: string[] }>();
   const steps = journey.steps.slice(0, target - 1);
   for (const step of steps) {
@@ -41,7 +48,7 @@ export function scheduleSteps(target: number, moves: readonly StageMove[], start
     const leave = reached(stage, true)?.getTime() ?? null;
     let lo = enter;
     let hi = leave ?? latest;
-    if (leave === null) lo = Math.max(lo, now.getTime() - 40 * DAY_MS);
+    if (leave === null) lo = Math.max(lo, until.getTime() - 40 * DAY_MS);
     else if (leave <= start.getTime() + HOUR_MS) {
       lo = start.getTime();
       hi = start.getTime() + 3 * DAY_MS;
@@ -58,7 +65,7 @@ export function scheduleSteps(target: number, moves: readonly StageMove[], start
     const window = [...windows.values()].find((candidate) => candidate.ids.includes(step.id))!;
     const fraction = (window.ids.indexOf(step.id) + 1) / (window.ids.length + 1);
     const planned = window.lo + (window.hi - window.lo) * fraction;
-    previous = Math.min(Math.max(planned, previous + 45 * 60_000), now.getTime() - 2 * HOUR_MS);
+    previous = Math.min(Math.max(planned, previous + 45 * 60_000), until.getTime() - 2 * HOUR_MS);
     times.push(new Date(previous));
   }
   return times;

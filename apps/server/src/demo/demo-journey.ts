@@ -16,6 +16,16 @@ const SA_BY_REGION: Record<string, string> = {
   apac: 'sa_david',
 };
 const LEAD_AGES = [2, 9, 20, 30];
+/** The documents steps produce, by output kind, as their owners title them. */
+const DOCUMENTS: Record<string, string> = {
+  blueprint: 'solution blueprint',
+  sow: 'statement of work',
+  pov_plan: 'proof of value plan',
+  success_criteria: 'success criteria',
+  contract: 'order form and subscription agreement',
+  kick_off_plan: 'kick-off plan',
+  implementation_plan: 'implementation plan',
+};
 
 interface Pick {
   plan: AccountPlan;
@@ -63,7 +73,8 @@ function pickAccounts(w: JourneyWorld): Pick[] {
   const lastMove = (plan: AccountPlan) => Date.parse(newBusiness.get(plan.id)!.updatedAt);
   const saNowOrNever = (plan: AccountPlan) =>
     w.holder(plan, 'sa', now) !== null || !w.inputs.team.of(plan.id).some((item) => item.role === 'sa');
-  for (let target = 5; target <= 21; target++) {
+  // Two more new customers whose journeys finished, some weeks after the win.
+  for (const target of [...Array.from({ length: 17 }, (_, index) => index + 5), 22, 22]) {
     const stage = stageFor(target)!;
     const candidates = plans
       .filter((plan) => !used.has(plan.id) && newBusiness.get(plan.id)?.stage === stage)
@@ -112,7 +123,9 @@ function walk(w: JourneyWorld, out: JourneyRows, pick: Pick): WorkflowRun {
     const owners = staff.withRole(role, plan.region);
     w.assign(plan, owners[plan.serial % owners.length]!, role, new Date(start.getTime() - 3_600_000));
   }
-  const times = scheduleSteps(target, moves, start, now);
+  const won = moves.find((move) => move.stage === 'closed_won')?.at;
+  const until = target > 21 && won ? new Date(Math.min(won.getTime() + 45 * DAY_MS, now.getTime())) : now;
+  const times = scheduleSteps(target, moves, start, now, until);
   const at = (stepId: string) => times[Number(stepId) - 1];
   // The SA engaged at step 3 joins the team; the PSE reviews with the TAM at step 10.
   // Already past discovery when the journey started: the SA was engaged before.
@@ -157,17 +170,7 @@ function walk(w: JourneyWorld, out: JourneyRows, pick: Pick): WorkflowRun {
             ? { userId: row.responsibleUserId, name: row.responsibleName ?? '' }
             : w.owner(plan, time);
         const kind = step.output?.kind;
-        const documented =
-          kind &&
-          [
-            'blueprint',
-            'sow',
-            'pov_plan',
-            'success_criteria',
-            'contract',
-            'kick_off_plan',
-            'implementation_plan',
-          ].includes(kind);
+        const document = kind ? DOCUMENTS[kind] : undefined;
         const meeting =
           kind === 'meeting'
             ? activities.find(
@@ -180,13 +183,10 @@ function walk(w: JourneyWorld, out: JourneyRows, pick: Pick): WorkflowRun {
         if (stepId === '10') run.nameTam(namedTam, new Date(time.getTime() - 120_000), by);
         const pse = w.holder(plan, 'pse', time);
         run.complete(stepId, time, by, {
-          ...(documented
+          ...(document
             ? {
                 artefact: {
-                  title: `${plan.name} — ${step.output!.description?.split(/[.(,]/)[0] ?? kind}`.slice(
-                    0,
-                    120,
-                  ),
+                  title: `${plan.name}: ${document}`,
                   url: `${site}/${kind!.replaceAll('_', '-')}`,
                 },
               }
@@ -217,6 +217,14 @@ function walk(w: JourneyWorld, out: JourneyRows, pick: Pick): WorkflowRun {
     });
   });
   for (const event of events.sort((a, b) => a.at.getTime() - b.at.getTime())) event.apply();
+  // The current step begun a day after it opened, when it has been open a while.
+  const currentRow = target <= 21 ? run.step(String(target)) : null;
+  const begun = currentRow?.openedAt ? Date.parse(currentRow.openedAt) + DAY_MS : Number.POSITIVE_INFINITY;
+  if (currentRow?.responsibleUserId && begun < now.getTime() - DAY_MS)
+    run.begin(String(target), new Date(begun), {
+      userId: currentRow.responsibleUserId,
+      name: currentRow.responsibleName ?? '',
+    });
   run.replanOverdue(now, w.owner(plan, now));
   return run;
 }

@@ -159,6 +159,13 @@ export class WorkflowRun {
     this.advance(at, by);
   }
 
+  /** Work begun on an open step: in progress (as `PATCH … state: in_progress` records it). */
+  begin(stepId: string, at: Date, by: Person): void {
+    const row = this.step(stepId);
+    if (!this.isOpen(stepId) || row.state !== 'not_started') return;
+    this.changeStep(row, at, by, { state: 'in_progress', startedAt: row.startedAt ?? at.toISOString() });
+  }
+
   /**
    * Open steps long overdue were re-planned by the person responsible (a new due date, as the
    * API allows): the demo shows a few overdue steps, none forgotten for months.
