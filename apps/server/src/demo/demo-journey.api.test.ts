@@ -190,6 +190,18 @@ describe('the journey API on the demo accounts', () => {
     }
   });
 
+  it('gives the AE, SAL, SA and TAM who sign in steps they owe', async () => {
+    const client = httpClient(app.http);
+    for (const role of ['ae', 'sal', 'sa', 'tam']) {
+      const who = logins.find((login) => login.roles.includes(role))!;
+      const login = await client.post('/api/v1/auth/login', { email: who.email, password: who.password });
+      const theirs = String(login.headers['set-cookie']).split(';')[0]!;
+      const page = await client.get('/api/v1/workflow-steps?responsible=me&open=true', { cookie: theirs });
+      expect(page.status).toBe(200);
+      expect((page.body as { items: unknown[] }).items.length, who.email).toBeGreaterThan(0);
+    }
+  });
+
   it('the manager overview counts the demo steps, some overdue', async () => {
     const response = await httpClient(app.http).get('/api/v1/journey/overview', { cookie });
     expect(response.status).toBe(200);
