@@ -166,6 +166,9 @@ describe('the journey API on the demo accounts', () => {
       expect(response.status, accountId).toBe(200);
       const body = response.body as AccountJourney;
       const stored = instances.filter((instance) => instance.account_id === accountId);
+      // A disengagement runs where the assessment flags the account a candidate (its TAM still on).
+      if (stored.some((instance) => instance.kind === 'disengagement'))
+        expect(body.disengagementCandidate).toBe(true);
       expect(body.workflows.length).toBe(stored.length);
       for (const workflow of body.workflows) {
         const instance = stored.find((candidate) => candidate.id === workflow.id)!;
