@@ -110,6 +110,16 @@ describe('the demo journeys', () => {
     expect(wrong).toEqual([]);
   });
 
+  it("every done step was done by the person it named (a named TAM completes the handoff's first)", async () => {
+    const others = await rows<{ kind: string; step_id: string }>(
+      database.db,
+      sql`SELECT w.kind, s.step_id FROM workflow_steps s JOIN workflow_instances w ON w.id = s.instance_id
+          WHERE s.state = 'done' AND s.completed_by IS DISTINCT FROM s.responsible_user_id
+            AND NOT (w.kind = 'sa_tam_handoff' AND s.step_id = 'align_tam' AND s.completed_by IS NULL)`,
+    );
+    expect(others).toEqual([]);
+  });
+
   it('puts nobody on a team twice in one role at once', async () => {
     const overlapping = await rows(
       database.db,

@@ -127,6 +127,17 @@ function walk(w: JourneyWorld, out: JourneyRows, pick: Pick): WorkflowRun {
   const until = target > 21 && won ? new Date(Math.min(won.getTime() + 45 * DAY_MS, now.getTime())) : now;
   const times = scheduleSteps(target, moves, start, now, until);
   const at = (stepId: string) => times[Number(stepId) - 1];
+  // The SA who has step 19 from the win updates the technical profile before the handoff takes
+  // them off the team (it depends on nothing else, so it may come before step 18).
+  const leaving = won
+    ? w.inputs.team
+        .of(plan.id)
+        .find(
+          (item) => item.role === 'sa' && item.startsAt <= won && item.endsAt !== null && item.endsAt > won,
+        )
+    : undefined;
+  if (won && leaving?.endsAt && times[18] && leaving.endsAt <= times[18])
+    times[18] = new Date(Math.max(won.getTime() + 3_600_000, leaving.endsAt.getTime() - 3 * 3_600_000));
   // The SA engaged at step 3 joins the team; the PSE reviews with the TAM at step 10.
   // Already past discovery when the journey started: the SA was engaged before.
   const before = moves.filter((move) => move.at <= start).at(-1);
