@@ -1,5 +1,5 @@
 import type { Person } from '@liaison/domain';
-import type { JourneyWorld } from './demo-journey-world.ts';
+import { isConversation, type JourneyWorld } from './demo-journey-world.ts';
 import type { AccountPlan } from './demo-model.ts';
 import { DAY_MS } from './demo-time.ts';
 import { type JourneyRows, WorkflowRun } from './demo-workflow-run.ts';
@@ -13,6 +13,7 @@ function meetingAfter(w: JourneyWorld, plan: AccountPlan, after: Date, before: D
     .filter(
       (activity) =>
         activity.accountId === plan.id &&
+        isConversation(activity) &&
         Date.parse(activity.occurredAt) > after.getTime() &&
         Date.parse(activity.occurredAt) < before.getTime(),
     )

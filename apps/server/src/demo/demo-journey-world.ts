@@ -32,6 +32,19 @@ export interface JourneyWorld extends RunEnv {
 
 const active = (item: Assignment, at: Date) =>
   item.startsAt.getTime() <= at.getTime() && (item.endsAt === null || item.endsAt.getTime() > at.getTime());
+/** Activities that are a conversation with the customer: what a step's logged meeting can be. */
+const CONVERSATIONS = new Set([
+  'cadence_call',
+  'ebr',
+  'onboarding_call',
+  'kickoff',
+  'health_check',
+  'training',
+  'demo',
+  'meeting',
+]);
+export const isConversation = (activity: { kind: string }) => CONVERSATIONS.has(activity.kind);
+
 export const person = (member: StaffMember): Person => ({ userId: member.id, name: member.name });
 
 export function journeyWorld(inputs: JourneyInputs): JourneyWorld {

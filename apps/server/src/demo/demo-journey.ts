@@ -3,7 +3,13 @@ import type { Person } from '@liaison/domain';
 import type { OpportunityRow } from '../features/opportunities/index.ts';
 import { runOtherWorkflows } from './demo-journey-others.ts';
 import { type StageMove, scheduleSteps, stageFor } from './demo-journey-schedule.ts';
-import { type JourneyInputs, type JourneyWorld, journeyWorld, person } from './demo-journey-world.ts';
+import {
+  isConversation,
+  type JourneyInputs,
+  type JourneyWorld,
+  journeyWorld,
+  person,
+} from './demo-journey-world.ts';
 import type { AccountPlan, Assignment } from './demo-model.ts';
 import { DAY_MS } from './demo-time.ts';
 import type { HistoryLog } from './demo-timeline.ts';
@@ -187,6 +193,7 @@ function walk(w: JourneyWorld, out: JourneyRows, pick: Pick): WorkflowRun {
             ? activities.find(
                 (activity) =>
                   activity.accountId === plan.id &&
+                  isConversation(activity) &&
                   Date.parse(activity.occurredAt) > Date.parse(row.openedAt!) &&
                   Date.parse(activity.occurredAt) < time.getTime(),
               )
