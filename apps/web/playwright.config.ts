@@ -1,4 +1,13 @@
-import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,21 +15,52 @@ import { defineConfig } from '@playwright/test';
 
 // End-to-end tests in Debian's Chromium (never a downloaded browser) against the real server:
 // `liaison serve --demo` on a fresh embedded PostgreSQL in a temp dir, seeded with the demo book.
+// Several runs may share a machine: ports are free ones chosen per run, and a run only removes
+// the data dirs of earlier runs whose process has gone.
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const port = Number(process.env.E2E_PORT ?? 3100);
-const pgPort = Number(process.env.E2E_PG_PORT ?? 5499);
 
-// The config is evaluated in the runner and again in each worker: the runner makes the data dir
-// (removing those of earlier runs) and hands it to the workers through the environment.
-if (!process.env.LIAISON_E2E_DATA_DIR) {
-  for (const entry of readdirSync(tmpdir())) {
-    if (entry.startsWith('liaison-e2e-')) rmSync(join(tmpdir(), entry), { recursive: true, force: true });
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'liaison-e2e-'));
-  // As root, the embedded PostgreSQL runs as an unprivileged user that must reach its data dir.
-  chmodSync(dataDir, 0o755);
-  process.env.LIAISON_E2E_DATA_DIR = dataDir;
+/** A port nothing listens on now, found synchronously (the config cannot await). */
+function freePort(): string {
+  const script =
+    "const s=require('node:net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return execFileSync(process.execPath, ['-e', script]).toString().trim();
 }
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Data dirs of runs whose runner is no longer alive (marked with its pid in `.runner-pid`). */
+function removeAbandonedRuns() {
+  for (const entry of readdirSync(tmpdir())) {
+    if (!entry.startsWith('liaison-e2e-run-')) continue;
+    const dir = join(tmpdir(), entry);
+    const marker = join(dir, '.runner-pid');
+    const pid = existsSync(marker) ? Number(readFileSync(marker, 'utf8')) : Number.NaN;
+    if (!Number.isInteger(pid) || !alive(pid)) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// The config is evaluated in the runner and again in each worker: the runner makes the run's
+// dir and picks the ports, and hands them to the workers through the environment.
+if (!process.env.LIAISON_E2E_RUN_DIR) {
+  removeAbandonedRuns();
+  const runDir = mkdtempSync(join(tmpdir(), 'liaison-e2e-run-'));
+  writeFileSync(join(runDir, '.runner-pid'), String(process.pid));
+  // As root, the embedded PostgreSQL runs as an unprivileged user that must reach its data dir.
+  chmodSync(runDir, 0o755);
+  process.env.LIAISON_E2E_RUN_DIR = runDir;
+  process.env.E2E_PORT ??= freePort();
+  process.env.E2E_PG_PORT ??= freePort();
+}
+const runDir = process.env.LIAISON_E2E_RUN_DIR;
+const port = Number(process.env.E2E_PORT);
+const pgPort = Number(process.env.E2E_PG_PORT);
 // The server must use its own embedded PostgreSQL, whatever the caller's shell says.
 delete process.env.DATABASE_URL;
 
@@ -52,7 +92,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  outputDir: join(tmpdir(), 'liaison-e2e-results'),
+  outputDir: join(runDir, 'results'),
   webServer: {
     command: `node apps/cli/bin/liaison.js serve --demo --port ${port}`,
     cwd: repoRoot,
@@ -63,7 +103,7 @@ export default defineConfig({
     stderr: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
     env: {
-      LIAISON_DATA_DIR: process.env.LIAISON_E2E_DATA_DIR,
+      LIAISON_DATA_DIR: join(runDir, 'data'),
       LIAISON_EMBEDDED_PG_PORT: String(pgPort),
       LOG_LEVEL: 'warn',
     },

@@ -85,6 +85,7 @@ describe('createApiClient', () => {
       viewSystemStatus: false,
       manageTeam: false,
       createAccount: true,
+      makeTasks: true,
       importRecords: false,
       importUsers: false,
     };

@@ -4,7 +4,9 @@ import { accountsListCommand } from './commands/accounts-list.ts';
 import { accountsShowCommand } from './commands/accounts-show.ts';
 import { assessCommand } from './commands/assess.ts';
 import { exportCommand } from './commands/export.ts';
+import { disengageCommand, handoffCommand } from './commands/handoff.ts';
 import { importCommand } from './commands/import.ts';
+import { journeyCommand } from './commands/journey.ts';
 import { loginCommand } from './commands/login.ts';
 import { logoutCommand } from './commands/logout.ts';
 import { playbookApplyCommand } from './commands/playbook-apply.ts';
@@ -13,7 +15,9 @@ import { playbookShowCommand } from './commands/playbook-show.ts';
 import { playbookValidateCommand } from './commands/playbook-validate.ts';
 import { portfolioCommand } from './commands/portfolio.ts';
 import { serveCommand } from './commands/serve.ts';
+import { tasksCommand } from './commands/tasks.ts';
 import { teamCommand } from './commands/team.ts';
+import { usersCommand } from './commands/users.ts';
 import { whoamiCommand } from './commands/whoami.ts';
 import { worklistCommand } from './commands/worklist.ts';
 
@@ -47,7 +51,12 @@ Exit codes: 0 success, 1 failure (the API refused or could not be reached), 2 us
   program.addCommand(assessCommand());
   program.addCommand(portfolioCommand());
   program.addCommand(worklistCommand());
+  program.addCommand(tasksCommand());
+  program.addCommand(usersCommand());
   program.addCommand(teamCommand());
+  program.addCommand(journeyCommand());
+  program.addCommand(handoffCommand());
+  program.addCommand(disengageCommand());
 
   const playbook = new Command('playbook').description(
     'the rules every account is assessed by: show, validate, dry-run and apply a new version',

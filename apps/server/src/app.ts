@@ -28,6 +28,7 @@ import { profilesRoutes } from './features/profiles/index.ts';
 import { statusRoutes } from './features/status/index.ts';
 import { successPlansRoutes } from './features/success-plans/index.ts';
 import { supportTicketsRoutes } from './features/support-tickets/index.ts';
+import { tasksRoutes } from './features/tasks/index.ts';
 import { teamRoutes } from './features/team/index.ts';
 import { usersRoutes } from './features/users/index.ts';
 import { type ApiRateLimit, defaultApiRateLimit, registerApiRateLimit } from './http/api-rate-limit.ts';
@@ -234,6 +235,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(supportTicketsRoutes, { services });
       await api.register(journeyRoutes, { services });
       await api.register(artefactsRoutes, { services });
+      await api.register(tasksRoutes, { services });
       await api.register(priorityInputsRoutes, { services });
       await api.register(priorityApprovalsRoutes, { services });
       await api.register(historyRoutes, { db: options.db });

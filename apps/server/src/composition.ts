@@ -24,6 +24,7 @@ import { createProfilesService } from './features/profiles/index.ts';
 import { createStatusService } from './features/status/index.ts';
 import { createSuccessPlansService } from './features/success-plans/index.ts';
 import { createSupportTicketsService } from './features/support-tickets/index.ts';
+import { createTasksService, syncActionItemTasks } from './features/tasks/index.ts';
 import { createTeamService } from './features/team/index.ts';
 import { createUsersService } from './features/users/index.ts';
 import type { AccountChangedHook } from './kernel/account-access.ts';
@@ -59,12 +60,34 @@ export function createServices(
     sessionHours: options.sessionHours,
     ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
   });
+  const portfolio = createPortfolioService(db, assessments, playbookProvider);
+  const journey = createJourneyService(db, { playbook: playbookProvider, onAccountChanged });
+  // The task list reads the steps a person owes and their worklist where they live.
+  const tasks = createTasksService(db, {
+    openSteps: async (context, userId, accountId) => {
+      const steps = [];
+      let cursor: string | undefined;
+      do {
+        const page = await journey.steps(context, {
+          responsible: userId,
+          accountId,
+          open: true,
+          limit: 100,
+          cursor,
+        });
+        steps.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return steps;
+    },
+    worklist: (context, userId) => portfolio.worklist(context, userId),
+  });
   return {
     background,
     status: createStatusService(background),
     playbookProvider,
     assessments,
-    portfolio: createPortfolioService(db, assessments, playbookProvider),
+    portfolio,
     playbook: createPlaybookService(db, playbookProvider, assessments),
     auth,
     // A password change or (de)activation ends the user's sign-ins, which the auth feature owns.
@@ -74,9 +97,10 @@ export function createServices(
     contacts: createContactsService(db),
     team: createTeamService(db, { onAccountChanged }),
     opportunities: createOpportunitiesService(db, { onAccountChanged, journey: journeyHooks }),
-    journey: createJourneyService(db, { playbook: playbookProvider, onAccountChanged }),
+    journey,
+    tasks,
     artefacts: createArtefactsService(db, { playbook: playbookProvider }),
-    activities: createActivitiesService(db, { onAccountChanged }),
+    activities: createActivitiesService(db, { onAccountChanged, onActionItems: syncActionItemTasks }),
     successPlans: createSuccessPlansService(db, { onAccountChanged }),
     supportTickets: createSupportTicketsService(db, { onAccountChanged }),
     initiatives: createInitiativesService(db, { onAccountChanged }),

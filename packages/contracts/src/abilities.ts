@@ -13,6 +13,7 @@ export const UserAbilities = z
     viewSystemStatus: ability("The server's status: background work, its runs and failures."),
     manageTeam: ability('The team overview and bulk reassessment.'),
     createAccount: ability('Create an account.'),
+    makeTasks: ability('Make tasks (docs/tasks.md).'),
     importRecords: ability('Import accounts, contacts, opportunities and activities from CSV.'),
     importUsers: ability('Import users from CSV.'),
   })

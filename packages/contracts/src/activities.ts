@@ -2,12 +2,23 @@ import { z } from 'zod';
 import { ExternalIds, Id, IsoDate, IsoInstant, PageQuery, RecordMeta, ShortText } from './common.ts';
 import { ActivityKind, ActivityPurpose } from './enums.ts';
 
-export const ActionItem = z.object({
-  text: z.string().trim().min(1).max(2_000),
-  ownerUserId: Id.nullable().default(null),
-  dueDate: IsoDate.nullable().default(null),
-  done: z.boolean().default(false),
-});
+/**
+ * A follow-up agreed in an activity; each is a task on the owner's list (docs/tasks.md). Send the
+ * `id` it was read with to keep its task when editing the activity; an item without one is new.
+ */
+export const ActionItem = z
+  .object({
+    id: Id.optional().describe('Given by the server; always present in a response.'),
+    text: z.string().trim().min(1).max(2_000),
+    ownerUserId: Id.nullable().default(null),
+    ownerContactId: Id.nullable().default(null).describe('A contact of the account: the customer’s action.'),
+    dueDate: IsoDate.nullable().default(null),
+    done: z.boolean().default(false),
+  })
+  .refine((item) => !(item.ownerUserId && item.ownerContactId), {
+    message: 'has one owner: a staff member or a contact, not both',
+    path: ['ownerContactId'],
+  });
 
 export const Attendees = z.object({
   userIds: z.array(Id).max(100).default([]),

@@ -4,6 +4,7 @@ import { authApi, usersApi } from './client-auth.ts';
 import { inputsApi } from './client-inputs.ts';
 import { journeyApi } from './client-journey.ts';
 import { recordsApi } from './client-records.ts';
+import { tasksApi } from './client-tasks.ts';
 import { type ApiClientOptions, createTransport } from './client-transport.ts';
 
 /**
@@ -32,6 +33,7 @@ export type { UserListParams } from './client-auth.ts';
 export type { SupportTicketListParams } from './client-inputs.ts';
 export type { JourneyOverviewParams, StepListParams } from './client-journey.ts';
 export type { ActivityListParams, TeamParams } from './client-records.ts';
+export type { TaskListParams } from './client-tasks.ts';
 export {
   type ApiClientOptions,
   ApiError,
@@ -56,6 +58,7 @@ export function createApiClient(options: ApiClientOptions) {
     assessments: assessmentsApi(transport),
     playbook: playbookApi(transport),
     journey: journeyApi(transport),
+    tasks: tasksApi(transport),
     ...inputsApi(transport),
   };
 }

@@ -16,6 +16,7 @@ export * from './profiles.ts';
 export * from './status.ts';
 export * from './success-plans.ts';
 export * from './support-tickets.ts';
+export * from './tasks.ts';
 export * from './team.ts';
 export * from './users.ts';
 export * from './well-formed.ts';

@@ -22,7 +22,7 @@ export { gemstone } from './assessment/gemstone.ts';
 export type { HealthMeasure, HealthResult } from './assessment/health.ts';
 export type { HealthMeasureId } from './assessment/health-measures.ts';
 export type { Obligation, ObligationKind, ObligationStatus } from './assessment/obligation-types.ts';
-export { OBLIGATION_KINDS } from './assessment/obligation-types.ts';
+export { OBLIGATION_KINDS, OBLIGATION_LABELS } from './assessment/obligation-types.ts';
 export type { PriorityResult } from './assessment/priority.ts';
 export { exceptionExpiry, exceptionProblem } from './assessment/priority.ts';
 export type { TamAlignmentResult } from './assessment/tam-alignment.ts';
@@ -44,3 +44,5 @@ export type {
   TicketBand,
 } from './playbook/playbook-schema.ts';
 export { playbookSchema } from './playbook/playbook-schema.ts';
+// One task list (issue 15): statuses, sources, My week's order, action items kept in step.
+export * from './tasks/index.ts';

@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   bigserial,
   boolean,
+  check,
   customType,
   date,
   index,
@@ -680,5 +681,44 @@ export const signOffs = pgTable(
     uniqueIndex('sign_offs_artefact_role_key')
       .on(table.artefactId, table.artefactVersion, table.role)
       .where(sql`${table.artefactId} IS NOT NULL`),
+  ],
+);
+
+/**
+ * One task list (docs/tasks.md): tasks made by hand, the action items of logged activities (one
+ * task per item, matched by the item's id) and a meeting's action items. Workflow steps and
+ * obligations are listed beside them from their own tables, never copied here.
+ */
+export const tasks = pgTable(
+  'tasks',
+  {
+    ...recordColumns,
+    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    notes: text('notes'),
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    ownerContactId: uuid('owner_contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    dueOn: day('due_on'),
+    snoozedUntil: day('snoozed_until'),
+    status: text('status').notNull(),
+    source: text('source').notNull(),
+    // An activity's deletion cancels its tasks first (kept in the history); the link then clears.
+    activityId: uuid('activity_id').references(() => activities.id, { onDelete: 'set null' }),
+    actionItemId: uuid('action_item_id'),
+    completedAt: instant('completed_at'),
+    completedBy: uuid('completed_by'),
+    completedByName: text('completed_by_name'),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name'),
+  },
+  (table) => [
+    check('tasks_one_owner', sql`${table.ownerUserId} IS NULL OR ${table.ownerContactId} IS NULL`),
+    // My week: a person's open tasks by due date.
+    index('tasks_owner_open_idx').on(table.ownerUserId, table.dueOn).where(sql`${table.status} = 'open'`),
+    index('tasks_account_idx').on(table.accountId, table.status),
+    index('tasks_contact_idx').on(table.ownerContactId).where(sql`${table.ownerContactId} IS NOT NULL`),
+    uniqueIndex('tasks_action_item_key')
+      .on(table.activityId, table.actionItemId)
+      .where(sql`${table.actionItemId} IS NOT NULL`),
   ],
 );

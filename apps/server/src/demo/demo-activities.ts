@@ -5,7 +5,7 @@ import { type ActivityRow, presentActivity } from '../features/activities/index.
 import { planActivities } from './demo-activity-plan.ts';
 import type { People } from './demo-contacts.ts';
 import type { AccountPlan } from './demo-model.ts';
-import { Random } from './demo-random.ts';
+import { derivedUuid, Random } from './demo-random.ts';
 import { rowsOf } from './demo-rows.store.ts';
 import { userActor } from './demo-staff.ts';
 import type { Team } from './demo-team.ts';
@@ -70,9 +70,13 @@ export function buildActivityRows(
         );
     const owners = [spec.creator, ...spec.staff];
     const dueDays = Array.from({ length: spec.actionItems }, () => clock.dayOf(at) + random.int(5, 21));
+    // Drawn before the items: their ids derive from it (docs/tasks.md, Action items).
+    const id = ids.uuid();
     const items: ActionItem[] = random.sample(ACTION_ITEMS, spec.actionItems).map((text, index) => ({
+      id: derivedUuid(`${id}:${index + 1}`),
       text,
       ownerUserId: random.pick(owners).id,
+      ownerContactId: null,
       dueDate: clock.date(dueDays[index]!),
       done: false,
     }));
@@ -107,7 +111,6 @@ export function buildActivityRows(
         fields: { ...fields, actionItems: done },
       });
     }
-    const id = ids.uuid();
     rows.push(
       materialise(
         log,

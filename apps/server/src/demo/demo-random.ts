@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * A tiny seeded PRNG (mulberry32) and the deterministic identifiers the demo needs: the same seed
  * gives the same organisation, ids included, on every run.
@@ -84,6 +86,16 @@ export class Random {
     const variant = '89ab'[Math.floor(this.next() * 4)]!;
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
+}
+
+/**
+ * The id an action item written as a row gets (docs/tasks.md): the md5 of `seed`, shaped as a
+ * version-4 UUID — the formula of migration 0007 and `tasksStore.deriveActionItemTasks`.
+ */
+export function derivedUuid(seed: string): string {
+  const h = createHash('md5').update(seed).digest('hex');
+  const hex = `${h.slice(0, 12)}4${h.slice(13, 16)}8${h.slice(17)}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

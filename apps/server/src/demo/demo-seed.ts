@@ -24,6 +24,7 @@ import {
 } from '../db/schema.ts';
 import { createAssessmentsService } from '../features/assessments/index.ts';
 import { createPlaybookProvider } from '../features/playbook/index.ts';
+import { tasksStore } from '../features/tasks/index.ts';
 import { hashPassword } from '../kernel/secrets.ts';
 import { planAccountExtras, planReviews } from './demo-account-extras.ts';
 import { planAccounts } from './demo-account-plans.ts';
@@ -172,6 +173,8 @@ export async function seedDemo(
     await insertRows(tx, artefactVersions, data.journeys.artefactVersions);
     await insertRows(tx, signOffs, data.journeys.signOffs);
     await insertRows(tx, history, data.history);
+    // Action items written as rows get ids and tasks, as migration 0007 gave older ones theirs.
+    await tasksStore.deriveActionItemTasks(tx);
     // Every account changed: the assessments (portfolio, worklist, team overview) are stored
     // with the data, so no reader sees the book unassessed.
     await assessments.onAccountChanged(

@@ -36,6 +36,11 @@ export const UNIQUE_CONSTRAINTS: Record<string, { message: string; path: string 
     message: 'This version is already signed off in this role.',
     path: 'body.role',
   },
+  // Writes of one activity run one after the other (the account lock); kept for a race all the same.
+  tasks_action_item_key: {
+    message: 'This action item already has its task; reload the activity.',
+    path: 'body.actionItems',
+  },
 };
 
 const UNIQUE_VIOLATION = '23505';

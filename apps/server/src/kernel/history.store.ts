@@ -24,6 +24,7 @@ export type EntityType =
   | 'workflow_comment'
   | 'artefact'
   | 'sign_off'
+  | 'task'
   | 'user'
   | 'session'
   | 'api_token';

@@ -12,6 +12,7 @@ export const servedIn = {
   viewSystemStatus: 'me',
   manageTeam: 'me',
   createAccount: 'me',
+  makeTasks: 'me',
   importRecords: 'me',
   changeAccountTeam: 'account',
   editAccount: 'account',
@@ -27,6 +28,7 @@ export function userAbilities(user: PolicyUser): UserAbilities {
     viewSystemStatus: policies.viewSystemStatus(user),
     manageTeam: policies.manageTeam(user),
     createAccount: policies.createAccount(user),
+    makeTasks: policies.makeTasks(user),
     importRecords: policies.importRecords(user, 'accounts'),
     importUsers: policies.importRecords(user, 'users'),
   };

@@ -24,6 +24,8 @@ export const policies = {
   manageTeam: (user: PolicyUser) => hasRole(user, 'admin', 'tam_manager'),
   changeAccountTeam: (user: PolicyUser) => hasRole(user, 'admin', 'tam_manager'),
   createAccount: (user: PolicyUser) => !isReadOnly(user),
+  /** Making tasks (docs/tasks.md); changing one is for its owner, its maker and its account's editors. */
+  makeTasks: (user: PolicyUser) => !isReadOnly(user),
   editAccount: (user: PolicyUser, isTeamMember: boolean) =>
     hasRole(user, 'admin', 'tam_manager') || (isTeamMember && !isReadOnly(user)),
   deleteAccount: (user: PolicyUser) => hasRole(user, 'admin', 'tam_manager'),

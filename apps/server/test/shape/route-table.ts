@@ -58,6 +58,7 @@ const evaluate: Record<Guard, (caller: Caller, row: RouteCase) => boolean> = {
   manageTeam: ({ user }) => policies.manageTeam(user),
   changeAccountTeam: ({ user }) => policies.changeAccountTeam(user),
   createAccount: ({ user }) => policies.createAccount(user),
+  makeTasks: ({ user }) => policies.makeTasks(user),
   editAccount: ({ user, teamRoles }) => policies.editAccount(user, teamRoles.length > 0),
   deleteAccount: ({ user }) => policies.deleteAccount(user),
   importRecords: ({ user }, row) => policies.importRecords(user, row.importObject ?? 'accounts'),

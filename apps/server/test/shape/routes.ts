@@ -2,9 +2,16 @@ import { accountRoutes } from './routes.accounts.ts';
 import { decisionRoutes } from './routes.decisions.ts';
 import { journeyRoutes } from './routes.journey.ts';
 import { staffRoutes } from './routes.staff.ts';
+import { taskRoutes } from './routes.tasks.ts';
 
 /** Every private route with its guard and a valid call (route-table.ts says how they are used). */
-export const routeTable = [...accountRoutes, ...decisionRoutes, ...journeyRoutes, ...staffRoutes];
+export const routeTable = [
+  ...accountRoutes,
+  ...decisionRoutes,
+  ...journeyRoutes,
+  ...staffRoutes,
+  ...taskRoutes,
+];
 
 /** The row for a route (a HEAD route is its GET); the first when a route has several. */
 export const rowFor = (route: string) =>

@@ -20,6 +20,23 @@ export const OBLIGATION_KINDS = [
 ] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 
+/** How a list names an obligation (the task list's title for it). */
+export const OBLIGATION_LABELS: Record<ObligationKind, string> = {
+  cadence: 'Cadence call',
+  onboarding_check_in: 'Onboarding check-in',
+  onboarding_kickoff: 'Onboarding kick-off',
+  onboarding_time_to_engage: 'Onboarding: time to engage',
+  onboarding_first_cadence_call: 'Onboarding: first cadence call',
+  onboarding_time_to_first_value: 'Onboarding: time to first value',
+  onboarding_time_to_onboard: 'Onboarding: time to onboard',
+  ebr: 'Executive business review',
+  success_plan: 'Success plan',
+  renewal_review: 'Internal renewal review',
+  renewal_conversation: 'Renewal conversation with the customer',
+  priority_review: 'Quarterly priority review',
+  triage_update: 'Triage update',
+};
+
 /** ok: not due within `dueSoonDays` (or fulfilled); due_soon: due within them; overdue: past due. */
 export type ObligationStatus = 'ok' | 'due_soon' | 'overdue';
 

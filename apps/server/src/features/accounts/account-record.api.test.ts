@@ -120,8 +120,10 @@ describe('the customer meta-record', () => {
       });
       expect(logged.status).toBe(201);
       expect(logged.body.actionItems[0]).toEqual({
+        id: expect.any(String),
         text: 'Send the runner sizing guide',
         ownerUserId: null,
+        ownerContactId: null,
         dueDate: '2026-02-10',
         done: false,
       });

@@ -14,7 +14,11 @@ export function presentActivity(row: ActivityRow): Activity {
     summary: row.summary,
     notes: row.notes,
     attendees: row.attendees as Activity['attendees'],
-    actionItems: row.actionItems as Activity['actionItems'],
+    // Items written before action items could be owned by a contact have no such field.
+    actionItems: (row.actionItems as Activity['actionItems']).map((item) => ({
+      ...item,
+      ownerContactId: item.ownerContactId ?? null,
+    })),
     externalIds: row.externalIds as Record<string, string>,
     createdByUserId: row.createdByUserId,
     purposes: row.purposes as Activity['purposes'],

@@ -58,6 +58,7 @@ async function enforced(user: Awaited<ReturnType<typeof staff>>): Promise<UserAb
         })
       ).status,
     ),
+    makeTasks: passes((await user.post('/api/v1/tasks', { title: 'Probe' })).status),
     importRecords: passes(await importAs('accounts')),
     importUsers: passes(await importAs('users')),
   };
@@ -69,10 +70,11 @@ const none: UserAbilities = {
   viewSystemStatus: false,
   manageTeam: false,
   createAccount: false,
+  makeTasks: false,
   importRecords: false,
   importUsers: false,
 };
-const worker: UserAbilities = { ...none, createAccount: true };
+const worker: UserAbilities = { ...none, createAccount: true, makeTasks: true };
 const expected: Record<StaffRole, UserAbilities> = {
   admin: {
     manageUsers: true,
@@ -80,6 +82,7 @@ const expected: Record<StaffRole, UserAbilities> = {
     viewSystemStatus: true,
     manageTeam: true,
     createAccount: true,
+    makeTasks: true,
     importRecords: true,
     importUsers: true,
   },

@@ -103,6 +103,8 @@ function labelOf(state: EntityState): string {
       return `${String(snapshot.kind).replaceAll('_', ' ')}: ${String(snapshot.title)}`;
     case 'sign_off':
       return `Sign-off as ${String(snapshot.role).replaceAll('_', ' ')} by ${String(snapshot.signerName)}`;
+    case 'task':
+      return `Task: ${String(snapshot.title)}`;
     default:
       return String(snapshot.name ?? state.entityId);
   }
@@ -215,6 +217,7 @@ export const historyReadModel = {
       'workflow_comment',
       'artefact',
       'sign_off',
+      'task',
     ];
     entities.sort(
       (left, right) =>

@@ -1,7 +1,8 @@
-import type { Workflow, WorkflowStep } from '@liaison/contracts';
+import type { Workflow } from '@liaison/contracts';
 import { describe, expect, it } from 'vitest';
 import { type Client, factories } from '../../../test/factories.ts';
 import { createTestApp } from '../../../test/test-app.ts';
+import { ok, step } from './journey.test-helpers.ts';
 
 // The issue's walk: a lead created by an AE goes through all 21 steps of the responsibility
 // matrix, each step's responsible person resolved from the team; closed-won starts the
@@ -9,18 +10,6 @@ import { createTestApp } from '../../../test/test-app.ts';
 
 const app = await createTestApp({ now: '2026-03-02T09:00:00.000Z' });
 const f = factories(app);
-
-const step = (workflow: Workflow, id: string): WorkflowStep => {
-  const found = workflow.steps.find((candidate) => candidate.stepId === id);
-  if (!found) throw new Error(`no step ${id}`);
-  return found;
-};
-
-async function ok<T>(what: string, response: Promise<{ status: number; body: T }>): Promise<T> {
-  const { status, body } = await response;
-  if (status < 200 || status > 299) throw new Error(`${what}: ${status} ${JSON.stringify(body)}`);
-  return body;
-}
 
 describe('the customer journey, walked from lead to closed-won', async () => {
   const ae = await f.buildUser({ roles: ['ae'], name: 'Ada Exec' });

@@ -17,9 +17,12 @@ import { activityLabels, options, purposeLabels } from '../../format.ts';
 import { useUserNames } from '../../hooks.ts';
 import { instantOf, localInput } from './draft.ts';
 
+/** An action item as the form holds it: the owner as `u:<user>` or `c:<contact>` in one picker. */
 export interface ActionDraft {
+  /** Kept when editing, so the item keeps its task (docs/tasks.md). */
+  id?: string | undefined;
   text: string;
-  ownerUserId: string | null;
+  owner: string | null;
   dueDate: string;
   done: boolean;
 }
@@ -65,8 +68,13 @@ export const draftOf = (activity: Activity): ActivityDraft => ({
     ...activity.attendees.contactIds.map((id) => `c:${id}`),
   ],
   actionItems: activity.actionItems.map((item) => ({
+    id: item.id,
     text: item.text,
-    ownerUserId: item.ownerUserId,
+    owner: item.ownerUserId
+      ? `u:${item.ownerUserId}`
+      : item.ownerContactId
+        ? `c:${item.ownerContactId}`
+        : null,
     dueDate: item.dueDate ?? '',
     done: item.done,
   })),
@@ -101,8 +109,10 @@ export function activityBody(
       };
     if (field === 'actionItems')
       body.actionItems = draft.actionItems.map((item) => ({
+        ...(item.id ? { id: item.id } : {}),
         text: item.text.trim(),
-        ownerUserId: item.ownerUserId,
+        ownerUserId: item.owner?.startsWith('u:') ? item.owner.slice(2) : null,
+        ownerContactId: item.owner?.startsWith('c:') ? item.owner.slice(2) : null,
         dueDate: item.dueDate || null,
         done: item.done,
       }));
@@ -144,10 +154,18 @@ export function ActivityFields({
     },
     ...(others.length ? [{ group: 'No longer on the account', items: others }] : []),
   ];
-  const owners = account.team.map((member) => ({ value: member.userId, label: member.userName }));
+  // Staff or one of the customer's people: a contact owns the customer's own actions.
+  const staffOwners = account.team.map((member) => ({ value: `u:${member.userId}`, label: member.userName }));
   for (const item of draft.actionItems)
-    if (item.ownerUserId && !owners.some((owner) => owner.value === item.ownerUserId))
-      owners.push({ value: item.ownerUserId, label: userName(item.ownerUserId) });
+    if (item.owner?.startsWith('u:') && !staffOwners.some((owner) => owner.value === item.owner))
+      staffOwners.push({ value: item.owner, label: userName(item.owner.slice(2)) });
+  const owners = [
+    { group: 'Account team', items: staffOwners },
+    {
+      group: 'Customer',
+      items: account.contacts.map((contact) => ({ value: `c:${contact.id}`, label: contact.name })),
+    },
+  ];
   const setItem = (index: number, patch: Partial<ActionDraft>) =>
     update({
       actionItems: draft.actionItems.map((item, other) => (other === index ? { ...item, ...patch } : item)),
@@ -209,10 +227,7 @@ export function ActivityFields({
             leftSection={<IconPlus size={12} />}
             onClick={() =>
               update({
-                actionItems: [
-                  ...draft.actionItems,
-                  { text: '', ownerUserId: null, dueDate: '', done: false },
-                ],
+                actionItems: [...draft.actionItems, { text: '', owner: null, dueDate: '', done: false }],
               })
             }
           >
@@ -261,11 +276,11 @@ export function ActivityFields({
                   size="xs"
                   style={{ flex: 1 }}
                   data={owners}
-                  value={item.ownerUserId}
+                  value={item.owner}
                   clearable
                   allowDeselect
-                  error={at(`actionItems.${index}.ownerUserId`)}
-                  onChange={(value) => setItem(index, { ownerUserId: value })}
+                  error={at(`actionItems.${index}.ownerUserId`) ?? at(`actionItems.${index}.ownerContactId`)}
+                  onChange={(value) => setItem(index, { owner: value })}
                 />
                 <TextInput
                   aria-label={`Due date of action item ${index + 1}`}

@@ -130,8 +130,7 @@ export function ActivityItem({
         {activity.actionItems.length > 0 && (
           <Stack gap={2} mt={6}>
             {activity.actionItems.map((item, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: action items have no id
-              <Group key={index} gap={6} wrap="nowrap">
+              <Group key={item.id ?? index} gap={6} wrap="nowrap">
                 {item.done ? (
                   <IconCircleCheck size={14} color="var(--mantine-color-teal-6)" aria-label="done" />
                 ) : (
@@ -140,6 +139,7 @@ export function ActivityItem({
                 <Text size="xs">
                   {item.text}
                   {item.ownerUserId ? ` — ${userName(item.ownerUserId)}` : ''}
+                  {item.ownerContactId ? ` — ${contacts.get(item.ownerContactId) ?? 'former contact'}` : ''}
                   {item.dueDate ? `, due ${date(item.dueDate)}` : ''}
                 </Text>
               </Group>
