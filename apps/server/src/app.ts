@@ -19,6 +19,7 @@ import { authRoutes, type SignInLimits } from './features/auth/index.ts';
 import { contactsRoutes } from './features/contacts/index.ts';
 import { exportsRoutes } from './features/exports/index.ts';
 import { historyRoutes } from './features/history/index.ts';
+import { homesRoutes } from './features/homes/index.ts';
 import { importsRoutes } from './features/imports/index.ts';
 import { artefactsRoutes, journeyRoutes } from './features/journey/index.ts';
 import { opportunitiesRoutes } from './features/opportunities/index.ts';
@@ -236,6 +237,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(journeyRoutes, { services });
       await api.register(artefactsRoutes, { services });
       await api.register(tasksRoutes, { services });
+      await api.register(homesRoutes, { services });
       await api.register(priorityInputsRoutes, { services });
       await api.register(priorityApprovalsRoutes, { services });
       await api.register(historyRoutes, { db: options.db });

@@ -6,6 +6,7 @@ import { createAssessmentsService, createPortfolioService } from './features/ass
 import { createAuthService, type SignInLimits } from './features/auth/index.ts';
 import { createContactsService } from './features/contacts/index.ts';
 import { createExportsService } from './features/exports/index.ts';
+import { createHomesService } from './features/homes/index.ts';
 import { createImportsService } from './features/imports/index.ts';
 import {
   createArtefactsService,
@@ -82,9 +83,18 @@ export function createServices(
     },
     worklist: (context, userId) => portfolio.worklist(context, userId),
   });
+  // A home shows the person's first 20 items of open work: their tasks and journey steps.
+  const homes = createHomesService(db, {
+    assessments,
+    work: async (context, userId) =>
+      (await tasks.list(context, { owner: userId, limit: 20 })).items.filter(
+        (item) => item.source !== 'obligation',
+      ),
+  });
   return {
     background,
     status: createStatusService(background),
+    homes,
     playbookProvider,
     assessments,
     portfolio,

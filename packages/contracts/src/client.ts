@@ -1,6 +1,7 @@
 import { accountsApi } from './client-accounts.ts';
 import { assessmentsApi, playbookApi } from './client-assessments.ts';
 import { authApi, usersApi } from './client-auth.ts';
+import { homesApi } from './client-homes.ts';
 import { inputsApi } from './client-inputs.ts';
 import { journeyApi } from './client-journey.ts';
 import { recordsApi } from './client-records.ts';
@@ -30,6 +31,7 @@ export {
   type ReassessSlice,
 } from './client-assessments.ts';
 export type { UserListParams } from './client-auth.ts';
+export type { HomeParams } from './client-homes.ts';
 export type { SupportTicketListParams } from './client-inputs.ts';
 export type { JourneyOverviewParams, StepListParams } from './client-journey.ts';
 export type { ActivityListParams, TeamParams } from './client-records.ts';
@@ -59,6 +61,7 @@ export function createApiClient(options: ApiClientOptions) {
     playbook: playbookApi(transport),
     journey: journeyApi(transport),
     tasks: tasksApi(transport),
+    home: homesApi(transport),
     ...inputsApi(transport),
   };
 }

@@ -8,6 +8,7 @@ export * from './common.ts';
 export * from './contacts.ts';
 export * from './enums.ts';
 export * from './history.ts';
+export * from './homes.ts';
 export * from './imports.ts';
 export * from './journey.ts';
 export * from './opportunities.ts';

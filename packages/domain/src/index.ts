@@ -29,6 +29,8 @@ export type { TamAlignmentResult } from './assessment/tam-alignment.ts';
 export { isTamEligible, planRank } from './assessment/tam-alignment.ts';
 export * from './assessment/vocabulary.ts';
 export * from './errors.ts';
+// A home for every role (issue 15): views by role, renewal windows.
+export * from './homes/index.ts';
 // Salesforce-compatible import and export (issue 4): Ids, cell values, formats, row validation.
 export * from './import/index.ts';
 // The customer journey and its workflows (issue 14): templates, start rules, gates, who is responsible.

@@ -18,6 +18,8 @@ async function freshTask(f: Factories) {
 }
 
 export const taskRoutes: RouteCase[] = [
+  // Homes (docs/homes.md): one's own home is any staff's; another's is a manager's (checked in homes.api.test.ts).
+  { route: 'GET /api/v1/home', guard: 'signedIn', request: () => ({ query: 'view=viewer' }) },
   { route: 'GET /api/v1/tasks', guard: 'signedIn', request: () => ({ query: 'owner=me' }) },
   {
     route: 'POST /api/v1/tasks',

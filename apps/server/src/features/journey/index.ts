@@ -2,7 +2,7 @@ export { artefactsRoutes } from './artefacts.routes.ts';
 export { type ArtefactsService, createArtefactsService } from './artefacts.service.ts';
 export type { ArtefactRow, ArtefactVersionRow, SignOffRow } from './artefacts.store.ts';
 export { instanceSnapshot, presentArtefact, stepSnapshot } from './journey.presenter.ts';
-export { runningWorkflows } from './journey.read-model.ts';
+export { runningWorkflows, type WorkflowProgressRow, workflowProgress } from './journey.read-model.ts';
 export { journeyRoutes } from './journey.routes.ts';
 export { createJourneyService, type JourneyService } from './journey.service.ts';
 export type { WorkflowInstanceRow, WorkflowStepRow } from './journey.store.ts';

@@ -200,3 +200,48 @@ export async function runningWorkflows(
   }
   return result;
 }
+
+export interface WorkflowProgressRow extends Record<string, unknown> {
+  workflowId: string;
+  accountId: string;
+  accountName: string;
+  kind: string;
+  settled: number;
+  total: number;
+  current: string | null;
+}
+
+/**
+ * Running workflows of these kinds on these accounts, with how far each has got: steps settled
+ * (done or skipped) of all, and the first open step's activity (the homes, docs/homes.md).
+ */
+export async function workflowProgress(
+  executor: Executor,
+  accountIds: readonly string[],
+  kinds: readonly string[],
+): Promise<WorkflowProgressRow[]> {
+  if (accountIds.length === 0 || kinds.length === 0) return [];
+  const result = await executor.execute<WorkflowProgressRow>(sql`
+    SELECT i.id AS "workflowId", i.account_id AS "accountId", a.name AS "accountName", i.kind,
+      count(*) FILTER (WHERE s.state IN ('done', 'skipped'))::int AS settled, count(*)::int AS total,
+      (SELECT st->>'activity'
+         FROM workflow_steps o
+         JOIN jsonb_array_elements(i.template->'steps') st ON st->>'id' = o.step_id
+        WHERE o.instance_id = i.id AND o.opened_at IS NOT NULL AND o.state IN ('not_started', 'in_progress')
+        ORDER BY o.position LIMIT 1) AS current
+    FROM workflow_instances i
+    JOIN workflow_steps s ON s.instance_id = i.id
+    JOIN accounts a ON a.id = i.account_id
+    WHERE i.status = 'active'
+      AND i.kind IN (${sql.join(
+        kinds.map((kind) => sql`${kind}`),
+        sql`, `,
+      )})
+      AND i.account_id IN (${sql.join(
+        accountIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+    GROUP BY i.id, a.name
+    ORDER BY a.name, i.kind`);
+  return result.rows;
+}
