@@ -220,6 +220,19 @@ describe('the journey API on the demo accounts', () => {
     }
   });
 
+  it("shows the SA's home their prospects' journeys and the workflows they run with the TAM", async () => {
+    const client = httpClient(app.http);
+    const sa = logins.find((login) => login.roles.includes('sa'))!;
+    const login = await client.post('/api/v1/auth/login', { email: sa.email, password: sa.password });
+    const home = await client.get('/api/v1/home', {
+      cookie: String(login.headers['set-cookie']).split(';')[0]!,
+    });
+    expect(home.status).toBe(200);
+    const sections = home.body as { presales: { journey: unknown }[]; handoffs: unknown[] };
+    expect(sections.presales.filter((account) => account.journey !== null).length).toBeGreaterThan(0);
+    expect(sections.handoffs.length).toBeGreaterThan(0);
+  });
+
   it('the manager overview counts the demo steps, some overdue', async () => {
     const response = await httpClient(app.http).get('/api/v1/journey/overview', { cookie });
     expect(response.status).toBe(200);
