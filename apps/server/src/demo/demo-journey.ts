@@ -21,6 +21,7 @@ const SA_BY_REGION: Record<string, string> = {
   emea: 'sa_nadia',
   apac: 'sa_david',
 };
+/** How many days ago the owner started the journey of the lead at step 1, 2, 3, 4: a step a week or so. */
 const LEAD_AGES = [2, 9, 20, 30];
 /** The documents steps produce, by output kind, as their owners title them. */
 const DOCUMENTS: Record<string, string> = {
@@ -55,7 +56,8 @@ function stageMoves(log: HistoryLog): (opportunityId: string | undefined) => Sta
 /**
  * Which account shows which step as its journey's current one: leads for steps 1–4 (the journey
  * just started by their new owner), prospects in the stage of steps 5–16 (the most recently moved
- * first), and the latest TAM-aligned new customers for 17–21.
+ * first), and the latest TAM-aligned new customers for 17–21 (then two finished journeys): the
+ * most recent ones, so nothing the journey leaves open has been waiting for months.
  */
 function pickAccounts(w: JourneyWorld): Pick[] {
   const { plans, opportunities, clock } = w.inputs;
