@@ -2,6 +2,8 @@ import type { DatabaseHandle } from '../db/client.ts';
 import {
   accounts,
   activities,
+  artefacts,
+  artefactVersions,
   businessProfiles,
   contacts,
   emeaParameters,
@@ -10,12 +12,15 @@ import {
   priorityExceptions,
   priorityInitiatives,
   priorityProposals,
+  signOffs,
   successPlanObjectives,
   successPlans,
   supportTickets,
   teamAssignments,
   technicalProfiles,
   users,
+  workflowInstances,
+  workflowSteps,
 } from '../db/schema.ts';
 import { createAssessmentsService } from '../features/assessments/index.ts';
 import { createPlaybookProvider } from '../features/playbook/index.ts';
@@ -27,6 +32,7 @@ import { buildAccountRows } from './demo-account-rows.ts';
 import { buildActivityRows } from './demo-activities.ts';
 import { buildContactRows, planContacts } from './demo-contacts.ts';
 import { forecastAssessments } from './demo-forecast.ts';
+import { buildJourneyRows } from './demo-journey.ts';
 import { buildOpportunityRows } from './demo-opportunities.ts';
 import { flagTriage, planP1Drivers } from './demo-p1-balance.ts';
 import { buildExceptionRows } from './demo-priority-exceptions.ts';
@@ -38,7 +44,7 @@ import { demoSeedStore } from './demo-seed.store.ts';
 import { buildStaff, buildUserRows, DEMO_PASSWORD } from './demo-staff.ts';
 import { buildSuccessPlanRows } from './demo-success-plans.ts';
 import { buildSupportTicketRows } from './demo-support-tickets.ts';
-import { buildTeamRows, planTeams } from './demo-team.ts';
+import { buildTeamRows, planTeams, Team } from './demo-team.ts';
 import { DemoClock } from './demo-time.ts';
 import { HistoryLog } from './demo-timeline.ts';
 
@@ -94,7 +100,19 @@ export async function buildDemoData(now: Date, passwordHash: string) {
     ...buildProfileRows(plans, people, team, clock, log),
     activities: buildActivityRows(plans, team, people, clock, log, forecast),
   };
-  return { ...data, history: await log.rows(), logins };
+  // Journeys last: they follow the opportunities' stage moves and link logged meetings; the
+  // people they engaged (a lead's owner, the SA, the PSE) join the teams as their own rows.
+  const journeys = buildJourneyRows({ plans, team, staff, clock, log, ...data });
+  const engaged = new Team(staff);
+  for (const assignment of journeys.assignments) engaged.add(assignment);
+  const engagedRows = buildTeamRows(engaged, plans, staff, log).map(({ userName: _name, ...row }) => row);
+  return {
+    ...data,
+    teamAssignments: [...data.teamAssignments, ...engagedRows],
+    journeys: journeys.rows,
+    history: await log.rows(),
+    logins,
+  };
 }
 
 export type DemoData = Awaited<ReturnType<typeof buildDemoData>>;
@@ -149,6 +167,11 @@ export async function seedDemo(
     await insertRows(tx, emeaParameters, data.emeaParameters);
     await insertRows(tx, priorityProposals, data.priorityProposals);
     await insertRows(tx, priorityExceptions, data.priorityExceptions);
+    await insertRows(tx, workflowInstances, data.journeys.instances);
+    await insertRows(tx, workflowSteps, data.journeys.steps);
+    await insertRows(tx, artefacts, data.journeys.artefacts);
+    await insertRows(tx, artefactVersions, data.journeys.artefactVersions);
+    await insertRows(tx, signOffs, data.journeys.signOffs);
     await insertRows(tx, history, data.history);
     // Action items written as rows get ids and tasks, as migration 0007 gave older ones theirs.
     await tasksStore.deriveActionItemTasks(tx);

@@ -39,6 +39,13 @@ export class HistoryLog {
     this.pending.push({ at, actor, record, sequence: this.pending.length });
   }
 
+  /** The changes of one entity type recorded so far (the opportunities' stage moves, for the journeys). */
+  changesOf(entityType: EntityType): { at: Date; record: ChangeRecord }[] {
+    return this.pending
+      .filter((change) => change.record.entityType === entityType)
+      .map(({ at, record }) => ({ at, record }));
+  }
+
   get size(): number {
     return this.pending.length;
   }

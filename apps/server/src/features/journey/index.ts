@@ -1,7 +1,11 @@
 export { artefactsRoutes } from './artefacts.routes.ts';
 export { type ArtefactsService, createArtefactsService } from './artefacts.service.ts';
+export type { ArtefactRow, ArtefactVersionRow, SignOffRow } from './artefacts.store.ts';
+export { instanceSnapshot, presentArtefact, stepSnapshot } from './journey.presenter.ts';
 export { runningWorkflows, type WorkflowProgressRow, workflowProgress } from './journey.read-model.ts';
 export { journeyRoutes } from './journey.routes.ts';
 export { createJourneyService, type JourneyService } from './journey.service.ts';
+export type { WorkflowInstanceRow, WorkflowStepRow } from './journey.store.ts';
 export type { PlaybookSource } from './journey-access.ts';
 export { createJourneyHooks, type JourneyHooks, type OpportunityChange } from './journey-hooks.ts';
+export type { WorkflowContext } from './step-outputs.ts';
