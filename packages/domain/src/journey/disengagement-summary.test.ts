@@ -29,7 +29,7 @@ describe('disengagementSummary', () => {
         '',
         'After the recent downgrade, your subscription is below the level at which we align a Technical Account Manager. Downgraded at renewal.',
         '',
-        'Your current plan is **premium** with an annual value of **$60,000**; a Technical Account Manager is aligned with accounts on the premium plan or higher with an annual value of at least $100,000.',
+        'Your current plan is **Premium** with an annual value of **$60,000**; a Technical Account Manager is aligned with accounts on the premium plan or higher with an annual value of at least $100,000.',
         '',
         '## Who to contact from now on',
         '',

@@ -36,6 +36,12 @@ const bullets = (lines: readonly string[]) => lines.map((line) => `- ${line}`).j
  * The follow-up after the disengagement conversation, written from the account's data: the
  * reason, who to talk to from now on, and the options the handbook lists (docs/journey.md).
  */
+/** A plan id as a customer reads it: `ultimate` → Ultimate, `no_plan` → No plan. */
+const planName = (plan: string) => {
+  const words = plan.replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
 export function disengagementSummary(input: DisengagementSummaryInput): string {
   const owner = input.owner
     ? `${input.owner.name}, your ${input.owner.title}${input.owner.email ? ` (${input.owner.email})` : ''}`
@@ -45,7 +51,7 @@ export function disengagementSummary(input: DisengagementSummaryInput): string {
     `_${input.date}${input.tamName ? ` · from ${input.tamName}` : ''}_`,
     '## Why the engagement changes',
     [REASONS[input.reason], input.reasonNote].filter(Boolean).join(' '),
-    `Your current plan is **${input.plan}** with an annual value of **$${Math.round(input.arr).toLocaleString('en-US')}**; a Technical Account Manager is aligned with accounts on ${input.threshold}.`,
+    `Your current plan is **${planName(input.plan)}** with an annual value of **$${Math.round(input.arr).toLocaleString('en-US')}**; a Technical Account Manager is aligned with accounts on ${input.threshold}.`,
     '## Who to contact from now on',
     `${owner} keeps the relationship with you and is your first contact for anything commercial or strategic.`,
     '## Your options',
