@@ -35,7 +35,7 @@ export function JourneyStepsCard() {
             <Table.Th>Account</Table.Th>
             <Table.Th>Step</Table.Th>
             <Table.Th>Workflow</Table.Th>
-            <Table.Th>State</Table.Th>
+            <Table.Th miw={110}>State</Table.Th>
             <Table.Th>Due</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -64,8 +64,13 @@ export function JourneyStepsCard() {
                   {label(workflowKindLabels, item.workflowKind)}
                 </Text>
               </Table.Td>
-              <Table.Td>
-                <Badge size="sm" variant="light" color={item.state === 'in_progress' ? 'blue' : 'brand'}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Badge
+                  size="sm"
+                  variant="light"
+                  color={item.state === 'in_progress' ? 'blue' : 'brand'}
+                  style={{ overflow: 'visible' }}
+                >
                   {label(stepStateLabels, item.state)}
                 </Badge>
               </Table.Td>
