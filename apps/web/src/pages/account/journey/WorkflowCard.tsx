@@ -73,7 +73,8 @@ export function WorkflowCard({
           />
           {current && (
             <Text size="xs" c="dimmed" lineClamp={2} title={current}>
-              Now: step {current}
+              {/* The journey's steps are numbered; the other workflows' ids are names, not shown. */}
+              Now: {/^\d+\./.test(current) ? `step ${current}` : current.slice(current.indexOf('. ') + 2)}
             </Text>
           )}
           {workflow.kind === 'disengagement' && <SummaryButton workflow={workflow} />}
