@@ -1,3 +1,5 @@
+import { STAFF_ROLE_LABELS } from '@liaison/contracts';
+
 /** Labels and number/date formatting shared by every page. Pure functions: unit-tested. */
 
 const DAY_MS = 86_400_000;
@@ -105,17 +107,7 @@ export const purposeLabels: Record<string, string> = {
   renewal_conversation: 'Renewal conversation (customer)',
 };
 
-export const staffRoleLabels: Record<string, string> = {
-  admin: 'Admin',
-  tam_manager: 'TAM manager',
-  tam: 'TAM',
-  sal: 'SAL',
-  ae: 'AE',
-  sa: 'SA',
-  pse: 'PSE',
-  sdr: 'SDR',
-  viewer: 'Viewer',
-};
+export const staffRoleLabels: Record<string, string> = STAFF_ROLE_LABELS;
 
 export const teamRoleLabels: Record<string, string> = {
   tam: 'Technical Account Manager',

@@ -1,4 +1,10 @@
-import type { User, Workflow, WorkflowStep } from '@liaison/contracts';
+import {
+  ArtefactKind,
+  RACI_ROLE_LABELS,
+  type User,
+  type Workflow,
+  type WorkflowStep,
+} from '@liaison/contracts';
 import { ApiError } from './api.ts';
 
 // The customer journey's words and the small decisions the Journey tab makes from what the
@@ -21,18 +27,7 @@ export const stepStateLabels: Record<string, string> = {
 };
 
 /** The RACI roles as the handbook names them (the server's chips carry the same labels). */
-export const raciRoleLabels: Record<string, string> = {
-  sal: 'SAL',
-  ae: 'AE',
-  sa: 'SA',
-  tam: 'TAM',
-  pse: 'PSE',
-  sdr: 'SDR',
-  account_owner: 'SAL/AE',
-  account_team: 'Account team',
-  tam_manager: 'TAM manager',
-  customer: 'Customer',
-};
+export const raciRoleLabels: Record<string, string> = RACI_ROLE_LABELS;
 
 export const workflowStatusLabels: Record<string, string> = {
   active: 'Running',
@@ -60,16 +55,7 @@ export const outputKindLabels: Record<string, string> = {
 };
 
 /** Documents a step can produce (the artefact kinds of the contracts). */
-export const artefactKinds = [
-  'blueprint',
-  'sow',
-  'pov_plan',
-  'success_criteria',
-  'contract',
-  'kick_off_plan',
-  'implementation_plan',
-  'other',
-] as const;
+export const artefactKinds = ArtefactKind.options;
 
 export const disengagementReasonLabels: Record<string, string> = {
   below_threshold_downgrade: 'Below the alignment threshold after a downgrade',

@@ -53,6 +53,19 @@ export type Region = z.infer<typeof Region>;
 export type RelationshipStage = z.infer<typeof RelationshipStage>;
 export type SentimentColour = z.infer<typeof SentimentColour>;
 export type StaffRole = z.infer<typeof StaffRole>;
+
+/** How the web app and the CLI name a staff role. */
+export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
+  admin: 'Admin',
+  tam_manager: 'TAM manager',
+  tam: 'TAM',
+  sal: 'SAL',
+  ae: 'AE',
+  sa: 'SA',
+  pse: 'PSE',
+  sdr: 'SDR',
+  viewer: 'Viewer',
+};
 export type TeamRole = z.infer<typeof TeamRole>;
 export type StakeholderRole = z.infer<typeof StakeholderRole>;
 export type Deployment = z.infer<typeof Deployment>;

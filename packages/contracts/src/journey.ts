@@ -14,6 +14,9 @@ import { OpportunityStage, Region, RelationshipStage, Segment } from './enums.ts
 
 /** The customer journey and its workflows (docs/journey.md). */
 
+/** How the handbook names each RACI role; the server's chips carry the same labels. */
+export { RACI_ROLE_LABELS } from '@liaison/domain';
+
 export const WorkflowKind = z.enum(WORKFLOW_KINDS);
 export const RaciRole = z.enum(RACI_ROLES);
 export const StepState = z.enum(STEP_STATES);

@@ -1,4 +1,4 @@
-import { StaffRole } from '@liaison/contracts';
+import { STAFF_ROLE_LABELS, StaffRole } from '@liaison/contracts';
 import { Command, InvalidArgumentError } from 'commander';
 import { type ApiOptions, withConnectionOptions, withSession } from '../api.ts';
 import { EMPTY, formatTable, print, printJson } from '../output.ts';
@@ -9,18 +9,6 @@ interface UsersOptions extends ApiOptions {
 }
 
 const STAFF_ROLES = StaffRole.options;
-
-const ROLE_LABELS: Record<StaffRole, string> = {
-  admin: 'admin',
-  tam_manager: 'TAM manager',
-  tam: 'TAM',
-  sal: 'SAL',
-  ae: 'AE',
-  sa: 'SA',
-  pse: 'PSE',
-  sdr: 'SDR',
-  viewer: 'viewer',
-};
 
 function parseRole(value: string): StaffRole {
   const role = value.trim();
@@ -62,7 +50,7 @@ export function usersCommand(): Command {
             list.map((user) => [
               `${user.name}${user.isActive ? '' : ' (inactive)'}`,
               user.email,
-              user.roles.map((role) => ROLE_LABELS[role]).join(', '),
+              user.roles.map((role) => STAFF_ROLE_LABELS[role]).join(', '),
               user.region ?? EMPTY,
               user.id,
             ]),
