@@ -17,6 +17,7 @@ import {
   type UpdateStepRequest,
   Workflow,
   WorkflowStep,
+  WorkflowTemplates,
 } from './journey.ts';
 
 export type StepListParams = Partial<z.input<typeof StepListQuery>>;
@@ -49,6 +50,9 @@ export function journeyApi({ call, root }: Transport) {
     /** Steps across accounts: `responsible: 'me'` is the caller's journey work. */
     steps: (query: StepListParams = {}, request: RequestOptions = {}) =>
       call(stepPage, 'GET', '/workflow-steps', { query, ...request }),
+    /** The workflow templates in force: steps, RACI, stages, outputs, start and due rules, sign-offs. */
+    templates: (request: RequestOptions = {}) =>
+      call(WorkflowTemplates, 'GET', '/workflow-templates', request),
     overview: (query: JourneyOverviewParams = {}, request: RequestOptions = {}) =>
       call(JourneyOverview, 'GET', '/journey/overview', { query, ...request }),
     artefacts: {

@@ -7,6 +7,7 @@ import {
   STEP_STATES,
   WORKFLOW_KINDS,
   WORKFLOW_STATUSES,
+  workflowTemplateSchema,
 } from '@liaison/domain';
 import { z } from 'zod';
 import { Id, IsoDate, IsoInstant, LongText, PageQuery, page, QueryBoolean, ShortText } from './common.ts';
@@ -301,6 +302,14 @@ export const JourneyOverview = z.object({
   byRegion: z.array(z.object({ region: Region, running: z.int(), overdue: z.int() })),
   bySegment: z.array(z.object({ segment: Segment, running: z.int(), overdue: z.int() })),
   overdueSteps: z.array(StepListItem).describe('The oldest overdue steps, at most 50.'),
+});
+
+/** The workflow templates of the playbook in force (written through the playbook, dry-run first). */
+export const WorkflowTemplates = z.object({
+  playbookVersion: z.int(),
+  gates: z.enum(['ask_reason', 'block']),
+  saOverlapDays: z.int(),
+  templates: z.array(workflowTemplateSchema),
 });
 
 export type WorkflowKind = z.infer<typeof WorkflowKind>;

@@ -65,6 +65,7 @@ export const journeyRoutes: RouteCase[] = [
     },
     request: () => ({ body: { kind: 'journey' } }),
   },
+  { route: 'GET /api/v1/workflow-templates', guard: 'signedIn' },
   { route: 'GET /api/v1/workflows/:id', guard: 'signedIn', target: freshWorkflow },
   {
     route: 'POST /api/v1/workflows/:id/cancel',

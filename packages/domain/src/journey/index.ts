@@ -8,6 +8,6 @@ export type {
   WorkflowStepTemplate,
   WorkflowTemplate,
 } from './workflow-schema.ts';
-export { journeySettingsSchema } from './workflow-schema.ts';
+export { journeySettingsSchema, workflowTemplateSchema } from './workflow-schema.ts';
 export { journeyIssues } from './workflow-validation.ts';
 export * from './workflow-vocabulary.ts';

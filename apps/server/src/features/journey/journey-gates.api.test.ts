@@ -180,6 +180,21 @@ describe('what the journey refuses and records', async () => {
 });
 
 describe('a template change in the dry run', () => {
+  it('serves the templates in force, the 21-step journey among them', async () => {
+    const served = await ok('templates', f.admin.get('/api/v1/workflow-templates'));
+    expect(served.templates.map((t: { kind: string }) => t.kind).sort()).toEqual([
+      'disengagement',
+      'journey',
+      'sa_overlap',
+      'sa_tam_handoff',
+      'tam_handover',
+      'welcome_call',
+    ]);
+    const journey = served.templates.find((t: { kind: string }) => t.kind === 'journey');
+    expect(journey.steps).toHaveLength(21);
+    expect(served).toMatchObject({ gates: 'ask_reason', playbookVersion: expect.any(Number) });
+  });
+
   it('lists the steps it changes and the accounts running the workflow, which keep their template', async () => {
     const account = await f.buildAccount({ name: 'Dry Run Corp' });
     await ok('journey', f.admin.post(`/api/v1/accounts/${account.id}/workflows`, { kind: 'journey' }));

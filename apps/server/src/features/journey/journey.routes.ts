@@ -14,6 +14,7 @@ import {
   UpdateStepRequest,
   Workflow,
   WorkflowStep,
+  WorkflowTemplates,
 } from '@liaison/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../composition.ts';
@@ -56,6 +57,18 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     },
     async (request, reply) =>
       reply.status(201).send(await journey.start(request.context(), request.params.id, request.body)),
+  );
+  app.get(
+    '/workflow-templates',
+    {
+      schema: {
+        tags,
+        description:
+          'The workflow templates of the playbook in force — the journey, the SA→TAM handoff, the Welcome call, the TAM handover, disengagement and SA overlap: ordered steps with RACI, stages, outputs, what starts each and its due rule, sign-offs and forms; with the gate setting. They change through the playbook (PUT /playbook after POST /playbook/dry-run, which lists the accounts a change affects).',
+        response: { 200: WorkflowTemplates },
+      },
+    },
+    async (request) => journey.templates(request.context()),
   );
   app.get(
     '/workflows/:id',

@@ -231,6 +231,12 @@ export function createJourneyService(
       return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
     },
 
+    /** The playbook's workflow templates in force (docs/journey.md, API). */
+    async templates(_context: RequestContext) {
+      const { version, playbook } = await options.playbook.active(db);
+      return { playbookVersion: version, ...playbook.journey };
+    },
+
     async overview(
       context: RequestContext,
       query: { region?: string | undefined; segment?: string | undefined },
