@@ -35,6 +35,8 @@ export * from './homes/index.ts';
 export * from './import/index.ts';
 // The customer journey and its workflows (issue 14): templates, start rules, gates, who is responsible.
 export * from './journey/index.ts';
+// The account team meeting (issue 15): its cadence and the agenda written from live data.
+export * from './meetings/index.ts';
 export type { ParsePlaybookResult, PlaybookIssue } from './playbook/parse-playbook.ts';
 export { parsePlaybook } from './playbook/parse-playbook.ts';
 export { defaultPlaybook, previousDefaultPlaybook } from './playbook/playbook-defaults.ts';

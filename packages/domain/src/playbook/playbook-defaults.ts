@@ -1,4 +1,5 @@
 import { defaultJourneySettings } from '../journey/default-workflows.ts';
+import { defaultTeamMeetingSettings } from '../meetings/team-meeting.ts';
 import type { Playbook } from './playbook-schema.ts';
 
 function deepFreeze<T>(value: T): T {
@@ -209,6 +210,7 @@ export const defaultPlaybook: Playbook = deepFreeze({
     ],
   },
   journey: defaultJourneySettings,
+  teamMeeting: defaultTeamMeetingSettings,
 });
 
 /**

@@ -8,6 +8,7 @@ import {
 } from '../assessment/vocabulary.ts';
 import { defaultJourneySettings } from '../journey/default-workflows.ts';
 import { journeySettingsSchema } from '../journey/workflow-schema.ts';
+import { defaultTeamMeetingSettings, teamMeetingSettingsSchema } from '../meetings/team-meeting.ts';
 import { playbookCrossFieldIssues } from './playbook-validation.ts';
 
 /** USD amount. */
@@ -209,6 +210,11 @@ const playbookObject = z.strictObject({
    * A playbook stored before workflows existed takes the defaults.
    */
   journey: journeySettingsSchema.default(defaultJourneySettings),
+  /**
+   * The account team meeting's cadence and agenda (docs/meetings.md). A playbook stored before
+   * it existed takes the defaults.
+   */
+  teamMeeting: teamMeetingSettingsSchema.default(defaultTeamMeetingSettings),
 });
 
 /**
