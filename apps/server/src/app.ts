@@ -22,6 +22,7 @@ import { historyRoutes } from './features/history/index.ts';
 import { homesRoutes } from './features/homes/index.ts';
 import { importsRoutes } from './features/imports/index.ts';
 import { artefactsRoutes, journeyRoutes } from './features/journey/index.ts';
+import { meetingsRoutes } from './features/meetings/index.ts';
 import { opportunitiesRoutes } from './features/opportunities/index.ts';
 import { playbookRoutes } from './features/playbook/index.ts';
 import { priorityApprovalsRoutes, priorityInputsRoutes } from './features/priority-inputs/index.ts';
@@ -238,6 +239,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(artefactsRoutes, { services });
       await api.register(tasksRoutes, { services });
       await api.register(homesRoutes, { services });
+      await api.register(meetingsRoutes, { services });
       await api.register(priorityInputsRoutes, { services });
       await api.register(priorityApprovalsRoutes, { services });
       await api.register(historyRoutes, { db: options.db });

@@ -13,6 +13,7 @@ import {
   createJourneyHooks,
   createJourneyService,
 } from './features/journey/index.ts';
+import { createMeetingsService } from './features/meetings/index.ts';
 import { createOpportunitiesService } from './features/opportunities/index.ts';
 import { createPlaybookProvider, createPlaybookService } from './features/playbook/index.ts';
 import {
@@ -83,6 +84,7 @@ export function createServices(
     },
     worklist: (context, userId) => portfolio.worklist(context, userId),
   });
+  const activities = createActivitiesService(db, { onAccountChanged, onActionItems: syncActionItemTasks });
   // A home shows the person's first 20 items of open work: their tasks and journey steps.
   const homes = createHomesService(db, {
     assessments,
@@ -110,7 +112,8 @@ export function createServices(
     journey,
     tasks,
     artefacts: createArtefactsService(db, { playbook: playbookProvider }),
-    activities: createActivitiesService(db, { onAccountChanged, onActionItems: syncActionItemTasks }),
+    activities,
+    meetings: createMeetingsService(db, { playbook: playbookProvider, activities }),
     successPlans: createSuccessPlansService(db, { onAccountChanged }),
     supportTickets: createSupportTicketsService(db, { onAccountChanged }),
     initiatives: createInitiativesService(db, { onAccountChanged }),

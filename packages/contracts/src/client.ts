@@ -4,6 +4,7 @@ import { authApi, usersApi } from './client-auth.ts';
 import { homesApi } from './client-homes.ts';
 import { inputsApi } from './client-inputs.ts';
 import { journeyApi } from './client-journey.ts';
+import { meetingsApi } from './client-meetings.ts';
 import { recordsApi } from './client-records.ts';
 import { tasksApi } from './client-tasks.ts';
 import { type ApiClientOptions, createTransport } from './client-transport.ts';
@@ -62,6 +63,7 @@ export function createApiClient(options: ApiClientOptions) {
     journey: journeyApi(transport),
     tasks: tasksApi(transport),
     home: homesApi(transport),
+    meetings: meetingsApi(transport),
     ...inputsApi(transport),
   };
 }

@@ -722,3 +722,28 @@ export const tasks = pgTable(
       .where(sql`${table.actionItemId} IS NOT NULL`),
   ],
 );
+
+/**
+ * An account team meeting as held (docs/meetings.md): the agenda Liaison wrote for it, the notes
+ * per agenda item, the decisions, and what it created — an activity on each account discussed
+ * (its action items are tasks) and the tasks of action items on no account.
+ */
+export const teamMeetings = pgTable(
+  'team_meetings',
+  {
+    ...recordColumns,
+    teamKey: text('team_key').notNull(),
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    tamUserId: uuid('tam_user_id').references(() => users.id, { onDelete: 'set null' }),
+    heldAt: instant('held_at').notNull(),
+    agenda: jsonb('agenda').notNull(),
+    notes: jsonb('notes').notNull(),
+    decisions: jsonb('decisions').notNull(),
+    activityIds: jsonb('activity_ids').notNull(),
+    taskIds: jsonb('task_ids').notNull(),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name'),
+  },
+  // A team's meetings, latest first: the last one starts the next agenda's "since".
+  (table) => [index('team_meetings_team_idx').on(table.teamKey, table.heldAt)],
+);

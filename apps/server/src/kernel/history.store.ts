@@ -25,6 +25,7 @@ export type EntityType =
   | 'artefact'
   | 'sign_off'
   | 'task'
+  | 'team_meeting'
   | 'user'
   | 'session'
   | 'api_token';

@@ -32,6 +32,8 @@ interface Transaction {
 /** What a write carries besides its fields. */
 export interface WriteOptions {
   reason?: string | undefined;
+  /** Write in the caller's transaction (one write of several records: a team meeting's activities). */
+  executor?: Executor | undefined;
 }
 
 export interface OwnedRecordKind<Row extends { accountId: string }, Presented, Insert, Patch> {
@@ -100,7 +102,9 @@ export function createOwnedRecordService<
       input: Insert,
       options: WriteOptions = {},
     ): Promise<Presented> {
-      return db.transaction(async (executor) => {
+      const run = <T>(work: (executor: Executor) => Promise<T>) =>
+        options.executor ? work(options.executor) : db.transaction(work);
+      return run(async (executor) => {
         const account = await requireEditableAccount(executor, context, accountId);
         const transaction = { executor, context, account, reason: options.reason };
         await kind.checkCreate?.(transaction, input);

@@ -79,6 +79,7 @@ export const withRole = (role: StaffRole): PolicyUser => ({ id: randomUUID(), ro
 export function fillPath(path: string, target: Pick<Target, 'id'>): string {
   const samples: Record<string, string> = {
     id: target.id,
+    key: target.id,
     number: '1',
     file: 'users.csv',
     '*': 'index.html',

@@ -17,7 +17,37 @@ async function freshTask(f: Factories) {
   return { id: body.id, accountId: account.id, version: body.version };
 }
 
+/** An account team (SAL + TAM on one account) and its key; `userId` carries a held meeting's id. */
+async function freshTeam(f: Factories, withMeeting = false) {
+  const sal = await f.buildUser({ roles: ['sal'] });
+  const tam = await f.buildUser({ roles: ['tam'] });
+  const account = await f.buildAccount({ team: { sal: sal.user, tam: tam.user } });
+  const key = `${sal.user.id}~${tam.user.id}`;
+  if (!withMeeting) return { id: key, accountId: account.id };
+  const { status, body } = await f.admin.post<{ id: string }>(`/api/v1/account-teams/${key}/meetings`, {});
+  if (status !== 201) throw new Error(`meeting: ${status} ${JSON.stringify(body)}`);
+  return { id: body.id, accountId: account.id };
+}
+
 export const taskRoutes: RouteCase[] = [
+  // The account team meeting (docs/meetings.md): the team's own members and managers.
+  { route: 'GET /api/v1/account-teams', guard: 'signedIn' },
+  {
+    route: 'GET /api/v1/account-teams/:key/agenda',
+    guard: 'manageTeam',
+    target: ({ f }: Setup) => freshTeam(f),
+  },
+  {
+    route: 'POST /api/v1/account-teams/:key/meetings',
+    guard: 'manageTeam',
+    target: ({ f }: Setup) => freshTeam(f),
+    request: () => ({ body: { decisions: ['Review again next week'] } }),
+  },
+  {
+    route: 'GET /api/v1/team-meetings/:id',
+    guard: 'manageTeam',
+    target: ({ f }: Setup) => freshTeam(f, true),
+  },
   // Homes (docs/homes.md): one's own home is any staff's; another's is a manager's (checked in homes.api.test.ts).
   { route: 'GET /api/v1/home', guard: 'signedIn', request: () => ({ query: 'view=viewer' }) },
   { route: 'GET /api/v1/tasks', guard: 'signedIn', request: () => ({ query: 'owner=me' }) },

@@ -6,7 +6,7 @@ import type { Database, Executor } from '../../db/client.ts';
 import { type AccountChangedHook, noAccountHook, requireAccount } from '../../kernel/account-access.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import { decodeCursor, encodeCursor } from '../../kernel/cursor.ts';
-import { createOwnedRecordService } from '../../kernel/owned-records.ts';
+import { createOwnedRecordService, type WriteOptions } from '../../kernel/owned-records.ts';
 import { referencesStore } from '../../kernel/references.store.ts';
 import { presentActivity } from './activities.presenter.ts';
 import { activitiesStore, type NewActivity } from './activities.store.ts';
@@ -122,8 +122,12 @@ export function createActivitiesService(
     },
   });
   return {
-    create: (context: RequestContext, accountId: string, input: CreateActivityRequest) =>
-      owned.create(context, accountId, withItemIds(input)),
+    create: (
+      context: RequestContext,
+      accountId: string,
+      input: CreateActivityRequest,
+      options: WriteOptions = {},
+    ) => owned.create(context, accountId, withItemIds(input), options),
     update: (
       context: RequestContext,
       id: string,

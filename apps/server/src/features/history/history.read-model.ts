@@ -105,6 +105,8 @@ function labelOf(state: EntityState): string {
       return `Sign-off as ${String(snapshot.role).replaceAll('_', ' ')} by ${String(snapshot.signerName)}`;
     case 'task':
       return `Task: ${String(snapshot.title)}`;
+    case 'team_meeting':
+      return 'Account team meeting';
     default:
       return String(snapshot.name ?? state.entityId);
   }
