@@ -103,7 +103,16 @@ const accountsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/AccountsPage.tsx'), 'AccountsPage'),
 });
 
-const accountTabs = ['overview', 'profile', 'people', 'journey', 'timeline', 'support', 'history'] as const;
+const accountTabs = [
+  'overview',
+  'profile',
+  'people',
+  'journey',
+  'timeline',
+  'tasks',
+  'support',
+  'history',
+] as const;
 export type AccountTab = (typeof accountTabs)[number];
 
 const accountRoute = createRoute({
