@@ -38,8 +38,8 @@ function greeting(now: Date): string {
 
 export function MyWeekPage() {
   const me = useMe();
-  const search = useSearch({ from: '/app/' });
-  const navigate = useNavigate({ from: '/' });
+  const search = useSearch({ from: '/app/week' });
+  const navigate = useNavigate({ from: '/week' });
   const owner = search.owner && search.owner !== me.id ? search.owner : undefined;
   const users = useQuery(queries.users());
   const portfolio = useQuery(queries.portfolio(owner));

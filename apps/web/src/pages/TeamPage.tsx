@@ -131,7 +131,7 @@ export function TeamPage() {
               {tams.map((tam) => (
                 <Table.Tr key={tam.userId}>
                   <Table.Td>
-                    <AnchorLink to="/" search={{ owner: tam.userId }} size="sm" c="dark" fw={500}>
+                    <AnchorLink to="/week" search={{ owner: tam.userId }} size="sm" c="dark" fw={500}>
                       {tam.name}
                     </AnchorLink>
                   </Table.Td>
