@@ -2,7 +2,7 @@ import type { Home, HomeView } from '@liaison/contracts';
 import { Alert, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconEye } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageError, PageLoader } from '../../components/PageState.tsx';
@@ -147,18 +147,19 @@ export function HomePage() {
         )}
         {data.view === 'manager' && manageTeam && (
           <Group gap="xs">
-            <Button component={Link} to="/team" variant="default" size="xs">
-              Team overview
+            {/* Buttons, not links: the nav already links these pages by name. */}
+            <Button onClick={() => navigate({ to: '/team' })} variant="default" size="xs">
+              Open the team overview: load, P1 balance, each TAM’s week
             </Button>
-            <Button component={Link} to="/journey" variant="default" size="xs">
-              Journey overview
+            <Button onClick={() => navigate({ to: '/journey' })} variant="default" size="xs">
+              Open the journey overview
             </Button>
           </Group>
         )}
         {data.view === 'tam' && !data.readOnly && (
           <Group gap="xs">
-            <Button component={Link} to="/week" variant="default" size="xs">
-              My week: worklist and portfolio
+            <Button onClick={() => navigate({ to: '/week' })} variant="default" size="xs">
+              Open the worklist and portfolio
             </Button>
           </Group>
         )}

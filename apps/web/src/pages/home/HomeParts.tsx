@@ -22,7 +22,7 @@ export function Stat({
   testId?: string;
 }) {
   return (
-    <Card data-testid={testId}>
+    <Card data-testid={testId} h="100%">
       <Text className="section-title">{title}</Text>
       <Text fz={28} fw={650} className="num" lh={1.1} mt={4} c={color}>
         {value}

@@ -91,8 +91,8 @@ export function PipelineSection({ pipeline }: { pipeline: Pipeline }) {
                 <Table.Td>
                   <AccountLink accountId={opportunity.accountId} name={opportunity.accountName} />
                 </Table.Td>
-                <Table.Td>
-                  <Badge size="sm" variant="light" color="gray">
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge size="sm" variant="light" color="gray" style={{ overflow: 'visible' }}>
                     {label(opportunityTypeLabels, opportunity.type)}
                   </Badge>
                 </Table.Td>
@@ -102,7 +102,9 @@ export function PipelineSection({ pipeline }: { pipeline: Pipeline }) {
                 <Table.Td ta="right" className="num">
                   {money(opportunity.amount)}
                 </Table.Td>
-                <Table.Td className="num">{date(opportunity.closeDate)}</Table.Td>
+                <Table.Td className="num" style={{ whiteSpace: 'nowrap' }}>
+                  {date(opportunity.closeDate)}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,11 +1,15 @@
 import type { Home } from '@liaison/contracts';
-import { Badge, Group, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { useState } from 'react';
 import { StatusBadge } from '../../components/Badges.tsx';
 import { Empty } from '../../components/PageState.tsx';
 import { date, money, plural } from '../../format.ts';
 import { AccountLink, HealthCell, Section, Stat } from './HomeParts.tsx';
 
 type Renewals = NonNullable<Home['renewals']>;
+
+/** The soonest ones first; a manager's or the book's list can run to a hundred. */
+const SHOWN = 20;
 
 const obligationNames: Record<string, string> = {
   renewal_review: 'Internal review',
@@ -14,6 +18,8 @@ const obligationNames: Record<string, string> = {
 
 /** Renewals: each window's count and ARR (each counts every renewal up to it), then the accounts. */
 export function RenewalsSection({ renewals }: { renewals: Renewals }) {
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? renewals.accounts : renewals.accounts.slice(0, SHOWN);
   return (
     <Stack gap="md" data-testid="home-renewals">
       <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md">
@@ -47,7 +53,7 @@ export function RenewalsSection({ renewals }: { renewals: Renewals }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {renewals.accounts.map((account) => (
+              {shown.map((account) => (
                 <Table.Tr key={account.accountId} data-account={account.accountId}>
                   <Table.Td>
                     <AccountLink accountId={account.accountId} name={account.name} />
@@ -73,9 +79,17 @@ export function RenewalsSection({ renewals }: { renewals: Renewals }) {
                   </Table.Td>
                   <Table.Td>
                     {account.renewalObligations.length === 0 ? (
-                      <Badge size="sm" variant="default">
-                        None owed
-                      </Badge>
+                      <Tooltip
+                        label={
+                          account.tamName
+                            ? 'Nothing owed for this renewal'
+                            : 'No TAM: nothing is owed until one is assigned'
+                        }
+                      >
+                        <Badge size="sm" variant="default">
+                          None owed
+                        </Badge>
+                      </Tooltip>
                     ) : (
                       <Group gap={6} wrap="nowrap">
                         {account.renewalObligations.map((obligation) => (
@@ -98,6 +112,11 @@ export function RenewalsSection({ renewals }: { renewals: Renewals }) {
               ))}
             </Table.Tbody>
           </Table>
+        )}
+        {renewals.accounts.length > SHOWN && (
+          <Button variant="subtle" size="xs" mt="xs" onClick={() => setShowAll(!showAll)}>
+            {showAll ? 'Show fewer' : `Show all ${renewals.accounts.length}`}
+          </Button>
         )}
       </Section>
     </Stack>
