@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { dayOf } from '../src/format.ts';
-import { getJson, screenshot, signIn, TAM } from './demo.ts';
+import { choose, getJson, screenshot, signIn, TAM } from './demo.ts';
 import { post } from './journey-helpers.ts';
 
 // The task list in the web app (issue #15): a call's action items become tasks, the TAM ticks
@@ -61,8 +61,7 @@ test('a call’s three action items become tasks; the TAM ticks hers off on My w
     const n = index + 1;
     await form.getByRole('button', { name: 'Add action item' }).click();
     await form.getByLabel(`Action item ${n}`, { exact: true }).fill(item.text);
-    await form.getByRole('textbox', { name: `Owner of action item ${n}` }).click();
-    await page.getByRole('option', { name: item.owner, exact: true }).click();
+    await choose(page, form, `Owner of action item ${n}`, item.owner);
     await form.getByLabel(`Due date of action item ${n}`).fill(addDays(3));
   }
   await form.getByRole('button', { name: 'Log activity' }).click();
