@@ -22,7 +22,8 @@ interface Home {
 
 const roles = [
   { who: 'SAL', email: SAL, view: 'account_owner', shot: '24-home-sal', section: 'home-renewals' },
-  { who: 'AE', email: AE, view: 'account_owner', shot: '25-home-ae', section: 'home-pipeline' },
+  // The AE's screenshot shows the pipeline (the SAL's shows the renewals at the top).
+  { who: 'AE', email: AE, view: 'account_owner', shot: '25-home-ae', section: 'home-pipeline', scroll: true },
   { who: 'SA', email: SA, view: 'sa', shot: '26-home-sa', section: 'home-presales' },
   {
     who: 'TAM manager',
@@ -45,6 +46,8 @@ for (const role of roles) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(served.views[0]!.label);
     await expect(home.getByTestId(role.section)).toBeVisible();
     await expect(home.getByTestId(role.section).locator('tbody tr, [data-key]').first()).toBeVisible();
+    if ('scroll' in role)
+      await home.getByTestId(role.section).evaluate((card) => card.scrollIntoView({ block: 'start' }));
     await screenshot(page, role.shot, { docs: true });
   });
 }

@@ -25,7 +25,6 @@ interface TaskItem {
 }
 
 const addDays = (days: number) => dayOf(new Date(Date.now() + days * 86_400_000));
-const stamp = Date.now().toString(36);
 
 /** The demo TAM's first account with a colleague on its team and a customer contact. */
 async function accountWithTeamAndContacts(page: Page): Promise<Account> {
@@ -48,14 +47,14 @@ test('a call’s three action items become tasks; the TAM ticks hers off on My w
   const colleague = account.team.find((member) => member.role !== 'tam')!;
   const contact = account.contacts[0]!;
   const items = [
-    { text: `Send the runbook ${stamp}`, owner: me.userName },
-    { text: `Book the architecture review ${stamp}`, owner: colleague.userName },
-    { text: `Confirm the pilot teams ${stamp}`, owner: contact.name },
+    { text: `Send the runbook`, owner: me.userName },
+    { text: `Book the architecture review`, owner: colleague.userName },
+    { text: `Confirm the pilot teams`, owner: contact.name },
   ];
 
   await page.goto(`/accounts/${account.id}?tab=timeline`);
   const form = page.getByRole('form', { name: 'Log activity' });
-  const summary = `Cadence call: pilot plan ${stamp}`;
+  const summary = `Cadence call: pilot plan`;
   await form.getByLabel('Summary').fill(summary);
   for (const [index, item] of items.entries()) {
     const n = index + 1;
@@ -83,7 +82,7 @@ test('a call’s three action items become tasks; the TAM ticks hers off on My w
   await page.getByRole('link', { name: 'My week' }).click();
   await expect(row(myTasks(page), items[0]!.text)).toBeVisible();
   await expect(row(myTasks(page), items[1]!.text)).toHaveCount(0);
-  await myTasks(page).scrollIntoViewIfNeeded();
+  await myTasks(page).evaluate((card) => card.scrollIntoView({ block: 'start' }));
   await screenshot(page, '29-my-week-tasks', { docs: true });
   await myTasks(page)
     .getByRole('checkbox', { name: `Done: ${items[0]!.text}` })
@@ -120,15 +119,15 @@ test('a call’s three action items become tasks; the TAM ticks hers off on My w
 test('snoozing moves a task out of overdue; a stale tick refreshes with a notice', async ({ page }) => {
   await signIn(page, TAM);
   const late = await post<{ id: string; version: number }>(page, '/api/v1/tasks', {
-    title: `Chase the signed order form ${stamp}`,
+    title: `Chase the signed order form`,
     dueOn: addDays(-3),
   });
   const other = await post<{ id: string; version: number }>(page, '/api/v1/tasks', {
-    title: `Draft the QBR deck ${stamp}`,
+    title: `Draft the QBR deck`,
     dueOn: addDays(2),
   });
   await page.goto('/week');
-  const lateRow = row(myTasks(page), `Chase the signed order form ${stamp}`);
+  const lateRow = row(myTasks(page), `Chase the signed order form`);
   await expect(lateRow).toHaveAttribute('data-overdue', 'true');
   await expect(lateRow).toContainText('overdue by 3 days');
 
@@ -141,15 +140,13 @@ test('snoozing moves a task out of overdue; a stale tick refreshes with a notice
 
   // Someone renames the other task meanwhile: the tick is refused, the list shows their version.
   const renamed = await page.request.patch(`/api/v1/tasks/${other.id}`, {
-    data: { title: `Draft the QBR deck v2 ${stamp}`, version: other.version },
+    data: { title: `Draft the QBR deck v2`, version: other.version },
   });
   expect(renamed.status()).toBe(200);
-  await myTasks(page)
-    .getByRole('checkbox', { name: `Done: Draft the QBR deck ${stamp}` })
-    .check();
+  await myTasks(page).getByRole('checkbox', { name: `Done: Draft the QBR deck` }).check();
   await expect(page.getByText('Someone else changed this task')).toBeVisible();
-  await expect(row(myTasks(page), `Draft the QBR deck v2 ${stamp}`)).toBeVisible();
+  await expect(row(myTasks(page), `Draft the QBR deck v2`)).toBeVisible();
   await expect(
-    myTasks(page).getByRole('checkbox', { name: `Done: Draft the QBR deck v2 ${stamp}` }),
+    myTasks(page).getByRole('checkbox', { name: `Done: Draft the QBR deck v2` }),
   ).not.toBeChecked();
 });

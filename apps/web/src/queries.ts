@@ -129,7 +129,7 @@ export const queries = {
   myDoneTasks: () =>
     queryOptions({
       queryKey: ['tasks', 'me', 'done'],
-      queryFn: () => api.tasks.list({ owner: 'me', status: 'done', limit: 20 }),
+      queryFn: () => api.tasks.list({ owner: 'me', status: 'done', limit: 100 }),
     }),
   /** An account's stored tasks, every owner's (keyed by the account so its writes refresh it). */
   accountTasks: (accountId: string, status: TaskStatus) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstSnoozeDay, ownerText, snoozeChoices } from './task-format.ts';
+import { firstSnoozeDay, ownerText, recentlyDone, snoozeChoices } from './task-format.ts';
 
 describe('task-format', () => {
   it('offers tomorrow, next Monday and a week on, as UTC days', () => {
@@ -37,5 +37,15 @@ describe('task-format', () => {
       ownerText({ owner: { kind: 'contact', userId: null, contactId: 'c', name: 'Ana Ruiz' } }, 'me'),
     ).toBe('Ana Ruiz');
     expect(ownerText({ owner: null }, 'me')).toBe('Unassigned');
+  });
+
+  it('lists done tasks the most recently done first', () => {
+    const done = (id: string, completedAt: string | null) => ({ id, task: { completedAt } });
+    const sorted = recentlyDone([
+      done('a', '2026-01-16T10:00:00Z'),
+      done('b', null),
+      done('c', '2026-12-07T09:00:00Z'),
+    ]);
+    expect(sorted.map((item) => item.id)).toEqual(['c', 'a', 'b']);
   });
 });

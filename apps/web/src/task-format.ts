@@ -48,3 +48,10 @@ export function ownerText(item: Pick<TaskListItem, 'owner'>, meId?: string): str
   if (item.owner.kind === 'staff' && item.owner.userId === meId) return null;
   return item.owner.name;
 }
+
+/** Done tasks, the most recently done first (the list serves them by due day). */
+export function recentlyDone<T extends { task: { completedAt: string | null } }>(items: T[]): T[] {
+  return [...items].sort((left, right) =>
+    (right.task.completedAt ?? '').localeCompare(left.task.completedAt ?? ''),
+  );
+}

@@ -7,7 +7,7 @@ import { Empty, ErrorNote } from '../../components/PageState.tsx';
 import { plural } from '../../format.ts';
 import { useCan, useMe } from '../../hooks.ts';
 import { queries } from '../../queries.ts';
-import { storedTasks } from '../../task-format.ts';
+import { recentlyDone, storedTasks } from '../../task-format.ts';
 import { AddTaskForm, type OwnerGroup } from '../tasks/AddTaskForm.tsx';
 import { TaskTable } from '../tasks/TaskTable.tsx';
 import type { AccountContext } from './AccountPage.tsx';
@@ -34,7 +34,7 @@ export function TasksTab({ account, canEdit }: AccountContext) {
     },
   ];
   const items = storedTasks(open.data?.items ?? []);
-  const doneItems = storedTasks(done.data?.items ?? []);
+  const doneItems = recentlyDone(storedTasks(done.data?.items ?? [])).slice(0, 10);
   const overdue = items.filter((item) => item.overdue).length;
   const customer = items.filter((item) => item.owner?.kind === 'contact').length;
   return (

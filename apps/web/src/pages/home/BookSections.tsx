@@ -2,7 +2,8 @@ import type { Home } from '@liaison/contracts';
 import { Box, Grid, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Dot, healthColors } from '../../components/Badges.tsx';
 import { healthLabels, label, money, NOT_SCORED, plural, priorityLabels } from '../../format.ts';
-import { useTierName } from '../../hooks.ts';
+import { usePlaybook, useTierName } from '../../hooks.ts';
+import { tierIds } from '../../playbook-text.ts';
 import { Section, Stat } from './HomeParts.tsx';
 
 type Row = { key: string; accounts: number; arr: number };
@@ -48,6 +49,12 @@ function ShareList({
   );
 }
 
+/** Worst first, not scored last: the order the rest of the app reads health in. */
+const HEALTH_ORDER = ['red', 'yellow', 'green', 'none'];
+const byHealth = <T extends { key: string }>(rows: T[]) =>
+  [...rows].sort((left, right) => rank(HEALTH_ORDER, left.key) - rank(HEALTH_ORDER, right.key));
+const rank = (order: string[], key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+
 const healthName = (key: string) => (key === 'none' || !key ? NOT_SCORED : label(healthLabels, key));
 const healthColor = (key: string) => healthColors[key] ?? healthColors.none!;
 
@@ -81,6 +88,9 @@ export function ArrAtRiskSection({ arrAtRisk }: { arrAtRisk: NonNullable<Home['a
 /** Viewer: the book's accounts and ARR by tier, priority and health. */
 export function BookSection({ book }: { book: NonNullable<Home['book']> }) {
   const tierName = useTierName();
+  // The playbook's order: highest tier first, digital last.
+  const tiers = tierIds(usePlaybook());
+  const byTier = [...book.byTier].sort((left, right) => rank(tiers, left.key) - rank(tiers, right.key));
   return (
     <Stack gap="md" data-testid="home-book">
       <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md">
@@ -109,7 +119,7 @@ export function BookSection({ book }: { book: NonNullable<Home['book']> }) {
           <ShareList rows={book.byPriority} name={(key) => label(priorityLabels, key) || 'None'} />
         </Section>
         <Section title="By health" testId="book-by-health">
-          <ShareList rows={book.byHealth} name={healthName} color={healthColor} />
+          <ShareList rows={byHealth(book.byHealth)} name={healthName} color={healthColor} />
         </Section>
       </SimpleGrid>
     </Stack>

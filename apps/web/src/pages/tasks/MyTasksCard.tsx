@@ -7,7 +7,7 @@ import { Empty, ErrorNote } from '../../components/PageState.tsx';
 import { plural } from '../../format.ts';
 import { useCan, useMe } from '../../hooks.ts';
 import { queries } from '../../queries.ts';
-import { storedTasks } from '../../task-format.ts';
+import { recentlyDone, storedTasks } from '../../task-format.ts';
 import { AddTaskForm } from './AddTaskForm.tsx';
 import { TaskTable } from './TaskTable.tsx';
 
@@ -26,7 +26,7 @@ export function MyTasksCard() {
   if (open.error) return <ErrorNote error={open.error} />;
   const items = storedTasks(open.data?.items ?? []);
   const overdue = items.filter((item) => item.overdue).length;
-  const doneItems = storedTasks(done.data?.items ?? []);
+  const doneItems = recentlyDone(storedTasks(done.data?.items ?? [])).slice(0, 10);
   return (
     <Card data-testid="my-tasks">
       <CardTitle
