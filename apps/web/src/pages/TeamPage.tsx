@@ -134,6 +134,17 @@ export function TeamPage() {
                     <AnchorLink to="/week" search={{ owner: tam.userId }} size="sm" c="dark" fw={500}>
                       {tam.name}
                     </AnchorLink>
+                    {/* Their home as they see it, read-only (the server serves it to managers). */}
+                    <AnchorLink
+                      to="/home"
+                      search={{ userId: tam.userId }}
+                      size="xs"
+                      c="dimmed"
+                      display="block"
+                      aria-label={`${tam.name}’s home`}
+                    >
+                      home
+                    </AnchorLink>
                   </Table.Td>
                   <Table.Td>{label(regionLabels, tam.region)}</Table.Td>
                   <Table.Td ta="right" className="num">

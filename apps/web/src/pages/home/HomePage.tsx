@@ -156,10 +156,14 @@ export function HomePage() {
             </Button>
           </Group>
         )}
-        {data.view === 'tam' && !data.readOnly && (
+        {data.view === 'tam' && (
           <Group gap="xs">
-            <Button onClick={() => navigate({ to: '/week' })} variant="default" size="xs">
-              Open the worklist and portfolio
+            <Button
+              onClick={() => navigate({ to: '/week', search: data.readOnly ? { owner: data.user.id } : {} })}
+              variant="default"
+              size="xs"
+            >
+              Open {data.readOnly ? 'their' : 'the'} worklist and portfolio
             </Button>
           </Group>
         )}
