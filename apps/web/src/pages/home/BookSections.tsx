@@ -111,7 +111,7 @@ export function BookSection({ book }: { book: NonNullable<Home['book']> }) {
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
         <Section title="By tier" testId="book-by-tier">
           <ShareList
-            rows={book.byTier}
+            rows={byTier}
             name={(key) => (key === 'none' || !key ? 'No tier' : tierName(key))}
           />
         </Section>
