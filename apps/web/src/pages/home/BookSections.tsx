@@ -110,10 +110,7 @@ export function BookSection({ book }: { book: NonNullable<Home['book']> }) {
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
         <Section title="By tier" testId="book-by-tier">
-          <ShareList
-            rows={byTier}
-            name={(key) => (key === 'none' || !key ? 'No tier' : tierName(key))}
-          />
+          <ShareList rows={byTier} name={(key) => (key === 'none' || !key ? 'No tier' : tierName(key))} />
         </Section>
         <Section title="By priority" testId="book-by-priority">
           <ShareList rows={book.byPriority} name={(key) => label(priorityLabels, key) || 'None'} />
