@@ -258,6 +258,7 @@ test('an SA overlap started by the TAM is on the SA’s week and on the Journey 
     .filter({ hasText: ACCOUNT })
     .filter({ hasText: 'Support the account team' });
   await expect(row).toBeVisible();
+  await mine.evaluate((card) => card.scrollIntoView({ block: 'start' }));
   await screenshot(sa, '22-my-week-journey-steps', { docs: true });
   await row.getByRole('link', { name: ACCOUNT }).click();
   await expect(sa).toHaveURL(/tab=journey/);

@@ -44,7 +44,7 @@ export function MyTasksCard() {
       ) : items.length === 0 ? (
         <Empty>No open tasks. Action items you own and tasks you add show up here.</Empty>
       ) : (
-        <TaskTable items={items} meId={me.id} label="My tasks" />
+        <TaskTable items={items} meId={me.id} showOwner={false} label="My tasks" />
       )}
       {adding ? (
         <AddTaskForm onDone={() => setAdding(false)} />
@@ -62,7 +62,7 @@ export function MyTasksCard() {
         ) : doneItems.length === 0 ? (
           <Empty>Nothing done yet.</Empty>
         ) : (
-          <TaskTable items={doneItems} meId={me.id} label="Done tasks" />
+          <TaskTable items={doneItems} meId={me.id} showOwner={false} label="Done tasks" />
         ))}
     </Card>
   );

@@ -16,11 +16,14 @@ export function TaskTable({
   items,
   meId,
   showAccount = true,
+  showOwner = true,
   label: ariaLabel,
 }: {
   items: StoredTaskItem[];
   meId: string;
   showAccount?: boolean;
+  /** Off on one person's own list, where every owner is the reader. */
+  showOwner?: boolean;
   label: string;
 }) {
   return (
@@ -30,21 +33,31 @@ export function TaskTable({
           <Table.Th w={36} />
           <Table.Th>Task</Table.Th>
           {showAccount && <Table.Th>Account</Table.Th>}
-          <Table.Th>Owner</Table.Th>
+          {showOwner && <Table.Th>Owner</Table.Th>}
           <Table.Th w={170}>Due</Table.Th>
           <Table.Th w={44} />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {items.map((item) => (
-          <TaskRow key={item.key} item={item} meId={meId} showAccount={showAccount} />
+          <TaskRow key={item.key} item={item} meId={meId} showAccount={showAccount} showOwner={showOwner} />
         ))}
       </Table.Tbody>
     </Table>
   );
 }
 
-function TaskRow({ item, meId, showAccount }: { item: StoredTaskItem; meId: string; showAccount: boolean }) {
+function TaskRow({
+  item,
+  meId,
+  showAccount,
+  showOwner,
+}: {
+  item: StoredTaskItem;
+  meId: string;
+  showAccount: boolean;
+  showOwner: boolean;
+}) {
   const update = useUpdateTask((_task, body) =>
     body.snoozedUntil ? `Snoozed until ${date(body.snoozedUntil, false)}.` : null,
   );
@@ -101,18 +114,20 @@ function TaskRow({ item, meId, showAccount }: { item: StoredTaskItem; meId: stri
           )}
         </Table.Td>
       )}
-      <Table.Td>
-        <Group gap={6} wrap="nowrap">
-          <Text size="sm" c={owner ? undefined : 'dimmed'}>
-            {owner ?? 'Me'}
-          </Text>
-          {item.owner?.kind === 'contact' && (
-            <Badge size="xs" variant="outline" color="orange">
-              customer
-            </Badge>
-          )}
-        </Group>
-      </Table.Td>
+      {showOwner && (
+        <Table.Td>
+          <Group gap={6} wrap="nowrap">
+            <Text size="sm" c={owner ? undefined : 'dimmed'}>
+              {owner ?? 'Me'}
+            </Text>
+            {item.owner?.kind === 'contact' && (
+              <Badge size="xs" variant="outline" color="orange">
+                customer
+              </Badge>
+            )}
+          </Group>
+        </Table.Td>
+      )}
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <DueCell item={item} snoozed={snoozed} done={done} />
       </Table.Td>
