@@ -76,3 +76,19 @@ test('a SAL reads renewals by window, with days left, ARR, health and the renewa
   await page.getByRole('link', { name: 'Home', exact: true }).click();
   await expect(page.getByTestId('home')).toHaveAttribute('data-view', served.view);
 });
+
+test('a TAM manager opens a TAM’s home from their team, read-only, as the TAM sees it', async ({ page }) => {
+  await signIn(page, MANAGER);
+  const team = page.getByTestId('home-team');
+  await team.getByRole('link', { name: 'Priya Natarajan', exact: true }).click();
+  await expect(page).toHaveURL(/userId=/);
+  const home = page.getByTestId('home');
+  await expect(home).toHaveAttribute('data-view', 'tam');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Priya Natarajan’s home');
+  await expect(home.getByText('Read-only')).toBeVisible();
+  await expect(home.getByTestId('home-work')).toContainText('Their work');
+  // Her worklist and portfolio, one click on.
+  await home.getByRole('button', { name: 'Open their worklist and portfolio' }).click();
+  await expect(page).toHaveURL(/\/week\?owner=/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Priya Natarajan’s week');
+});

@@ -14,6 +14,7 @@ import { HomeAccountTable, Section } from './HomeParts.tsx';
 import { PipelineSection } from './PipelineSection.tsx';
 import { HandoffsSection, PresalesSection } from './PresalesSection.tsx';
 import { RenewalsSection } from './RenewalsSection.tsx';
+import { TeamSection } from './TeamSection.tsx';
 import { WorkSection } from './WorkSection.tsx';
 
 type SectionKey =
@@ -26,7 +27,8 @@ type SectionKey =
   | 'arrAtRisk'
   | 'needingTam'
   | 'book'
-  | 'work';
+  | 'work'
+  | 'team';
 
 /**
  * Which sections come first on each view. What a view holds is the server's (a section it does
@@ -36,11 +38,11 @@ const ORDER: Record<HomeView, SectionKey[]> = {
   account_owner: ['renewals', 'pipeline', 'notGreen', 'myAccounts', 'work'],
   sa: ['presales', 'handoffs', 'pipeline', 'notGreen', 'myAccounts', 'renewals', 'work'],
   tam: ['renewals', 'notGreen', 'work'],
-  manager: ['arrAtRisk', 'renewals', 'notGreen', 'needingTam'],
+  manager: ['arrAtRisk', 'team', 'renewals', 'notGreen', 'needingTam'],
   viewer: ['book', 'renewals'],
 };
 
-function sectionOf(home: Home, key: SectionKey): ReactNode {
+function sectionOf(home: Home, key: SectionKey, manageTeam: boolean): ReactNode {
   const first = home.user.name.split(' ')[0];
   switch (key) {
     case 'myAccounts':
@@ -105,6 +107,9 @@ function sectionOf(home: Home, key: SectionKey): ReactNode {
       return home.book && <BookSection book={home.book} />;
     case 'work':
       return home.work && <WorkSection work={home.work} readOnly={home.readOnly} />;
+    case 'team':
+      // The team overview is the managers' (the server's `manageTeam` policy).
+      return manageTeam && !home.readOnly && <TeamSection />;
   }
 }
 
@@ -168,7 +173,7 @@ export function HomePage() {
           </Group>
         )}
         {order.map((key) => {
-          const section = sectionOf(data, key);
+          const section = sectionOf(data, key, manageTeam);
           return section ? <div key={key}>{section}</div> : null;
         })}
       </Stack>
