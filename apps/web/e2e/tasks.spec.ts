@@ -114,6 +114,47 @@ test('a call’s three action items become tasks; the TAM ticks hers off on My w
   expect(
     history.items.some((entry) => entry.entityType === 'task' && entry.entityId === made[0]!.task!.id),
   ).toBe(true);
+
+  // Reopened from the account's done list, it is open again on the activity too.
+  await page.getByRole('tab', { name: 'Tasks' }).click();
+  await tab.getByRole('button', { name: 'Show done' }).click();
+  await tab
+    .getByRole('table', { name: 'Done tasks' })
+    .getByRole('checkbox', { name: `Reopen: ${items[0]!.text}` })
+    .uncheck();
+  await expect(row(tab.getByRole('table', { name: 'Open tasks' }), items[0]!.text)).toBeVisible();
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(itemLine(items[0]!.text).getByLabel('open')).toBeVisible();
+});
+
+test('tasks are added by hand: on My week with an account, on an account for a customer contact', async ({
+  page,
+}) => {
+  await signIn(page, TAM);
+  const account = await accountWithTeamAndContacts(page);
+  const contact = account.contacts[0]!;
+
+  await page.goto('/week');
+  await myTasks(page).getByRole('button', { name: 'Add task' }).click();
+  const form = myTasks(page).getByRole('form', { name: 'Add task' });
+  await form.getByLabel('Task title').fill('Prepare the renewal pricing options');
+  await form.getByRole('textbox', { name: 'Task account' }).fill(account.name.slice(0, 12));
+  await page.getByRole('option', { name: account.name, exact: true }).click();
+  await form.getByLabel('Task due date').fill(addDays(5));
+  await form.getByRole('button', { name: 'Add', exact: true }).click();
+  const added = row(myTasks(page), 'Prepare the renewal pricing options');
+  await expect(added).toContainText(account.name);
+
+  await page.goto(`/accounts/${account.id}?tab=tasks`);
+  const tab = page.getByTestId('account-tasks');
+  await expect(row(tab, 'Prepare the renewal pricing options')).toBeVisible();
+  await tab.getByRole('button', { name: 'Add task' }).click();
+  const accountForm = tab.getByRole('form', { name: 'Add task' });
+  await accountForm.getByLabel('Task title').fill('Share the SSO metadata');
+  await choose(page, accountForm, 'Task owner', contact.name);
+  await accountForm.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(row(tab, 'Share the SSO metadata')).toContainText(contact.name);
+  await expect(row(tab, 'Share the SSO metadata')).toContainText('customer');
 });
 
 test('snoozing moves a task out of overdue; a stale tick refreshes with a notice', async ({ page }) => {

@@ -1,5 +1,6 @@
 import type { Task, TaskListItem } from '@liaison/contracts';
 import { Badge, Checkbox, Group, Table, Text, Tooltip } from '@mantine/core';
+import { useState } from 'react';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
 import { date, dueText, label } from '../../format.ts';
 import { ownerText, taskSourceLabels } from '../../task-format.ts';
@@ -61,10 +62,13 @@ function TaskRow({
   const update = useUpdateTask((_task, body) =>
     body.snoozedUntil ? `Snoozed until ${date(body.snoozedUntil, false)}.` : null,
   );
-  const pending = update.isPending ? update.variables.body : null;
-  const done = (pending?.status ?? item.task.status) === 'done';
+  // Set in the click itself, so the box changes at once (the mutation's state arrives a render
+  // later); cleared when the write settles, success or not, so the server's state shows again.
+  const [intent, setIntent] = useState<{ status?: 'done' | 'open'; snoozedUntil?: string } | null>(null);
+  const settle = { onSettled: () => setIntent(null) };
+  const done = (intent?.status ?? item.task.status) === 'done';
   const owner = ownerText(item, meId);
-  const snoozed = pending?.snoozedUntil ?? item.snoozedUntil;
+  const snoozed = intent?.snoozedUntil ?? item.snoozedUntil;
   return (
     <Table.Tr
       data-testid="task-row"
@@ -77,12 +81,11 @@ function TaskRow({
           aria-label={`${done ? 'Reopen' : 'Done'}: ${item.title}`}
           checked={done}
           disabled={update.isPending}
-          onChange={(event) =>
-            update.mutate({
-              task: item.task,
-              body: { status: event.currentTarget.checked ? 'done' : 'open' },
-            })
-          }
+          onChange={(event) => {
+            const status = event.currentTarget.checked ? 'done' : 'open';
+            setIntent({ status });
+            update.mutate({ task: item.task, body: { status } }, settle);
+          }}
         />
       </Table.Td>
       <Table.Td>
@@ -136,7 +139,10 @@ function TaskRow({
           <SnoozeMenu
             title={item.title}
             disabled={update.isPending}
-            onSnooze={(day) => update.mutate({ task: item.task, body: { snoozedUntil: day } })}
+            onSnooze={(day) => {
+              setIntent({ snoozedUntil: day });
+              update.mutate({ task: item.task, body: { snoozedUntil: day } }, settle);
+            }}
           />
         )}
       </Table.Td>
