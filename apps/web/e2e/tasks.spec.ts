@@ -138,7 +138,7 @@ test('tasks are added by hand: on My week with an account, on an account for a c
   await myTasks(page).getByRole('button', { name: 'Add task' }).click();
   const form = myTasks(page).getByRole('form', { name: 'Add task' });
   await form.getByLabel('Task title').fill('Prepare the renewal pricing options');
-  await form.getByRole('textbox', { name: 'Task account' }).fill(account.name.slice(0, 12));
+  await form.getByLabel('Task account').fill(account.name.slice(0, 12));
   await page.getByRole('option', { name: account.name, exact: true }).click();
   await form.getByLabel('Task due date').fill(addDays(5));
   await form.getByRole('button', { name: 'Add', exact: true }).click();
