@@ -265,7 +265,7 @@ test('a TAM requests a P1 exception and the TAM manager approves it', async ({ p
 
 test('managers see the team; accounts filter by URL; Ctrl+K jumps to an account', async ({ page }) => {
   await signIn(page, MANAGER);
-  await page.getByRole('link', { name: 'Team' }).click();
+  await page.getByRole('link', { name: 'Team', exact: true }).click();
   await expect(page.getByTestId('team-load')).toBeVisible();
   await expect(page.getByText('Eligible accounts with no TAM')).toBeVisible();
   await expect(page.getByText('Disengagement candidates')).toBeVisible();
@@ -308,7 +308,7 @@ test('managers see the team; accounts filter by URL; Ctrl+K jumps to an account'
 
 test('admins edit the playbook with validation, see the dry run, and manage users', async ({ page }) => {
   await signIn(page, ADMIN);
-  await page.getByRole('link', { name: 'Playbook' }).click();
+  await page.getByRole('link', { name: 'Playbook', exact: true }).click();
   const editor = page.getByRole('textbox', { name: 'Playbook JSON' });
   await expect(editor).toHaveValue(/"tiers"/);
   const original = await editor.inputValue();
@@ -329,7 +329,7 @@ test('admins edit the playbook with validation, see the dry run, and manage user
   await editor.evaluate((element) => element.scrollTo(0, 0));
   await screenshot(page, '11-playbook', { docs: true });
 
-  await page.getByRole('link', { name: 'Users' }).click();
+  await page.getByRole('link', { name: 'Users', exact: true }).click();
   await expect(page.getByRole('table', { name: 'Users' })).toContainText('Priya Natarajan');
   await page.getByRole('button', { name: 'New user' }).click();
   const dialog = page.getByRole('dialog');
@@ -347,8 +347,8 @@ test('a viewer reads everything but sees no edit controls, and the server refuse
   page,
 }) => {
   await signIn(page, VIEWER);
-  await expect(page.getByRole('link', { name: 'Team' })).toHaveCount(0);
-  await expect(page.getByRole('link', { name: 'Playbook' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Team', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Playbook', exact: true })).toHaveCount(0);
   const list = await getJson<{ items: { id: string; version: number }[] }>(
     page,
     '/api/v1/accounts?sort=-arr&limit=1',
@@ -442,7 +442,7 @@ test('a manager opens an eligible account with no TAM: health not scored, priori
   expect(assessment.priority.provisional).toBe(true);
   expect(assessment.health.colour).toBeNull();
 
-  await page.getByRole('link', { name: 'Team' }).click();
+  await page.getByRole('link', { name: 'Team', exact: true }).click();
   const needsTam = page.locator('.mantine-Card-root').filter({ hasText: 'Eligible accounts with no TAM' });
   await expect(needsTam.getByTestId('not-scored').first()).toBeVisible();
   await expect(needsTam.getByTestId('provisional').first()).toBeVisible();

@@ -248,6 +248,9 @@ test('an SA overlap started by the TAM is on the SA’s week and on the Journey 
   await expect(responsibleOf(stepOf(page, 'sa_overlap', 'assist'))).toContainText('SA · Elliot Park');
 
   const sa = await sessionOf(browser, SA);
+  // The SA lands on their home, which lists the overlap; the steps they owe are on My week.
+  await expect(sa.getByTestId('home-handoffs')).toContainText(ACCOUNT);
+  await sa.getByRole('link', { name: 'My week', exact: true }).click();
   const mine = sa.getByTestId('my-journey-steps');
   await expect(mine).toBeVisible();
   const row = mine
@@ -255,6 +258,7 @@ test('an SA overlap started by the TAM is on the SA’s week and on the Journey 
     .filter({ hasText: ACCOUNT })
     .filter({ hasText: 'Support the account team' });
   await expect(row).toBeVisible();
+  await mine.evaluate((card) => card.scrollIntoView({ block: 'start' }));
   await screenshot(sa, '22-my-week-journey-steps', { docs: true });
   await row.getByRole('link', { name: ACCOUNT }).click();
   await expect(sa).toHaveURL(/tab=journey/);

@@ -167,7 +167,7 @@ test('the gate asks for a reason before an opportunity skips past missing output
 
 test('a TAM manager reads the journey overview by region and segment', async ({ page }) => {
   await signIn(page, MANAGER);
-  await page.getByRole('link', { name: 'Journey' }).click();
+  await page.getByRole('link', { name: 'Journey', exact: true }).click();
   await expect(page).toHaveURL(/\/journey$/);
   await expect(page.getByRole('heading', { name: 'Journey overview' })).toBeVisible();
   await expect(page.getByTestId('overview-journey')).toBeVisible();

@@ -1,4 +1,4 @@
-import type { JourneyOverviewParams } from '@liaison/contracts';
+import type { HomeView, JourneyOverviewParams, TaskStatus } from '@liaison/contracts';
 import { infiniteQueryOptions, type QueryClient, queryOptions } from '@tanstack/react-query';
 import { type AccountFilters, api, extra } from './api.ts';
 
@@ -120,6 +120,28 @@ export const queries = {
       queryKey: ['journey-overview', filters],
       queryFn: () => api.journey.overview(filters),
     }),
+  /** The signed-in user's open work on the task list (tasks, steps and obligations; docs/tasks.md). */
+  myTasks: () =>
+    queryOptions({
+      queryKey: ['tasks', 'me', 'open'],
+      queryFn: () => api.tasks.list({ owner: 'me', limit: 100 }),
+    }),
+  myDoneTasks: () =>
+    queryOptions({
+      queryKey: ['tasks', 'me', 'done'],
+      queryFn: () => api.tasks.list({ owner: 'me', status: 'done', limit: 100 }),
+    }),
+  /** An account's stored tasks, every owner's (keyed by the account so its writes refresh it). */
+  accountTasks: (accountId: string, status: TaskStatus) =>
+    queryOptions({
+      queryKey: ['account-tasks', accountId, status],
+      queryFn: () => api.tasks.list({ accountId, status, limit: 100 }),
+    }),
+  home: (view?: HomeView, userId?: string) =>
+    queryOptions({
+      queryKey: ['home', view ?? 'default', userId ?? 'me'],
+      queryFn: () => api.home.get({ ...(view ? { view } : {}), ...(userId ? { userId } : {}) }),
+    }),
   playbookVersions: () =>
     queryOptions({ queryKey: ['playbook-versions'], queryFn: () => api.playbook.versions() }),
 };
@@ -132,6 +154,8 @@ const BOOK_KEYS = new Set([
   'team-overview',
   'my-steps',
   'journey-overview',
+  'tasks',
+  'home',
 ]);
 
 /**

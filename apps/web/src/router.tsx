@@ -1,4 +1,4 @@
-import { type JourneyOverviewParams, Region, Segment } from '@liaison/contracts';
+import { HomeView, type JourneyOverviewParams, Region, Segment } from '@liaison/contracts';
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -82,12 +82,47 @@ const appRoute = createRoute({
   component: AppLayout,
 });
 
-const homeRoute = createRoute({
+/**
+ * The landing page picks by role: the first view the server allows the user (docs/homes.md).
+ * A TAM's is their week; every other role lands on their home. The rule stays the server's.
+ */
+const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
   validateSearch: (search: Record<string, unknown>): { owner?: string } =>
     typeof search.owner === 'string' ? { owner: search.owner } : {},
+  beforeLoad: async ({ context, search }) => {
+    // Old links to a TAM's week (`/?owner=`) keep working.
+    if (search.owner) throw redirect({ to: '/week', search: { owner: search.owner } });
+    const home = await context.queryClient.ensureQueryData(queries.home());
+    throw redirect(home.views[0]?.view === 'tam' ? { to: '/week' } : { to: '/home' });
+  },
+});
+
+const weekRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/week',
+  validateSearch: (search: Record<string, unknown>): { owner?: string } =>
+    typeof search.owner === 'string' ? { owner: search.owner } : {},
   component: lazyRouteComponent(() => import('./pages/MyWeekPage.tsx'), 'MyWeekPage'),
+});
+
+export interface HomeSearch {
+  view?: HomeView;
+  userId?: string;
+}
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/home',
+  validateSearch: (search: Record<string, unknown>): HomeSearch => {
+    const view = HomeView.safeParse(search.view);
+    return {
+      ...(view.success ? { view: view.data } : {}),
+      ...(typeof search.userId === 'string' ? { userId: search.userId } : {}),
+    };
+  },
+  component: lazyRouteComponent(() => import('./pages/home/HomePage.tsx'), 'HomePage'),
 });
 
 const teamRoute = createRoute({
@@ -103,7 +138,16 @@ const accountsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/AccountsPage.tsx'), 'AccountsPage'),
 });
 
-const accountTabs = ['overview', 'profile', 'people', 'journey', 'timeline', 'support', 'history'] as const;
+const accountTabs = [
+  'overview',
+  'profile',
+  'people',
+  'journey',
+  'timeline',
+  'tasks',
+  'support',
+  'history',
+] as const;
 export type AccountTab = (typeof accountTabs)[number];
 
 const accountRoute = createRoute({
@@ -151,6 +195,8 @@ const apiTokensRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
+    indexRoute,
+    weekRoute,
     homeRoute,
     teamRoute,
     accountsRoute,

@@ -16,6 +16,7 @@ import {
   IconBuildingSkyscraper,
   IconCalendarWeek,
   IconChevronDown,
+  IconHome,
   IconKey,
   IconLogout,
   IconRoute,
@@ -49,7 +50,8 @@ export function AppLayout() {
   if (!me || !user) return <PageLoader />;
 
   const nav = [
-    { to: '/', label: 'My week', icon: IconCalendarWeek, show: true },
+    { to: '/home', label: 'Home', icon: IconHome, show: true },
+    { to: '/week', label: 'My week', icon: IconCalendarWeek, show: true },
     { to: '/team', label: 'Team', icon: IconUsersGroup, show: me.can.manageTeam },
     { to: '/accounts', label: 'Accounts', icon: IconBuildingSkyscraper, show: true },
     // The overview's route is the team managers' (the server's `manageTeam` policy).
@@ -57,10 +59,7 @@ export function AppLayout() {
     { to: '/playbook', label: 'Playbook', icon: IconBook2, show: me.can.managePlaybook },
     { to: '/users', label: 'Users', icon: IconUsers, show: me.can.manageUsers },
   ] as const;
-  const active = (to: string) =>
-    to === '/'
-      ? location.pathname === '/'
-      : location.pathname === to || location.pathname.startsWith(`${to}/`);
+  const active = (to: string) => location.pathname === to || location.pathname.startsWith(`${to}/`);
 
   const signOut = async () => {
     await api.auth.logout().catch(() => undefined);

@@ -29,6 +29,7 @@ import { holdsBook, useCan, useMe, usePlaybook } from '../hooks.ts';
 import { tierIds, tierName } from '../playbook-text.ts';
 import { queries } from '../queries.ts';
 import { JourneyStepsCard } from './JourneyStepsCard.tsx';
+import { MyTasksCard } from './tasks/MyTasksCard.tsx';
 
 function greeting(now: Date): string {
   const hour = now.getHours();
@@ -37,8 +38,8 @@ function greeting(now: Date): string {
 
 export function MyWeekPage() {
   const me = useMe();
-  const search = useSearch({ from: '/app/' });
-  const navigate = useNavigate({ from: '/' });
+  const search = useSearch({ from: '/app/week' });
+  const navigate = useNavigate({ from: '/week' });
   const owner = search.owner && search.owner !== me.id ? search.owner : undefined;
   const users = useQuery(queries.users());
   const portfolio = useQuery(queries.portfolio(owner));
@@ -75,6 +76,7 @@ export function MyWeekPage() {
       ) : portfolio.data && worklist.data ? (
         portfolio.data.items.length === 0 && viewingSelf && !tam ? (
           <Stack gap="lg">
+            <MyTasksCard />
             <JourneyStepsCard />
             <Card p="xl">
               <Text fw={600}>You have no accounts as TAM.</Text>
@@ -110,6 +112,7 @@ export function MyWeekPage() {
               </CardTitle>
               <Worklist items={worklist.data.items} />
             </Card>
+            {viewingSelf && <MyTasksCard />}
             {viewingSelf && <JourneyStepsCard />}
             <Card>
               <CardTitle

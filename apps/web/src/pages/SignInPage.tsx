@@ -20,7 +20,6 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, errorMessage } from '../api.ts';
 import { label, staffRoleLabels } from '../format.ts';
-import { holdsBook } from '../hooks.ts';
 import { queries } from '../queries.ts';
 
 /** The roles worth trying on the demo, in the order a visitor would try them. */
@@ -39,9 +38,8 @@ export function SignInPage() {
     onSuccess: async (me) => {
       queryClient.clear();
       queryClient.setQueryData(queries.me().queryKey, me);
-      // Managers without a book of their own start on the team overview.
-      const home = me.can.manageTeam && !holdsBook(me.user) ? '/team' : '/';
-      await navigate({ to: search.redirect ?? home });
+      // The landing route picks each role's home (docs/homes.md).
+      await navigate({ to: search.redirect ?? '/' });
     },
   });
 

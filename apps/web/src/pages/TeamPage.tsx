@@ -131,8 +131,19 @@ export function TeamPage() {
               {tams.map((tam) => (
                 <Table.Tr key={tam.userId}>
                   <Table.Td>
-                    <AnchorLink to="/" search={{ owner: tam.userId }} size="sm" c="dark" fw={500}>
+                    <AnchorLink to="/week" search={{ owner: tam.userId }} size="sm" c="dark" fw={500}>
                       {tam.name}
+                    </AnchorLink>
+                    {/* Their home as they see it, read-only (the server serves it to managers). */}
+                    <AnchorLink
+                      to="/home"
+                      search={{ userId: tam.userId }}
+                      size="xs"
+                      c="dimmed"
+                      display="block"
+                      aria-label={`${tam.name}’s home`}
+                    >
+                      home
                     </AnchorLink>
                   </Table.Td>
                   <Table.Td>{label(regionLabels, tam.region)}</Table.Td>

@@ -47,6 +47,7 @@ const TimelineTab = lazy(() =>
 const JourneyTab = lazy(() =>
   import('./journey/JourneyTab.tsx').then((module) => ({ default: module.JourneyTab })),
 );
+const TasksTab = lazy(() => import('./TasksTab.tsx').then((module) => ({ default: module.TasksTab })));
 const HistoryTab = lazy(() => import('./HistoryTab.tsx').then((module) => ({ default: module.HistoryTab })));
 const SupportTab = lazy(() => import('./SupportTab.tsx').then((module) => ({ default: module.SupportTab })));
 
@@ -91,6 +92,7 @@ export function AccountPage() {
           <Tabs.Tab value="people">People</Tabs.Tab>
           <Tabs.Tab value="journey">Journey</Tabs.Tab>
           <Tabs.Tab value="timeline">Timeline</Tabs.Tab>
+          <Tabs.Tab value="tasks">Tasks</Tabs.Tab>
           <Tabs.Tab value="support">Support</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
@@ -109,6 +111,9 @@ export function AccountPage() {
           </Tabs.Panel>
           <Tabs.Panel value="timeline">
             <TimelineTab {...context} />
+          </Tabs.Panel>
+          <Tabs.Panel value="tasks">
+            <TasksTab {...context} />
           </Tabs.Panel>
           <Tabs.Panel value="support">
             <SupportTab {...context} />

@@ -1,0 +1,85 @@
+import { Badge, Group, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { AnchorLink } from '../../components/AnchorLink.tsx';
+import { LoadBar } from '../../components/Charts.tsx';
+import { ErrorNote } from '../../components/PageState.tsx';
+import { label, plural, regionLabels } from '../../format.ts';
+import { queries } from '../../queries.ts';
+import { Section } from './HomeParts.tsx';
+
+/**
+ * The manager's team at a glance, from the team overview: each TAM's load and overdue work, the
+ * name opening that TAM's home as they see it (read-only). The Team page has the rest.
+ */
+export function TeamSection() {
+  const overview = useQuery(queries.teamOverview());
+  if (overview.error) return <ErrorNote error={overview.error} />;
+  if (!overview.data) return null;
+  const tams = [...overview.data.tams].sort(
+    (left, right) => right.overdue - left.overdue || right.load - left.load,
+  );
+  const maxLoad = Math.max(1.25, ...tams.map((tam) => tam.load));
+  return (
+    <Section
+      title="My team"
+      testId="home-team"
+      right={`${plural(tams.length, 'TAM')} · most overdue first · a name opens that TAM’s home`}
+    >
+      <Table aria-label="TAMs" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>TAM</Table.Th>
+            <Table.Th>Region</Table.Th>
+            <Table.Th ta="right">Accounts</Table.Th>
+            <Table.Th w={260}>Load</Table.Th>
+            <Table.Th ta="right">Overdue</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {tams.map((tam) => (
+            <Table.Tr key={tam.userId} data-user={tam.userId}>
+              <Table.Td>
+                <AnchorLink to="/home" search={{ userId: tam.userId }} size="sm" c="dark" fw={500}>
+                  {tam.name}
+                </AnchorLink>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{label(regionLabels, tam.region)}</Text>
+              </Table.Td>
+              <Table.Td ta="right" className="num">
+                {tam.accounts}
+              </Table.Td>
+              <Table.Td>
+                <Group gap="sm" wrap="nowrap">
+                  <div style={{ flex: 1 }}>
+                    <LoadBar load={tam.load} scaleMax={maxLoad} />
+                  </div>
+                  <Text
+                    size="sm"
+                    className="num"
+                    w={36}
+                    ta="right"
+                    c={tam.load > 1.0001 ? 'red.7' : undefined}
+                  >
+                    {tam.load.toFixed(2)}
+                  </Text>
+                </Group>
+              </Table.Td>
+              <Table.Td ta="right">
+                {tam.overdue > 0 ? (
+                  <Badge color="red" variant="light" className="num">
+                    {tam.overdue}
+                  </Badge>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    0
+                  </Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Section>
+  );
+}
