@@ -173,6 +173,13 @@ const journeyRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/JourneyOverviewPage.tsx'), 'JourneyOverviewPage'),
 });
 
+/** The account team meeting: the agenda written by the server, notes, decisions, action items. */
+const meetingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/meetings',
+  component: lazyRouteComponent(() => import('./pages/meetings/MeetingsPage.tsx'), 'MeetingsPage'),
+});
+
 const playbookRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/playbook',
@@ -201,6 +208,7 @@ const routeTree = rootRoute.addChildren([
     teamRoute,
     accountsRoute,
     accountRoute,
+    meetingsRoute,
     journeyRoute,
     playbookRoute,
     usersRoute,

@@ -19,6 +19,7 @@ import {
   IconHome,
   IconKey,
   IconLogout,
+  IconMessages,
   IconRoute,
   IconSearch,
   IconUsers,
@@ -54,6 +55,8 @@ export function AppLayout() {
     { to: '/week', label: 'My week', icon: IconCalendarWeek, show: true },
     { to: '/team', label: 'Team', icon: IconUsersGroup, show: me.can.manageTeam },
     { to: '/accounts', label: 'Accounts', icon: IconBuildingSkyscraper, show: true },
+    // Account team members meet; viewers are on no team (the server lists their teams: none).
+    { to: '/meetings', label: 'Team meeting', icon: IconMessages, show: me.can.makeTasks },
     // The overview's route is the team managers' (the server's `manageTeam` policy).
     { to: '/journey', label: 'Journey', icon: IconRoute, show: me.can.manageTeam },
     { to: '/playbook', label: 'Playbook', icon: IconBook2, show: me.can.managePlaybook },
