@@ -30,6 +30,7 @@ import { tierIds, tierName } from '../playbook-text.ts';
 import { queries } from '../queries.ts';
 import { JourneyStepsCard } from './JourneyStepsCard.tsx';
 import { MyTasksCard } from './tasks/MyTasksCard.tsx';
+import { LogCallButton } from './week/LogCallButton.tsx';
 
 function greeting(now: Date): string {
   const hour = now.getHours();
@@ -110,7 +111,7 @@ export function MyWeekPage() {
               >
                 Worklist
               </CardTitle>
-              <Worklist items={worklist.data.items} />
+              <Worklist items={worklist.data.items} canLog={viewingSelf} />
             </Card>
             {viewingSelf && <MyTasksCard />}
             {viewingSelf && <JourneyStepsCard />}
@@ -250,7 +251,7 @@ function Summary({ portfolio, worklist }: { portfolio: Portfolio; worklist: Work
   );
 }
 
-function Worklist({ items }: { items: WorkItem[] }) {
+function Worklist({ items, canLog }: { items: WorkItem[]; canLog: boolean }) {
   const [showAll, setShowAll] = useState(false);
   if (items.length === 0) return <Empty>Nothing overdue or due this week. Nice.</Empty>;
   const visible = showAll ? items : items.slice(0, 12);
@@ -264,6 +265,7 @@ function Worklist({ items }: { items: WorkItem[] }) {
             <Table.Th>Account</Table.Th>
             <Table.Th w={70}>Priority</Table.Th>
             <Table.Th w={130}>Due</Table.Th>
+            {canLog && <Table.Th w={70} aria-label="Log" />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -310,6 +312,11 @@ function Worklist({ items }: { items: WorkItem[] }) {
               <Table.Td className="num">
                 <Text size="sm">{date(item.dueDate)}</Text>
               </Table.Td>
+              {canLog && (
+                <Table.Td>
+                  <LogCallButton item={item} />
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -16,8 +16,17 @@ import {
 } from './ActivityForm.tsx';
 import { errorsOf } from './draft.ts';
 
-export function LogActivity({ account, onLogged }: { account: Account; onLogged: () => () => void }) {
-  const [draft, setDraft] = useState(emptyActivity);
+export function LogActivity({
+  account,
+  onLogged,
+  initial,
+}: {
+  account: Account;
+  onLogged: () => () => void;
+  /** A prefilled draft (the worklist's "Log" for an obligation); default: a cadence call. */
+  initial?: ActivityDraft;
+}) {
+  const [draft, setDraft] = useState(() => initial ?? emptyActivity());
   const log = useAccountMutation(
     account.id,
     (values: ActivityDraft) => {
