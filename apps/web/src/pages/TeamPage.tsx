@@ -22,6 +22,7 @@ import { date, label, money, NO_TAM_HEALTH, percent, plural, regionLabels } from
 import { usePlaybook, useUserNames } from '../hooks.ts';
 import { tamEligibility } from '../playbook-text.ts';
 import { queries } from '../queries.ts';
+import { ReassignTasks } from './tasks/ReassignTasks.tsx';
 
 type TamRow = TeamOverview['tams'][number];
 type TamSort = 'name' | 'region' | 'accounts' | 'load' | 'p1' | 'overdue';
@@ -145,6 +146,7 @@ export function TeamPage() {
                     >
                       home
                     </AnchorLink>
+                    <ReassignTasks from={tam} />
                   </Table.Td>
                   <Table.Td>{label(regionLabels, tam.region)}</Table.Td>
                   <Table.Td ta="right" className="num">
