@@ -181,3 +181,16 @@ export function StatusBadge({ status, fulfilled }: { status: string; fulfilled?:
     </Badge>
   );
 }
+
+/** How many obligations are overdue: a red badge, or a quiet 0. */
+export function OverdueCount({ count }: { count: number }) {
+  return count > 0 ? (
+    <Badge color="red" variant="light" className="num">
+      {count}
+    </Badge>
+  ) : (
+    <Text size="sm" c="dimmed">
+      0
+    </Text>
+  );
+}

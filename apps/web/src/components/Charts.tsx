@@ -207,3 +207,17 @@ export function HealthTrend({
     </svg>
   );
 }
+
+/** A TAM's load as a bar and its figure, red past capacity (the Team page and the manager's home). */
+export function LoadWithFigure({ load, scaleMax }: { load: number; scaleMax: number }) {
+  return (
+    <Group gap="sm" wrap="nowrap">
+      <div style={{ flex: 1 }}>
+        <LoadBar load={load} scaleMax={scaleMax} />
+      </div>
+      <Text size="sm" className="num" w={36} ta="right" fw={600} c={load > 1.0001 ? 'red.7' : undefined}>
+        {load.toFixed(2)}
+      </Text>
+    </Group>
+  );
+}

@@ -13,8 +13,14 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { AnchorLink } from '../components/AnchorLink.tsx';
-import { NotScoredBadge, ProvisionalBadge, StatusBadge, TierBadge } from '../components/Badges.tsx';
-import { LoadBar } from '../components/Charts.tsx';
+import {
+  NotScoredBadge,
+  OverdueCount,
+  ProvisionalBadge,
+  StatusBadge,
+  TierBadge,
+} from '../components/Badges.tsx';
+import { LoadWithFigure } from '../components/Charts.tsx';
 import { CardTitle, PageHeader } from '../components/PageHeader.tsx';
 import { Empty, PageError, PageLoader } from '../components/PageState.tsx';
 import { compareBy, SortableTh, type SortState } from '../components/SortableTh.tsx';
@@ -153,21 +159,7 @@ export function TeamPage() {
                     {tam.accounts}
                   </Table.Td>
                   <Table.Td>
-                    <Group gap="sm" wrap="nowrap">
-                      <div style={{ flex: 1 }}>
-                        <LoadBar load={tam.load} scaleMax={maxLoad} />
-                      </div>
-                      <Text
-                        size="sm"
-                        className="num"
-                        w={36}
-                        ta="right"
-                        fw={600}
-                        c={tam.load > 1.0001 ? 'red.7' : undefined}
-                      >
-                        {tam.load.toFixed(2)}
-                      </Text>
-                    </Group>
+                    <LoadWithFigure load={tam.load} scaleMax={maxLoad} />
                   </Table.Td>
                   <Table.Td>
                     <Group gap={8} wrap="nowrap">
@@ -178,15 +170,7 @@ export function TeamPage() {
                     </Group>
                   </Table.Td>
                   <Table.Td ta="right">
-                    {tam.overdue > 0 ? (
-                      <Badge color="red" variant="light" className="num">
-                        {tam.overdue}
-                      </Badge>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        0
-                      </Text>
-                    )}
+                    <OverdueCount count={tam.overdue} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,7 +1,8 @@
-import { Badge, Group, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { AnchorLink } from '../../components/AnchorLink.tsx';
-import { LoadBar } from '../../components/Charts.tsx';
+import { OverdueCount } from '../../components/Badges.tsx';
+import { LoadWithFigure } from '../../components/Charts.tsx';
 import { ErrorNote } from '../../components/PageState.tsx';
 import { label, plural, regionLabels } from '../../format.ts';
 import { queries } from '../../queries.ts';
@@ -50,31 +51,10 @@ export function TeamSection() {
                 {tam.accounts}
               </Table.Td>
               <Table.Td>
-                <Group gap="sm" wrap="nowrap">
-                  <div style={{ flex: 1 }}>
-                    <LoadBar load={tam.load} scaleMax={maxLoad} />
-                  </div>
-                  <Text
-                    size="sm"
-                    className="num"
-                    w={36}
-                    ta="right"
-                    c={tam.load > 1.0001 ? 'red.7' : undefined}
-                  >
-                    {tam.load.toFixed(2)}
-                  </Text>
-                </Group>
+                <LoadWithFigure load={tam.load} scaleMax={maxLoad} />
               </Table.Td>
               <Table.Td ta="right">
-                {tam.overdue > 0 ? (
-                  <Badge color="red" variant="light" className="num">
-                    {tam.overdue}
-                  </Badge>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    0
-                  </Text>
-                )}
+                <OverdueCount count={tam.overdue} />
               </Table.Td>
             </Table.Tr>
           ))}
