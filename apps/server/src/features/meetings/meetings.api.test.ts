@@ -208,3 +208,18 @@ describe('a meeting held', () => {
     app.setNow('2026-03-02T09:00:00.000Z');
   });
 });
+
+describe('team keys that name no team', () => {
+  it.each([
+    '------------------------------------~none',
+    'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz~none',
+    'none~none',
+    `${'a'.repeat(99)}`,
+    '%00~none',
+  ])('%s → 404, never a 500', async (key) => {
+    const response = await sal.get(`/api/v1/account-teams/${encodeURIComponent(key)}/agenda`);
+    expect([response.status, response.body.error?.code]).toEqual([404, 'NOT_FOUND']);
+    const record = await sal.post(`/api/v1/account-teams/${encodeURIComponent(key)}/meetings`, {});
+    expect(record.status).toBe(404);
+  });
+});

@@ -25,7 +25,9 @@ export interface MeetingSources {
 }
 
 const day = (instant: Date | string) => new Date(instant).toISOString().slice(0, 10);
-const KEY = /^([0-9a-f-]{36}|none)~([0-9a-f-]{36}|none)$/;
+// `<owner>~<TAM>`, each a UUID or `none`; anything else names no team (404, never a query).
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const KEY = new RegExp(`^(${UUID}|none)~(${UUID}|none)$`);
 
 /** The account team meeting (docs/meetings.md): teams, the agenda Liaison writes, meetings held. */
 export function createMeetingsService(db: Database, sources: MeetingSources) {
