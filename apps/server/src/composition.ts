@@ -89,9 +89,7 @@ export function createServices(
   const homes = createHomesService(db, {
     assessments,
     work: async (context, userId) =>
-      (await tasks.list(context, { owner: userId, limit: 20 })).items.filter(
-        (item) => item.source !== 'obligation',
-      ),
+      (await tasks.list(context, { owner: userId, limit: 20 }, { obligations: false })).items,
   });
   return {
     background,

@@ -76,7 +76,6 @@ export function createHomesService(db: Database, sources: HomeSources) {
       const view = query.view ?? views[0]!;
       authorize(views.includes(view), `${user.name}'s roles do not give the view "${view}".`);
       const day = today(context.now);
-      await sources.assessments.refreshStale(context.now);
 
       const team = (roles: string[]): HomeScope => ({
         kind: 'team',
@@ -91,7 +90,12 @@ export function createHomesService(db: Database, sources: HomeSources) {
       const sections: Partial<Home> = {};
       if (view === 'account_owner' || view === 'tam' || view === 'sa') {
         const scope = team(view === 'account_owner' ? ['sal', 'ae'] : [view]);
+        // Stale assessments (a day rollover) of this person's accounts only: the landing page of
+        // every role must not refresh the whole book.
         sections.myAccounts = await homesReadModel.accounts(db, scope);
+        const ids = sections.myAccounts.map((account) => account.accountId);
+        if (ids.length > 0 && (await sources.assessments.refreshStale(context.now, ids)) > 0)
+          sections.myAccounts = await homesReadModel.accounts(db, scope);
         sections.renewals = renewalsOf(await homesReadModel.renewals(db, scope, day), day);
         sections.notGreen = await homesReadModel.notGreen(db, scope);
         if (view !== 'tam') {
@@ -122,6 +126,8 @@ export function createHomesService(db: Database, sources: HomeSources) {
             .map((p) => ({ accountId: p.accountId, accountName: p.accountName, progress: progressOf(p) }));
         }
       }
+      // The region's or the book's figures: stale assessments refreshed first, as the team overview does.
+      if (view === 'manager' || view === 'viewer') await sources.assessments.refreshStale(context.now);
       if (view === 'manager') {
         sections.renewals = renewalsOf(await homesReadModel.renewals(db, wide, day), day);
         sections.arrAtRisk = await homesReadModel.arrAtRisk(db, wide);

@@ -32,6 +32,8 @@ export async function taskList(
   sources: TaskListSources,
   context: RequestContext,
   query: TaskListQuery,
+  /** `obligations: false`: a caller that shows the worklist beside the list (the homes). */
+  options: { obligations?: boolean } = {},
 ): Promise<{ items: TaskListItem[]; nextCursor: string | null }> {
   const day = today(context.now);
   const after = decodeCursor(query.cursor, ListCursor);
@@ -56,7 +58,7 @@ export async function taskList(
   const joins = ownerUserId && status === 'open' && !query.contactId;
   if (joins && (!query.source || query.source === 'workflow_step'))
     items.push(...(await sources.openSteps(context, ownerUserId, query.accountId)).map(stepItem));
-  if (joins && (!query.source || query.source === 'obligation')) {
+  if (joins && options.obligations !== false && (!query.source || query.source === 'obligation')) {
     const worklist = await sources.worklist(context, ownerUserId);
     items.push(
       ...worklist.items

@@ -52,8 +52,11 @@ export function createTasksService(db: Database, sources: TaskListSources) {
   }
 
   return {
-    list: (context: RequestContext, query: Parameters<typeof taskList>[3]) =>
-      taskList(db, sources, context, query),
+    list: (
+      context: RequestContext,
+      query: Parameters<typeof taskList>[3],
+      options?: Parameters<typeof taskList>[4],
+    ) => taskList(db, sources, context, query, options),
 
     async get(context: RequestContext, id: string): Promise<Task> {
       const view = await tasksStore.view(db, id);
