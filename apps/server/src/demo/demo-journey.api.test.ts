@@ -7,14 +7,14 @@ import {
   type WorkflowTemplate,
 } from '@liaison/domain';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { httpClient } from '../../test/http-client.ts';
-import { type App, buildApp } from '../app.ts';
-import { DAY_MS, NOW, rows, seededDemoDatabase } from './demo-seed.test-helpers.ts';
+import { DAY_MS, demoAdminSession, NOW, rows, seededDemoDatabase } from './demo-seed.test-helpers.ts';
 
 // The demo book has accounts at every step of the journey and in each workflow (issue #14):
 // what the Journey tab, the steps a person owes and the manager's overview show on a first start.
-const { database, logins } = await seededDemoDatabase();
+const seeded = await seededDemoDatabase();
+const { database, logins } = seeded;
 
 interface Instance {
   id: string;
@@ -156,23 +156,14 @@ describe('the demo journeys', () => {
 });
 
 describe('the journey API on the demo accounts', () => {
-  let app: App;
-  let cookie = '';
-  beforeAll(async () => {
-    app = await buildApp({ db: database.db, clock: () => NOW, logLevel: 'silent' });
-    const admin = logins.find((login) => login.roles.includes('admin'))!;
-    const login = await httpClient(app.http).post('/api/v1/auth/login', {
-      email: admin.email,
-      password: admin.password,
-    });
-    cookie = String(login.headers['set-cookie']).split(';')[0]!;
-  });
-  afterAll(() => app?.http.close());
+  const session = demoAdminSession(seeded);
 
   it('answers for every account with workflows, the current step as stored', async () => {
-    const client = httpClient(app.http);
+    const client = httpClient(session.app().http);
     for (const accountId of new Set(instances.map((instance) => instance.account_id))) {
-      const response = await client.get(`/api/v1/accounts/${accountId}/journey`, { cookie });
+      const response = await client.get(`/api/v1/accounts/${accountId}/journey`, {
+        cookie: session.cookie(),
+      });
       expect(response.status, accountId).toBe(200);
       const body = response.body as AccountJourney;
       const stored = instances.filter((instance) => instance.account_id === accountId);
@@ -209,7 +200,7 @@ describe('the journey API on the demo accounts', () => {
   });
 
   it('gives the AE, SAL, SA and TAM who sign in steps they owe', async () => {
-    const client = httpClient(app.http);
+    const client = httpClient(session.app().http);
     for (const role of ['ae', 'sal', 'sa', 'tam']) {
       const who = logins.find((login) => login.roles.includes(role))!;
       const login = await client.post('/api/v1/auth/login', { email: who.email, password: who.password });
@@ -221,7 +212,7 @@ describe('the journey API on the demo accounts', () => {
   });
 
   it("shows the SA's home their prospects' journeys and the workflows they run with the TAM", async () => {
-    const client = httpClient(app.http);
+    const client = httpClient(session.app().http);
     const sa = logins.find((login) => login.roles.includes('sa'))!;
     const login = await client.post('/api/v1/auth/login', { email: sa.email, password: sa.password });
     const home = await client.get('/api/v1/home', {
@@ -234,7 +225,9 @@ describe('the journey API on the demo accounts', () => {
   });
 
   it('the manager overview counts the demo steps, some overdue', async () => {
-    const response = await httpClient(app.http).get('/api/v1/journey/overview', { cookie });
+    const response = await httpClient(session.app().http).get('/api/v1/journey/overview', {
+      cookie: session.cookie(),
+    });
     expect(response.status).toBe(200);
     const body = response.body as {
       workflows: { kind: string; steps: { open: number; overdue: number }[] }[];

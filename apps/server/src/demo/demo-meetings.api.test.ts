@@ -1,31 +1,20 @@
 import type { AccountTeam, Agenda } from '@liaison/contracts';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { httpClient } from '../../test/http-client.ts';
-import { type App, buildApp } from '../app.ts';
-import { NOW, rows, seededDemoDatabase } from './demo-seed.test-helpers.ts';
+import { demoAdminSession, NOW, rows, seededDemoDatabase } from './demo-seed.test-helpers.ts';
 
 // The account team meeting on the demo book (docs/meetings.md): every demo TAM's teams, and an
 // agenda that lists exactly the accounts and opportunities its rules select, computed here from
 // the rows with SQL of its own.
-const { database, logins } = await seededDemoDatabase();
+const seeded = await seededDemoDatabase();
+const { database, logins } = seeded;
 
 describe('the account team meeting on the demo book', () => {
-  let app: App;
-  let cookie = '';
-  beforeAll(async () => {
-    app = await buildApp({ db: database.db, clock: () => NOW, logLevel: 'silent' });
-    const admin = logins.find((login) => login.roles.includes('admin'))!;
-    const login = await httpClient(app.http).post('/api/v1/auth/login', {
-      email: admin.email,
-      password: admin.password,
-    });
-    cookie = String(login.headers['set-cookie']).split(';')[0]!;
-  });
-  afterAll(() => app?.http.close());
+  const session = demoAdminSession(seeded);
 
   const get = async <T>(path: string): Promise<T> => {
-    const response = await httpClient(app.http).get(path, { cookie });
+    const response = await httpClient(session.app().http).get(path, { cookie: session.cookie() });
     expect(response.status, path).toBe(200);
     return response.body as T;
   };

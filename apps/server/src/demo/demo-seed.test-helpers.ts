@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { httpClient } from '../../test/http-client.ts';
 import { createTestDatabase } from '../../test/test-app.ts';
+import { type App, buildApp } from '../app.ts';
 import type { Database } from '../db/client.ts';
 import { type DemoLogin, seedDemo } from './demo-seed.ts';
 
@@ -71,4 +73,24 @@ export async function latestSnapshots(db: Database, entityType: string): Promise
         WHERE entity_type = ${entityType} ORDER BY entity_id, occurred_at DESC, id DESC`,
   );
   return new Map(latest.map((row) => [row.entity_id, row.snapshot]));
+}
+
+/**
+ * The app on the seeded demo database, with an admin's session cookie: call inside a `describe`
+ * (it registers the `beforeAll` that signs in and the `afterAll` that closes the app).
+ */
+export function demoAdminSession(seeded: SeededDemo): { app: () => App; cookie: () => string } {
+  let app: App | undefined;
+  let cookie = '';
+  beforeAll(async () => {
+    app = await buildApp({ db: seeded.database.db, clock: () => NOW, logLevel: 'silent' });
+    const admin = seeded.logins.find((login) => login.roles.includes('admin'))!;
+    const login = await httpClient(app.http).post('/api/v1/auth/login', {
+      email: admin.email,
+      password: admin.password,
+    });
+    cookie = String(login.headers['set-cookie']).split(';')[0]!;
+  });
+  afterAll(() => app?.http.close());
+  return { app: () => app!, cookie: () => cookie };
 }
