@@ -8,7 +8,7 @@ import { demoAdminSession, NOW, rows, seededDemoDatabase } from './demo-seed.tes
 // agenda that lists exactly the accounts and opportunities its rules select, computed here from
 // the rows with SQL of its own.
 const seeded = await seededDemoDatabase();
-const { database, logins } = seeded;
+const { database } = seeded;
 
 describe('the account team meeting on the demo book', () => {
   const session = demoAdminSession(seeded);
