@@ -2,7 +2,7 @@ import { HOME_VIEWS } from '@liaison/domain';
 import { z } from 'zod';
 import { HealthColour, Priority } from './assessments.ts';
 import { ComputedDate, Id, IsoInstant } from './common.ts';
-import { OpportunityStage, OpportunityType, RelationshipStage, Segment } from './enums.ts';
+import { OpportunityStage, OpportunityType, Region, RelationshipStage, Segment } from './enums.ts';
 import { TaskListItem } from './tasks.ts';
 
 /** A home for every role (docs/homes.md): what each role's first page shows, from live data. */
@@ -74,6 +74,7 @@ export const Home = z.object({
   user: z.object({ id: Id, name: z.string() }),
   evaluatedAt: IsoInstant,
   readOnly: z.boolean().describe('A manager reading someone else’s home.'),
+  region: Region.nullable().describe('The region the manager view covers; null: the whole book.'),
   myAccounts: z
     .array(HomeAccount)
     .nullable()

@@ -168,7 +168,7 @@ describe('the SA home', () => {
 describe('the TAM manager home', () => {
   it('reads the region: renewals, ARR by health and at risk, accounts needing a TAM', async () => {
     const mine = await home(manager);
-    expect(mine.view).toBe('manager');
+    expect(mine).toMatchObject({ view: 'manager', region: 'noram' });
     expect(mine.renewals?.accounts.map((x) => x.name)).not.toContain('Fjord Freight'); // EMEA
     expect(mine.renewals?.windows.at(-1)).toEqual({ days: 180, accounts: 4, arr: 650_000 });
     const customers = [100_000, 200_000, 300_000, 50_000, 400_000, 600_000];

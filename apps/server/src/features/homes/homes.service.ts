@@ -147,6 +147,7 @@ export function createHomesService(db: Database, sources: HomeSources) {
         user: { id: user.id, name: user.name },
         evaluatedAt: context.now.toISOString(),
         readOnly,
+        region: view === 'manager' && wide.kind === 'region' ? (wide.region as Home['region']) : null,
       };
     },
   };

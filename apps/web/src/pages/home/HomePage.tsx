@@ -109,7 +109,7 @@ function sectionOf(home: Home, key: SectionKey, manageTeam: boolean): ReactNode 
       return home.work && <WorkSection work={home.work} readOnly={home.readOnly} />;
     case 'team':
       // The team overview is the managers' (the server's `manageTeam` policy).
-      return manageTeam && !home.readOnly && <TeamSection />;
+      return manageTeam && !home.readOnly && <TeamSection region={home.region} />;
   }
 }
 

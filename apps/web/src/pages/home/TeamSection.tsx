@@ -12,13 +12,14 @@ import { Section } from './HomeParts.tsx';
  * The manager's team at a glance, from the team overview: each TAM's load and overdue work, the
  * name opening that TAM's home as they see it (read-only). The Team page has the rest.
  */
-export function TeamSection() {
+export function TeamSection({ region }: { region: string | null }) {
   const overview = useQuery(queries.teamOverview());
   if (overview.error) return <ErrorNote error={overview.error} />;
   if (!overview.data) return null;
-  const tams = [...overview.data.tams].sort(
-    (left, right) => right.overdue - left.overdue || right.load - left.load,
-  );
+  // The TAMs of the region the rest of the manager's home covers (the server says which).
+  const tams = overview.data.tams
+    .filter((tam) => !region || tam.region === region)
+    .sort((left, right) => right.overdue - left.overdue || right.load - left.load);
   const maxLoad = Math.max(1.25, ...tams.map((tam) => tam.load));
   return (
     <Section
