@@ -105,9 +105,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
     ...(options.catalog ? { catalog: options.catalog } : {}),
     background: createBackgroundWork(http.log, clock),
+    clock,
   });
   // Shutdown waits for background work in flight (docs/architecture.md, "Background work").
-  http.addHook('onClose', async () => services.background.drain());
+  http.addHook('onClose', async () => {
+    await services.background.drain();
+    // Jobs running here finish (or are failed, to be retried elsewhere) before the pool closes.
+    await services.queue.stop();
+  });
   // Load the playbook in force before serving, so vocabularies are checked against it.
   await services.playbookProvider.active(options.db);
   const routes: string[] = [];

@@ -1,8 +1,12 @@
 import { defaultPlaybook } from '@liaison/domain';
-import type { Database } from './db/client.ts';
+import { type Database, poolOf } from './db/client.ts';
 import { createAccountsService } from './features/accounts/index.ts';
 import { createActivitiesService } from './features/activities/index.ts';
-import { createAssessmentsService, createPortfolioService } from './features/assessments/index.ts';
+import {
+  assessmentsJobs,
+  createAssessmentsService,
+  createPortfolioService,
+} from './features/assessments/index.ts';
 import { createAuthService, type SignInLimits } from './features/auth/index.ts';
 import { createContactsService } from './features/contacts/index.ts';
 import { createExportsService } from './features/exports/index.ts';
@@ -32,6 +36,8 @@ import { createUsersService } from './features/users/index.ts';
 import type { AccountChangedHook } from './kernel/account-access.ts';
 import { type BackgroundWork, consoleBackgroundLog, createBackgroundWork } from './kernel/background-work.ts';
 import type { Catalog } from './kernel/catalog.ts';
+import { createEventDispatcher, type EventConsumer, eventsJobs } from './kernel/events.ts';
+import { createJobQueue, type JobDefinition } from './kernel/job-queue.ts';
 
 /** The vocabularies of the built-in playbook. */
 export const defaultCatalog: Catalog = { plans: defaultPlaybook.plans, stages: defaultPlaybook.stages };
@@ -46,11 +52,18 @@ export function createServices(
     onAccountChanged?: AccountChangedHook;
     /** Where work outside requests runs, is logged and is awaited at shutdown. */
     background?: BackgroundWork;
+    /** The instant jobs judge at (the app's clock; tests move it). */
+    clock?: () => Date;
   },
 ) {
   const background = options.background ?? createBackgroundWork(consoleBackgroundLog);
+  const clock = options.clock ?? (() => new Date());
+  // Jobs live in PostgreSQL (decision 0009): any server sends, the working ones run them.
+  const queue = createJobQueue(poolOf(db));
+  const consumers: EventConsumer[] = [];
+  const events = createEventDispatcher(db, () => consumers);
   const playbookProvider = createPlaybookProvider();
-  const assessments = createAssessmentsService(db, playbookProvider, { background });
+  const assessments = createAssessmentsService(db, playbookProvider, { background, queue });
   // Plans and stages follow the playbook in force; a test may pin its own vocabulary.
   const catalog = options.catalog ?? playbookProvider.catalog;
   // Every write that can change an input reassesses its account in the same transaction.
@@ -91,8 +104,15 @@ export function createServices(
     work: async (context, userId) =>
       (await tasks.list(context, { owner: userId, limit: 20 }, { obligations: false })).items,
   });
+  const jobs: JobDefinition<never>[] = [...eventsJobs(events, clock), ...assessmentsJobs(assessments, clock)];
   return {
     background,
+    queue,
+    events,
+    /** Every job this release runs (the server's start hands them to the queue). */
+    jobs,
+    /** Who hears of events: the dispatcher hands each event to each, once. */
+    consumers,
     status: createStatusService(background),
     homes,
     playbookProvider,

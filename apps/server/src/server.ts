@@ -56,7 +56,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await (await embeddedStarting?.catch(() => undefined))?.stop().catch(() => {});
     throw error;
   }
-  const { buildApp, connectDatabase, migrate, startRefreshScheduler, seedDemo } = modules;
+  const { buildApp, connectDatabase, migrate, startJobs, seedDemo } = modules;
   const database = connectDatabase(embedded?.url ?? config.databaseUrl!, config.dbPoolSize);
   try {
     await migrate(database.pool);
@@ -83,12 +83,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       if (seeded) options.onDemoSeeded?.(seeded);
     }
     const address = await app.http.listen({ port: config.port, host: config.host });
-    const refresher = startRefreshScheduler(app.services.assessments, app.services.background, app.clock);
+    // This server takes its share of the jobs: scheduled ones run once however many servers run.
+    const jobs = await startJobs(app, database.pool);
     return {
       url: address.replace('127.0.0.1', 'localhost'),
       databaseMode: embedded ? 'embedded' : 'external',
       close: async () => {
-        await refresher.stop();
+        await jobs.stop();
         // Closing the app waits for its background work in flight (the onClose hook).
         await app.http.close();
         await database.close();
@@ -103,19 +104,18 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 }
 
 async function loadModules(demo: boolean) {
-  const [{ buildApp }, { connectDatabase }, { migrate }, { startRefreshScheduler }, demoSeed] =
-    await Promise.all([
-      import('./app.ts'),
-      import('./db/client.ts'),
-      import('./db/migrate.ts'),
-      import('./features/assessments/index.ts'),
-      demo ? import('./demo/demo-seed.ts') : undefined,
-    ]);
+  const [{ buildApp }, { connectDatabase }, { migrate }, { startJobs }, demoSeed] = await Promise.all([
+    import('./app.ts'),
+    import('./db/client.ts'),
+    import('./db/migrate.ts'),
+    import('./jobs.ts'),
+    demo ? import('./demo/demo-seed.ts') : undefined,
+  ]);
   return {
     buildApp,
     connectDatabase,
     migrate,
-    startRefreshScheduler,
+    startJobs,
     seedDemo: demoSeed?.seedDemo,
     prepareDemoData: demoSeed?.prepareDemoData,
   };

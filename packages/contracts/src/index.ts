@@ -7,6 +7,7 @@ export * from './client.ts';
 export * from './common.ts';
 export * from './contacts.ts';
 export * from './enums.ts';
+export * from './events.ts';
 export * from './history.ts';
 export * from './homes.ts';
 export * from './imports.ts';

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { installJobSchema } from '../kernel/job-queue.ts';
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
@@ -68,6 +69,8 @@ export async function migrate(pool: pg.Pool): Promise<MigrationResult> {
       applied.push(entry.tag);
     }
     await client.query('COMMIT');
+    // The job queue's own tables, installed and upgraded by pg-boss under its own lock.
+    await installJobSchema(pool);
     return { applied };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});

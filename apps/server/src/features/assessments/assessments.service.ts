@@ -6,6 +6,7 @@ import {
   consoleBackgroundLog,
   createBackgroundWork,
 } from '../../kernel/background-work.ts';
+import type { JobQueue } from '../../kernel/job-queue.ts';
 import type { ActivePlaybook, PlaybookProvider } from '../playbook/index.ts';
 import { assessmentsStore, type BulkSource, bulkSources, toRow } from './assessments.store.ts';
 import { loadBookContext, loadBookContextAsOf } from './book-context.loader.ts';
@@ -26,13 +27,15 @@ export interface AccountSet {
   source: BulkSource;
 }
 
+export const REASSESS_ALL_JOB = 'assessments-reassess-all';
+
 /** Above this many stale accounts a read does not wait for the refresh (the background job does it). */
 export const REFRESH_ON_READ_LIMIT = 20_000;
 
 export function createAssessmentsService(
   db: Database,
   provider: PlaybookProvider,
-  options: { refreshOnReadLimit?: number; background?: BackgroundWork } = {},
+  options: { refreshOnReadLimit?: number; background?: BackgroundWork; queue?: JobQueue } = {},
 ) {
   const refreshOnReadLimit = options.refreshOnReadLimit ?? REFRESH_ON_READ_LIMIT;
   const background = options.background ?? createBackgroundWork(consoleBackgroundLog);
@@ -201,13 +204,14 @@ export function createAssessmentsService(
     },
 
     /**
-     * The whole book reassessed in the background (a new playbook made every stored assessment
-     * stale), at the instant of the request that asked for it; failures reach the admins' status.
+     * The whole book reassessed by a job (a new playbook made every stored assessment stale), at
+     * the instant of the request that asked for it, queued in the caller's transaction: it runs
+     * once, on whichever server takes it, and is retried if that server dies (decision 0009).
+     * Reads refresh what they need meanwhile.
      */
-    reassessAllInBackground(now: Date, reason: string): Promise<number | undefined> {
-      return background.run('assessments.reassess-all', { reason, at: now.toISOString() }, () =>
-        runInBulk(bulkSources.all, now),
-      );
+    async reassessAllLater(executor: Executor, now: Date, reason: string): Promise<void> {
+      if (!options.queue) return;
+      await options.queue.send(REASSESS_ALL_JOB, { reason, at: now.toISOString() }, { executor });
     },
 
     /** Reassesses the whole book set-based on one connection; reports progress. */

@@ -81,6 +81,9 @@ export function createPlaybookService(
           createdBy: context.actor.name,
           note,
         });
+        // Stored assessments are now stale: a job reassesses the book at the request's instant
+        // (reads refresh what they need meanwhile); it exists only if this version does.
+        await assessments.reassessAllLater(tx, context.now, `playbook version ${version}`);
         return {
           version,
           playbook,
@@ -89,9 +92,6 @@ export function createPlaybookService(
           note,
         };
       });
-      // Stored assessments are now stale; warm them in the background at the request's instant
-      // (reads refresh what they need meanwhile). A failure is logged and shown to admins.
-      void assessments.reassessAllInBackground(context.now, `playbook version ${applied.version}`);
       return applied;
     },
 

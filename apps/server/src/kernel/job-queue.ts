@@ -1,0 +1,178 @@
+import type pg from 'pg';
+import PgBoss from 'pg-boss';
+import type { Executor } from '../db/client.ts';
+import { poolAdapter, transactionAdapter } from './job-queue.sql.ts';
+
+/**
+ * Background work that must survive a crash and run once however many servers share the
+ * database: a queue in PostgreSQL (pg-boss, decision 0009). A feature declares its jobs as
+ * definitions; the server runs them; any code may send one, inside its own transaction when
+ * the job must exist exactly when the write does (docs/scaling.md).
+ */
+export interface JobDefinition<T extends object = Record<string, unknown>> {
+  /** The queue's name: letters, digits and hyphens (`assessments-daily-refresh`). */
+  name: string;
+  /** What an admin reads in the jobs list. */
+  description: string;
+  /** Attempts after the first; each waits `retryDelaySeconds`, doubled each time when `backoff`. */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  backoff: boolean;
+  /**
+   * How long an attempt may run before it counts as lost (its server died): it is then failed
+   * and retried. Longer than the slowest honest run.
+   */
+  expireInSeconds: number;
+  /** `stately`: at most one waiting and one running (a nudge sent ten times runs once more). */
+  policy?: 'standard' | 'stately' | 'singleton';
+  /** A cron expression (UTC): sent once per tick, whichever server's clock sees it first. */
+  schedule?: string;
+  /** At most this many of these jobs run at once on one server. */
+  concurrency?: number;
+  run(data: T, job: { id: string; attempt: number }): Promise<unknown>;
+}
+
+export interface SendOptions {
+  /** The transaction the job belongs to: it exists only if that transaction commits. */
+  executor?: Executor;
+  /** Jobs with one key: a second is not queued while the first waits (or runs, per policy). */
+  singletonKey?: string;
+  startAfter?: Date;
+}
+
+export interface JobQueue {
+  send(name: string, data: object, options?: SendOptions): Promise<string | null>;
+  /** The pg-boss instance, for the admins' jobs feature (retry) and tests. */
+  boss(): Promise<PgBoss>;
+  /** Runs the definitions' workers and schedules on this server (the server's start). */
+  startWorking(definitions: readonly JobDefinition<never>[], options?: WorkingOptions): Promise<void>;
+  /** Stops fetching, waits for the jobs running here (up to `timeoutMs`), fails what is left. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+export interface WorkingOptions {
+  /** How often an idle worker asks for work (pg-boss: at least 0.5 s). */
+  pollingIntervalSeconds?: number;
+  /** How often expired jobs are failed (and so retried): the crash-recovery latency. */
+  maintenanceIntervalSeconds?: number;
+  log?: (level: 'info' | 'warn' | 'error', details: Record<string, unknown>, message: string) => void;
+}
+
+export const JOB_SCHEMA = 'pgboss';
+
+function bossOptions(pool: pg.Pool, working: WorkingOptions | null): PgBoss.ConstructorOptions {
+  return {
+    db: poolAdapter(pool),
+    schema: JOB_SCHEMA,
+    // Our migrator installs and upgrades the queue's schema under its own lock (db/migrate.ts).
+    migrate: false,
+    supervise: working !== null,
+    schedule: working !== null,
+    maintenanceIntervalSeconds: working?.maintenanceIntervalSeconds ?? 60,
+    // Finished jobs stay listed for two weeks: the admins' log of what ran.
+    archiveCompletedAfterSeconds: 3_600,
+    deleteAfterDays: 14,
+  };
+}
+
+export function createJobQueue(pool: pg.Pool): JobQueue {
+  let instance: PgBoss | null = null;
+  let starting: Promise<PgBoss> | null = null;
+
+  const start = (working: WorkingOptions | null) => {
+    const boss = new PgBoss(bossOptions(pool, working));
+    boss.on('error', (error) => working?.log?.('error', { err: error }, 'job queue error'));
+    starting = boss.start().then(() => {
+      instance = boss;
+      return boss;
+    });
+    return starting;
+  };
+  const current = () => (instance ? Promise.resolve(instance) : (starting ?? start(null)));
+
+  return {
+    async send(name, data, options = {}) {
+      const boss = await current();
+      const { executor, ...rest } = options;
+      return boss.send(name, data, {
+        ...rest,
+        ...(executor ? { db: transactionAdapter(executor) } : {}),
+      });
+    },
+    boss: current,
+    async startWorking(definitions, options = {}) {
+      // A client-only instance (sends before the start) gives way to a working one.
+      if (starting) await (await starting).stop({ graceful: false, close: false, wait: true });
+      instance = null;
+      const boss = await start(options);
+      for (const definition of definitions) {
+        const queue = {
+          name: definition.name,
+          policy: definition.policy ?? 'standard',
+          retryLimit: definition.retryLimit,
+          retryDelay: definition.retryDelaySeconds,
+          retryBackoff: definition.backoff,
+          expireInSeconds: definition.expireInSeconds,
+        } satisfies PgBoss.Queue;
+        await boss.createQueue(definition.name, queue);
+        // Created before: its settings follow the definition as this release writes it.
+        await boss.updateQueue(definition.name, queue);
+        if (definition.schedule) await boss.schedule(definition.name, definition.schedule, {}, { tz: 'UTC' });
+        else await boss.unschedule(definition.name);
+        const work = definition.run as JobDefinition['run'];
+        for (let worker = 0; worker < (definition.concurrency ?? 1); worker++) {
+          await boss.work<Record<string, unknown>>(
+            definition.name,
+            {
+              pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+              batchSize: 1,
+              includeMetadata: true,
+            },
+            async ([job]) => {
+              if (!job) return;
+              const started = performance.now();
+              try {
+                const result = await work(job.data ?? {}, { id: job.id, attempt: job.retryCount + 1 });
+                options.log?.(
+                  'info',
+                  { job: definition.name, id: job.id, ms: Math.round(performance.now() - started) },
+                  `${definition.name} done`,
+                );
+                return result;
+              } catch (error) {
+                options.log?.(
+                  'warn',
+                  { err: error, job: definition.name, id: job.id, attempt: job.retryCount + 1 },
+                  `${definition.name} failed`,
+                );
+                throw error;
+              }
+            },
+          );
+        }
+      }
+    },
+    async stop(timeoutMs = 30_000) {
+      const boss = instance ?? (starting ? await starting.catch(() => null) : null);
+      instance = null;
+      starting = null;
+      await boss?.stop({ graceful: true, close: false, wait: true, timeout: timeoutMs });
+    },
+  };
+}
+
+/**
+ * Installs or upgrades the queue's tables (pg-boss's own migrations, under its own advisory
+ * lock): the migrator calls it after ours, so every server and every test database has them.
+ */
+export async function installJobSchema(pool: pg.Pool): Promise<void> {
+  const boss = new PgBoss({
+    db: poolAdapter(pool),
+    schema: JOB_SCHEMA,
+    migrate: true,
+    supervise: false,
+    schedule: false,
+  });
+  await boss.start();
+  await boss.stop({ graceful: false, close: false, wait: true });
+}
