@@ -105,6 +105,7 @@ export function createServices(
       (await tasks.list(context, { owner: userId, limit: 20 }, { obligations: false })).items,
   });
   const jobs: JobDefinition<never>[] = [...eventsJobs(events, clock), ...assessmentsJobs(assessments, clock)];
+  queue.define(jobs);
   return {
     background,
     queue,
