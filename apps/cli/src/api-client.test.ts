@@ -83,6 +83,7 @@ describe('createApiClient', () => {
       manageUsers: false,
       managePlaybook: false,
       viewSystemStatus: false,
+      manageMail: false,
       manageTeam: false,
       createAccount: true,
       makeTasks: true,

@@ -9,7 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createServices, type Services } from './composition.ts';
+import { createServices, type MailOptions, type Services } from './composition.ts';
 import type { Database } from './db/client.ts';
 import { readDemoLogins } from './demo/demo-logins.read-model.ts';
 import { accountsRoutes } from './features/accounts/index.ts';
@@ -22,6 +22,7 @@ import { historyRoutes } from './features/history/index.ts';
 import { homesRoutes } from './features/homes/index.ts';
 import { importsRoutes } from './features/imports/index.ts';
 import { artefactsRoutes, journeyRoutes } from './features/journey/index.ts';
+import { mailRoutes } from './features/mail/index.ts';
 import { meetingsRoutes } from './features/meetings/index.ts';
 import { opportunitiesRoutes } from './features/opportunities/index.ts';
 import { playbookRoutes } from './features/playbook/index.ts';
@@ -57,6 +58,8 @@ export interface AppOptions {
   /** Requests per window per API token (docs/security.md, Throttling). */
   apiRateLimit?: ApiRateLimit;
   signInLimits?: SignInLimits;
+  /** E-mail (docs/mail.md): no SMTP server, messages are held in the outbox for admins to read. */
+  mail?: MailOptions;
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -102,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   const services = createServices(options.db, {
     sessionHours: options.sessionHours ?? 24 * 14,
+    ...(options.mail ? { mail: options.mail } : {}),
     ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
     ...(options.catalog ? { catalog: options.catalog } : {}),
     background: createBackgroundWork(http.log, clock),
@@ -253,6 +257,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(importsRoutes, { services, clock });
       await api.register(exportsRoutes, { services });
       await api.register(statusRoutes, { services });
+      await api.register(mailRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

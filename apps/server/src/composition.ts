@@ -1,4 +1,5 @@
 import { defaultPlaybook } from '@liaison/domain';
+import { DEFAULT_MAIL_FROM } from './config.ts';
 import { type Database, poolOf } from './db/client.ts';
 import { createAccountsService } from './features/accounts/index.ts';
 import { createActivitiesService } from './features/activities/index.ts';
@@ -17,6 +18,7 @@ import {
   createJourneyHooks,
   createJourneyService,
 } from './features/journey/index.ts';
+import { createMailService, type MailOptions } from './features/mail/index.ts';
 import { createMeetingsService } from './features/meetings/index.ts';
 import { createOpportunitiesService } from './features/opportunities/index.ts';
 import { createPlaybookProvider, createPlaybookService } from './features/playbook/index.ts';
@@ -39,6 +41,11 @@ import type { Catalog } from './kernel/catalog.ts';
 import { createEventDispatcher, type EventConsumer, eventsJobs } from './kernel/events.ts';
 import { createJobQueue, type JobDefinition } from './kernel/job-queue.ts';
 
+export type { MailOptions };
+
+/** No SMTP server and the default sender: every message is held in the outbox (docs/mail.md). */
+const defaultMail: MailOptions = { from: DEFAULT_MAIL_FROM, publicUrl: 'http://localhost:3000' };
+
 /** The vocabularies of the built-in playbook. */
 export const defaultCatalog: Catalog = { plans: defaultPlaybook.plans, stages: defaultPlaybook.stages };
 
@@ -54,6 +61,8 @@ export function createServices(
     background?: BackgroundWork;
     /** The instant jobs judge at (the app's clock; tests move it). */
     clock?: () => Date;
+    /** SMTP_URL, MAIL_FROM, LIAISON_PUBLIC_URL (config.ts). */
+    mail?: MailOptions;
   },
 ) {
   const background = options.background ?? createBackgroundWork(consoleBackgroundLog);
@@ -104,7 +113,20 @@ export function createServices(
     work: async (context, userId) =>
       (await tasks.list(context, { owner: userId, limit: 20 }, { obligations: false })).items,
   });
-  const jobs: JobDefinition<never>[] = [...eventsJobs(events, clock), ...assessmentsJobs(assessments, clock)];
+  const mailOptions = options.mail ?? defaultMail;
+  // Other features queue their messages through it, in their own transactions.
+  const mail = createMailService(db, {
+    queue,
+    smtpUrl: mailOptions.smtpUrl,
+    mailFrom: mailOptions.from,
+    clock,
+    publicUrl: mailOptions.publicUrl,
+  });
+  const jobs: JobDefinition<never>[] = [
+    ...eventsJobs(events, clock),
+    ...assessmentsJobs(assessments, clock),
+    ...mail.jobs(),
+  ];
   queue.define(jobs);
   return {
     background,
@@ -115,6 +137,7 @@ export function createServices(
     /** Who hears of events: the dispatcher hands each event to each, once. */
     consumers,
     status: createStatusService(background),
+    mail,
     homes,
     playbookProvider,
     assessments,

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+export const DEFAULT_MAIL_FROM = 'Liaison <liaison@localhost>';
+
 // The only reader of process.env. Parsed once at boot; every problem is listed, then we exit.
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -29,6 +31,21 @@ const EnvSchema = z.object({
     )
     .default('false'),
   LIAISON_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine(isSmtpUrl, 'must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.com:465')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .refine(isMailbox, 'must be an address, e.g. Liaison <liaison@example.com> or liaison@example.com')
+    .default(DEFAULT_MAIL_FROM),
+  LIAISON_PUBLIC_URL: z
+    .string()
+    .trim()
+    .refine(isWebOrigin, 'must be an http:// or https:// URL, e.g. https://liaison.example.com')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -47,6 +64,15 @@ export interface ServerConfig {
   /** Requests per minute one API token may make, per server (docs/security.md, Throttling). */
   apiRateLimitPerMinute: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** The SMTP server e-mail goes through; unset, messages are held in the outbox (docs/mail.md). */
+  smtpUrl: string | undefined;
+  /** The sender of every message (`From`). */
+  mailFrom: string;
+  /**
+   * The web app's origin for links in messages, without a trailing slash. Unset: the server's own
+   * address as `http://localhost:<PORT>`, right only when people read mail on the server's machine.
+   */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -71,6 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: parseTrustProxy(value.LIAISON_TRUST_PROXY),
     apiRateLimitPerMinute: value.LIAISON_API_RATE_LIMIT,
     logLevel: value.LOG_LEVEL,
+    smtpUrl: value.SMTP_URL,
+    mailFrom: value.MAIL_FROM,
+    publicUrl: (value.LIAISON_PUBLIC_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ''),
   });
 }
 
@@ -79,4 +108,33 @@ function parseTrustProxy(value: string): boolean | number | string[] {
   if (value === 'false') return false;
   if (/^\d+$/.test(value)) return Number(value);
   return value.split(',').map((address) => address.trim());
+}
+
+function parsedUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+function isSmtpUrl(value: string): boolean {
+  const url = parsedUrl(value);
+  return url !== null && (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+}
+
+function isWebOrigin(value: string): boolean {
+  const url = parsedUrl(value);
+  return url !== null && (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+}
+
+// `name@host` with no spaces, brackets or line breaks: a line break in a header would let a
+// value add headers of its own. `localhost` is a host too (the default sender).
+const ADDRESS = /^[^\s<>@"(),;:]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
+
+/** `liaison@example.com` or `Display Name <liaison@example.com>`. */
+export function isMailbox(value: string): boolean {
+  if (/[\r\n]/.test(value)) return false;
+  const named = /^([^<>"]*?)\s*<([^<>]+)>$/.exec(value);
+  return ADDRESS.test(named ? named[2]! : value);
 }

@@ -64,6 +64,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       db: database.db,
       logLevel: config.logLevel,
       sessionHours: config.sessionHours,
+      mail: { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl },
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
       apiRateLimit: { max: config.apiRateLimitPerMinute, windowSeconds: 60 },

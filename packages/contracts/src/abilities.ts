@@ -11,6 +11,7 @@ export const UserAbilities = z
     manageUsers: ability('Create, change and deactivate users.'),
     managePlaybook: ability('Validate, dry-run and apply a playbook.'),
     viewSystemStatus: ability("The server's status: background work, its runs and failures."),
+    manageMail: ability('The e-mail outbox: read every message, re-send, send a test message.'),
     manageTeam: ability('The team overview and bulk reassessment.'),
     createAccount: ability('Create an account.'),
     makeTasks: ability('Make tasks (docs/tasks.md).'),

@@ -12,6 +12,7 @@ export * from './history.ts';
 export * from './homes.ts';
 export * from './imports.ts';
 export * from './journey.ts';
+export * from './mail.ts';
 export * from './meetings.ts';
 export * from './opportunities.ts';
 export * from './priority-inputs.ts';

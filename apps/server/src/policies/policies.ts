@@ -20,6 +20,8 @@ export const policies = {
   managePlaybook: (user: PolicyUser) => hasRole(user, 'admin'),
   /** The server's own status: background work and its failures. */
   viewSystemStatus: (user: PolicyUser) => hasRole(user, 'admin'),
+  /** The outbox (docs/mail.md): every message Liaison sent or holds, to anyone; re-sending. */
+  manageMail: (user: PolicyUser) => hasRole(user, 'admin'),
   /** Bulk reassessment and the manager views of the whole team. */
   manageTeam: (user: PolicyUser) => hasRole(user, 'admin', 'tam_manager'),
   changeAccountTeam: (user: PolicyUser) => hasRole(user, 'admin', 'tam_manager'),

@@ -55,6 +55,7 @@ const evaluate: Record<Guard, (caller: Caller, row: RouteCase) => boolean> = {
   manageUsers: ({ user }) => policies.manageUsers(user),
   managePlaybook: ({ user }) => policies.managePlaybook(user),
   viewSystemStatus: ({ user }) => policies.viewSystemStatus(user),
+  manageMail: ({ user }) => policies.manageMail(user),
   manageTeam: ({ user }) => policies.manageTeam(user),
   changeAccountTeam: ({ user }) => policies.changeAccountTeam(user),
   createAccount: ({ user }) => policies.createAccount(user),

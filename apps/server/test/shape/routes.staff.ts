@@ -8,6 +8,13 @@ import { shared } from './route-table.ts';
 
 const csv = { 'content-type': 'text/csv' };
 
+/** A test message an admin sent, delivered at once: held (the test app has no SMTP server). */
+const heldMessage = async ({ f, app }: Setup) => {
+  const sent = await f.admin.post<{ id: string }>('/api/v1/mail/test');
+  await app.services.mail.deliver(sent.body.id, 1);
+  return { id: sent.body.id };
+};
+
 const sharedImport = async (setup: Setup) => ({ id: (await shared(setup)).importJob.id });
 
 export const staffRoutes: RouteCase[] = [
@@ -61,6 +68,13 @@ export const staffRoutes: RouteCase[] = [
   },
 
   { route: 'GET /api/v1/status/background-work', guard: 'viewSystemStatus' },
+
+  { route: 'GET /api/v1/mail/status', guard: 'manageMail' },
+  { route: 'GET /api/v1/mail/outbox', guard: 'manageMail', request: () => ({ query: 'status=held' }) },
+  { route: 'GET /api/v1/mail/outbox/:id', guard: 'manageMail', target: heldMessage },
+  // Each call re-sends a message of its own: held again at once (no SMTP server in the tests).
+  { route: 'POST /api/v1/mail/outbox/:id/resend', guard: 'manageMail', target: heldMessage },
+  { route: 'POST /api/v1/mail/test', guard: 'manageMail' },
 
   { route: 'GET /api/v1/portfolio', guard: 'signedIn' },
   { route: 'GET /api/v1/worklist', guard: 'signedIn' },

@@ -47,6 +47,7 @@ async function enforced(user: Awaited<ReturnType<typeof staff>>): Promise<UserAb
         .status,
     ),
     viewSystemStatus: passes((await user.get('/api/v1/status/background-work')).status),
+    manageMail: passes((await user.get('/api/v1/mail/status')).status),
     manageTeam: passes((await user.get('/api/v1/team-overview')).status),
     createAccount: passes(
       (
@@ -68,6 +69,7 @@ const none: UserAbilities = {
   manageUsers: false,
   managePlaybook: false,
   viewSystemStatus: false,
+  manageMail: false,
   manageTeam: false,
   createAccount: false,
   makeTasks: false,
@@ -80,6 +82,7 @@ const expected: Record<StaffRole, UserAbilities> = {
     manageUsers: true,
     managePlaybook: true,
     viewSystemStatus: true,
+    manageMail: true,
     manageTeam: true,
     createAccount: true,
     makeTasks: true,
