@@ -51,7 +51,7 @@ export const mailRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         tags,
         params: IdParams,
         description:
-          'Admins: queues a held or failed message again (after SMTP_URL is set, or the SMTP server recovered); 409 INVALID_STATE for one queued or sent.',
+          'Admins: queues a held or failed message again (after SMTP_URL is set, or the SMTP server recovered); 422 INVALID_STATE for one queued or sent.',
         response: { 200: MailMessage },
       },
     },
