@@ -61,8 +61,10 @@ if (!process.env.LIAISON_E2E_RUN_DIR) {
 const runDir = process.env.LIAISON_E2E_RUN_DIR;
 const port = Number(process.env.E2E_PORT);
 const pgPort = Number(process.env.E2E_PG_PORT);
-// The server must use its own embedded PostgreSQL, whatever the caller's shell says.
+// The server must use its own embedded PostgreSQL, whatever the caller's shell says, and hold
+// its e-mail in the outbox rather than send it anywhere.
 delete process.env.DATABASE_URL;
+delete process.env.SMTP_URL;
 
 export default defineConfig({
   testDir: './e2e',

@@ -1,4 +1,4 @@
-import type { HomeView, JourneyOverviewParams, TaskStatus } from '@liaison/contracts';
+import type { HomeView, JourneyOverviewParams, MailStatus, TaskStatus } from '@liaison/contracts';
 import { infiniteQueryOptions, type QueryClient, queryOptions } from '@tanstack/react-query';
 import { type AccountFilters, api, extra } from './api.ts';
 
@@ -176,3 +176,22 @@ export function invalidateAccount(queryClient: QueryClient, accountId: string) {
 /** The signed-in user's own API tokens: the server lists nobody else's, not even to admins. */
 export const apiTokensQuery = () =>
   queryOptions({ queryKey: ['api-tokens'], queryFn: () => api.auth.listTokens() });
+
+/** Admins: the e-mail outbox (docs/mail.md) and whether an SMTP server is configured. */
+export const mailQueries = {
+  status: () => queryOptions({ queryKey: ['mail', 'status'], queryFn: () => api.mail.status() }),
+  outbox: (status: MailStatus | undefined) =>
+    infiniteQueryOptions({
+      queryKey: ['mail', 'outbox', status ?? 'all'],
+      queryFn: ({ pageParam }) =>
+        api.mail.outbox({
+          limit: 50,
+          ...(status ? { status } : {}),
+          ...(pageParam ? { cursor: pageParam } : {}),
+        }),
+      initialPageParam: '' as string,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+  message: (id: string) =>
+    queryOptions({ queryKey: ['mail', 'message', id], queryFn: () => api.mail.message(id) }),
+};

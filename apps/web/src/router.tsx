@@ -192,6 +192,13 @@ const usersRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/UsersPage.tsx'), 'UsersPage'),
 });
 
+/** Admins: the e-mail outbox (docs/mail.md); the server refuses everyone else. */
+const outboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/outbox',
+  component: lazyRouteComponent(() => import('./pages/mail/OutboxPage.tsx'), 'OutboxPage'),
+});
+
 /** Every signed-in user's own tokens (the server lists no one else's, not even to admins). */
 const apiTokensRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -212,6 +219,7 @@ const routeTree = rootRoute.addChildren([
     journeyRoute,
     playbookRoute,
     usersRoute,
+    outboxRoute,
     apiTokensRoute,
   ]),
 ]);

@@ -19,6 +19,7 @@ import {
   IconHome,
   IconKey,
   IconLogout,
+  IconMail,
   IconMessages,
   IconRoute,
   IconSearch,
@@ -61,6 +62,7 @@ export function AppLayout() {
     { to: '/journey', label: 'Journey', icon: IconRoute, show: me.can.manageTeam },
     { to: '/playbook', label: 'Playbook', icon: IconBook2, show: me.can.managePlaybook },
     { to: '/users', label: 'Users', icon: IconUsers, show: me.can.manageUsers },
+    { to: '/outbox', label: 'Outbox', icon: IconMail, show: me.can.manageMail },
   ] as const;
   const active = (to: string) => location.pathname === to || location.pathname.startsWith(`${to}/`);
 
