@@ -10,6 +10,7 @@ import { authorize, policies } from '../../policies/policies.ts';
 import type { AssessmentsService } from '../assessments/index.ts';
 import type { PlaybookProvider } from '../playbook/index.ts';
 import { openImportConnection } from './import-connection.store.ts';
+import { announceImportEnd } from './import-events.ts';
 import { type ImportJobDeps, runImport } from './import-job.ts';
 import { errorText, isFinished, presentImport } from './imports.presenter.ts';
 import { importsStore } from './imports.store.ts';
@@ -175,6 +176,7 @@ export function createImportsService(
         controller.signal,
         connection,
       )
+        .then(() => announceImportEnd(db, row.id, clock()))
         .catch((error) => log(`import ${row.id} crashed`, error))
         .finally(() => running.delete(row.id));
       running.set(row.id, { controller, done });
