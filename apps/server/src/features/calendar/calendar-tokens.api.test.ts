@@ -108,6 +108,17 @@ describe('the feed URL', () => {
     await expectGone(pathOf(feed));
   });
 
+  it('stops when its person is given a new password, like every sign-in', async () => {
+    const tam = await f.buildUser({ roles: ['tam'] });
+    const feed = await make(tam);
+    const changed = await f.admin.patch(`/api/v1/users/${tam.user.id}`, {
+      password: 'a brand new password',
+      version: tam.user.version,
+    });
+    expect(changed.status).toBe(200);
+    await expectGone(pathOf(feed));
+  });
+
   it('is refused while its person is inactive, whatever ended their sign-ins or not', async () => {
     // A person marked inactive without the feed being ended (by SQL, an older version): still a 404.
     const tam = await f.buildUser({ roles: ['tam'] });
