@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { type ApiRateLimit, feedRateLimit } from '../../http/api-rate-limit.ts';
 
-// Any string: what is not a live feed's token is a 404 like any other, never a 400 that would
-// tell a well-formed guess from a malformed one (docs/calendar.md, Security).
+// Any string: whatever its shape, what is not a live feed's token is the same 404 (only what no
+// path may carry — over 100 characters, a NUL — is refused before, as on every route).
 const FeedParams = z.object({ token: z.string() });
 
 /** Per-person calendar feeds (docs/calendar.md). */
