@@ -176,3 +176,7 @@ export function invalidateAccount(queryClient: QueryClient, accountId: string) {
 /** The signed-in user's own API tokens: the server lists nobody else's, not even to admins. */
 export const apiTokensQuery = () =>
   queryOptions({ queryKey: ['api-tokens'], queryFn: () => api.auth.listTokens() });
+
+/** The signed-in user's calendar feed: whether it exists, never its URL (docs/calendar.md). */
+export const calendarFeedQuery = () =>
+  queryOptions({ queryKey: ['calendar-feed'], queryFn: () => api.calendar.feed() });

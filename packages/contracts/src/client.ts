@@ -1,6 +1,7 @@
 import { accountsApi } from './client-accounts.ts';
 import { assessmentsApi, playbookApi } from './client-assessments.ts';
 import { authApi, usersApi } from './client-auth.ts';
+import { calendarApi } from './client-calendar.ts';
 import { homesApi } from './client-homes.ts';
 import { inputsApi } from './client-inputs.ts';
 import { journeyApi } from './client-journey.ts';
@@ -18,7 +19,7 @@ import { type ApiClientOptions, createTransport } from './client-transport.ts';
  * in `client-accounts.ts`, `client-records.ts` (team, contacts, opportunities, activities),
  * `client-assessments.ts` (assessments and playbook), `client-inputs.ts` (the playbook's inputs:
  * success plans, tickets, initiatives, EMEA parameters and proposals, exceptions) and
- * `client-auth.ts` (auth and users).
+ * `client-auth.ts` (auth and users), `client-calendar.ts` (the caller's calendar feed).
  */
 
 export type { AccountListParams, DiffParams, HistoryParams } from './client-accounts.ts';
@@ -52,6 +53,7 @@ export function createApiClient(options: ApiClientOptions) {
     /** The API root every path is relative to, e.g. `http://localhost:3000/api/v1`. */
     root: transport.root,
     auth: authApi(transport),
+    calendar: calendarApi(transport),
     users: usersApi(transport),
     accounts: accountsApi(transport),
     team,
