@@ -136,7 +136,7 @@ export function createServices(
     jobs,
     /** Who hears of events: the dispatcher hands each event to each, once. */
     consumers,
-    status: createStatusService(background),
+    status: createStatusService(db, { background, queue, jobs }),
     homes,
     playbookProvider,
     assessments,

@@ -180,3 +180,7 @@ export const apiTokensQuery = () =>
 /** The signed-in user's calendar feed: whether it exists, never its URL (docs/calendar.md). */
 export const calendarFeedQuery = () =>
   queryOptions({ queryKey: ['calendar-feed'], queryFn: () => api.calendar.feed() });
+
+/** Admins: the shared job queue and its dead-letter list (decision 0009); refreshed while open. */
+export const jobsQuery = () =>
+  queryOptions({ queryKey: ['status', 'jobs'], queryFn: () => api.status.jobs(), refetchInterval: 15_000 });

@@ -192,6 +192,13 @@ const usersRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/UsersPage.tsx'), 'UsersPage'),
 });
 
+/** Admins: the shared job queue and its failed jobs. */
+const jobsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/jobs',
+  component: lazyRouteComponent(() => import('./pages/JobsPage.tsx'), 'JobsPage'),
+});
+
 /** Every signed-in user's own tokens (the server lists no one else's, not even to admins). */
 const apiTokensRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -212,6 +219,7 @@ const routeTree = rootRoute.addChildren([
     journeyRoute,
     playbookRoute,
     usersRoute,
+    jobsRoute,
     apiTokensRoute,
   ]),
 ]);

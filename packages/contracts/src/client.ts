@@ -7,6 +7,7 @@ import { inputsApi } from './client-inputs.ts';
 import { journeyApi } from './client-journey.ts';
 import { meetingsApi } from './client-meetings.ts';
 import { recordsApi } from './client-records.ts';
+import { statusApi } from './client-status.ts';
 import { tasksApi } from './client-tasks.ts';
 import { type ApiClientOptions, createTransport } from './client-transport.ts';
 
@@ -54,6 +55,7 @@ export function createApiClient(options: ApiClientOptions) {
     root: transport.root,
     auth: authApi(transport),
     calendar: calendarApi(transport),
+    status: statusApi(transport),
     users: usersApi(transport),
     accounts: accountsApi(transport),
     team,

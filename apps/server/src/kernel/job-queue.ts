@@ -73,6 +73,8 @@ function bossOptions(pool: pg.Pool, working: WorkingOptions | null): PgBoss.Cons
     maintenanceIntervalSeconds: working?.maintenanceIntervalSeconds ?? 60,
     // Finished jobs stay listed for two weeks: the admins' log of what ran.
     archiveCompletedAfterSeconds: 3_600,
+    // Failed jobs stay retryable from the admins' jobs page for a week.
+    archiveFailedAfterSeconds: 7 * 86_400,
     deleteAfterDays: 14,
   };
 }

@@ -16,6 +16,7 @@ import {
   IconBuildingSkyscraper,
   IconCalendarWeek,
   IconChevronDown,
+  IconClockPlay,
   IconHome,
   IconKey,
   IconLogout,
@@ -61,6 +62,7 @@ export function AppLayout() {
     { to: '/journey', label: 'Journey', icon: IconRoute, show: me.can.manageTeam },
     { to: '/playbook', label: 'Playbook', icon: IconBook2, show: me.can.managePlaybook },
     { to: '/users', label: 'Users', icon: IconUsers, show: me.can.manageUsers },
+    { to: '/admin/jobs', label: 'Jobs', icon: IconClockPlay, show: me.can.viewSystemStatus },
   ] as const;
   const active = (to: string) => location.pathname === to || location.pathname.startsWith(`${to}/`);
 
