@@ -76,7 +76,9 @@ export function createImportsService(
     if (!row) throw notFound('Import', id);
     // Run by another server, or by this one before a restart: still running only if that server is.
     if (!isFinished(row.status) && !running.has(id)) {
-      await importsStore.failInterrupted(db, INTERRUPTED, id);
+      const failed = await importsStore.failInterrupted(db, INTERRUPTED, id);
+      // Whoever started it hears of it once: the server that marks it failed tells them.
+      for (const failedId of failed) await announceImportEnd(db, failedId, new Date());
       row = (await importsStore.findById(db, id))!;
     }
     return row;
@@ -88,7 +90,9 @@ export function createImportsService(
      * restart, or another sharing the database) are failed at once, so nobody waits for them.
      */
     async failInterrupted(): Promise<string[]> {
-      return importsStore.failInterrupted(db, INTERRUPTED);
+      const failed = await importsStore.failInterrupted(db, INTERRUPTED);
+      for (const id of failed) await announceImportEnd(db, id, new Date());
+      return failed;
     },
 
     /** Where job failures are logged (the HTTP app's logger). */
