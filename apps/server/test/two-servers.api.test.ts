@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import PgBoss from 'pg-boss';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from './free-port.ts';
 import { createTestDatabase } from './test-app.ts';
