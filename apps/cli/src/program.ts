@@ -3,6 +3,7 @@ import { accountsHistoryCommand } from './commands/accounts-history.ts';
 import { accountsListCommand } from './commands/accounts-list.ts';
 import { accountsShowCommand } from './commands/accounts-show.ts';
 import { assessCommand } from './commands/assess.ts';
+import { calendarCommand } from './commands/calendar.ts';
 import { exportCommand } from './commands/export.ts';
 import { disengageCommand, handoffCommand } from './commands/handoff.ts';
 import { importCommand } from './commands/import.ts';
@@ -52,6 +53,7 @@ Exit codes: 0 success, 1 failure (the API refused or could not be reached), 2 us
   program.addCommand(portfolioCommand());
   program.addCommand(worklistCommand());
   program.addCommand(tasksCommand());
+  program.addCommand(calendarCommand());
   program.addCommand(usersCommand());
   program.addCommand(teamCommand());
   program.addCommand(journeyCommand());

@@ -16,6 +16,7 @@ import { accountsRoutes } from './features/accounts/index.ts';
 import { activitiesRoutes } from './features/activities/index.ts';
 import { assessmentsRoutes } from './features/assessments/index.ts';
 import { authRoutes, type SignInLimits } from './features/auth/index.ts';
+import { calendarRoutes } from './features/calendar/index.ts';
 import { contactsRoutes } from './features/contacts/index.ts';
 import { exportsRoutes } from './features/exports/index.ts';
 import { historyRoutes } from './features/history/index.ts';
@@ -34,7 +35,12 @@ import { supportTicketsRoutes } from './features/support-tickets/index.ts';
 import { tasksRoutes } from './features/tasks/index.ts';
 import { teamRoutes } from './features/team/index.ts';
 import { usersRoutes } from './features/users/index.ts';
-import { type ApiRateLimit, defaultApiRateLimit, registerApiRateLimit } from './http/api-rate-limit.ts';
+import {
+  type ApiRateLimit,
+  defaultApiRateLimit,
+  defaultFeedRateLimit,
+  registerApiRateLimit,
+} from './http/api-rate-limit.ts';
 import { DOCS_PREFIX, isPublicRoute, registerAuthentication } from './http/authentication.ts';
 import { registerErrorHandling, routerErrors } from './http/error-handler.ts';
 import { registerJsonParser, validatorCompiler } from './http/request-validation.ts';
@@ -57,6 +63,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** Requests per window per API token (docs/security.md, Throttling). */
   apiRateLimit?: ApiRateLimit;
+  /** Calendar feed requests per window per client address (docs/calendar.md). */
+  feedRateLimit?: ApiRateLimit;
   signInLimits?: SignInLimits;
   /** E-mail (docs/mail.md): no SMTP server, messages are held in the outbox for admins to read. */
   mail?: MailOptions;
@@ -236,6 +244,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
         secureCookies: options.secureCookies ?? false,
       });
       await api.register(usersRoutes, { services });
+      await api.register(calendarRoutes, {
+        services,
+        rateLimit: options.feedRateLimit ?? defaultFeedRateLimit,
+      });
       await api.register(accountsRoutes, { services, db: options.db });
       await api.register(profilesRoutes, { services });
       await api.register(contactsRoutes, { services });

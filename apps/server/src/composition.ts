@@ -9,6 +9,7 @@ import {
   createPortfolioService,
 } from './features/assessments/index.ts';
 import { createAuthService, type SignInLimits } from './features/auth/index.ts';
+import { createCalendarService } from './features/calendar/index.ts';
 import { createContactsService } from './features/contacts/index.ts';
 import { createExportsService } from './features/exports/index.ts';
 import { createHomesService } from './features/homes/index.ts';
@@ -106,6 +107,27 @@ export function createServices(
     },
     worklist: (context, userId) => portfolio.worklist(context, userId),
   });
+  // A calendar feed lists a person's dated open work, read where it lives: their task list (tasks
+  // and journey steps) and their book's obligations and renewals (docs/calendar.md).
+  const calendar = createCalendarService(db, {
+    openWork: async (context, userId, window) => {
+      const items = [];
+      let cursor: string | undefined;
+      // Bounded: a feed of more than 2,000 tasks in its window is not one anybody reads.
+      for (let pages = 0; pages < 20; pages++) {
+        const page = await tasks.list(
+          context,
+          { owner: userId, status: 'open', dueAfter: window.from, dueBefore: window.to, limit: 100, cursor },
+          { obligations: false },
+        );
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+        if (!cursor) break;
+      }
+      return items;
+    },
+    datedWork: (context, userId, window) => portfolio.datedWork(context, userId, window),
+  });
   const activities = createActivitiesService(db, { onAccountChanged, onActionItems: syncActionItemTasks });
   // A home shows the person's first 20 items of open work: their tasks and journey steps.
   const homes = createHomesService(db, {
@@ -136,7 +158,7 @@ export function createServices(
     jobs,
     /** Who hears of events: the dispatcher hands each event to each, once. */
     consumers,
-    status: createStatusService(background),
+    status: createStatusService(db, { background, queue, jobs }),
     mail,
     homes,
     playbookProvider,
@@ -144,8 +166,15 @@ export function createServices(
     portfolio,
     playbook: createPlaybookService(db, playbookProvider, assessments),
     auth,
-    // A password change or (de)activation ends the user's sign-ins, which the auth feature owns.
-    users: createUsersService(db, { endSignIns: auth.endSignIns }),
+    calendar,
+    // A password change or (de)activation ends the user's sign-ins, which the auth feature owns,
+    // and their calendar feed: a URL from before does not come back with a reactivation.
+    users: createUsersService(db, {
+      endSignIns: async (executor, author, userId, keep) => {
+        await auth.endSignIns(executor, author, userId, keep);
+        await calendar.endFeed(executor, userId);
+      },
+    }),
     accounts: createAccountsService(db, { catalog, onAccountChanged, playbook: latestPlaybook }),
     profiles: createProfilesService(db, { onAccountChanged }),
     contacts: createContactsService(db),

@@ -22,6 +22,7 @@ const EnvSchema = z.object({
     .default(24 * 14),
   LIAISON_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   LIAISON_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LIAISON_JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   LIAISON_TRUST_PROXY: z
     .string()
     .trim()
@@ -59,6 +60,8 @@ export interface ServerConfig {
   sessionHours: number;
   secureCookies: boolean;
   dbPoolSize: number;
+  /** How often an idle server asks the job queue for work and checks the schedules. */
+  jobPollSeconds: number;
   /** Which proxies to believe about the client's address (`X-Forwarded-For`) and host. */
   trustProxy: boolean | number | string[];
   /** Requests per minute one API token may make, per server (docs/security.md, Throttling). */
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sessionHours: value.LIAISON_SESSION_HOURS,
     secureCookies: value.LIAISON_SECURE_COOKIES === 'true',
     dbPoolSize: value.LIAISON_DB_POOL_SIZE,
+    jobPollSeconds: value.LIAISON_JOB_POLL_SECONDS,
     trustProxy: parseTrustProxy(value.LIAISON_TRUST_PROXY),
     apiRateLimitPerMinute: value.LIAISON_API_RATE_LIMIT,
     logLevel: value.LOG_LEVEL,

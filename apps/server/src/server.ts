@@ -85,7 +85,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     }
     const address = await app.http.listen({ port: config.port, host: config.host });
     // This server takes its share of the jobs: scheduled ones run once however many servers run.
-    const jobs = await startJobs(app, database.pool);
+    const jobs = await startJobs(app, database.pool, { pollingIntervalSeconds: config.jobPollSeconds });
     return {
       url: address.replace('127.0.0.1', 'localhost'),
       databaseMode: embedded ? 'embedded' : 'external',

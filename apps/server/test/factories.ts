@@ -59,6 +59,11 @@ function created<T>(what: string, response: TestResponse): T {
   return response.body as T;
 }
 
+/** The body of a 2xx answer to `response`; anything else throws with the status and the body. */
+export async function ok<T = any>(what: string, response: Promise<TestResponse<T>>): Promise<T> {
+  return created<T>(what, await response);
+}
+
 export function factories(app: TestApp) {
   const admin = httpClient(app.http, app.adminToken);
   const anonymous = httpClient(app.http);

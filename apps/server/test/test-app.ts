@@ -51,7 +51,7 @@ export interface TestApp extends App {
 export async function createTestApp(
   options: { now?: string } & Pick<
     AppOptions,
-    'apiRateLimit' | 'signInLimits' | 'secureCookies' | 'trustProxy' | 'mail'
+    'apiRateLimit' | 'feedRateLimit' | 'signInLimits' | 'secureCookies' | 'trustProxy' | 'mail'
   > = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -63,6 +63,7 @@ export async function createTestApp(
     logLevel: 'silent',
     // Test files drive hundreds of requests a minute with one token; the limit has its own test.
     apiRateLimit: { max: 1_000_000_000, windowSeconds: 60 },
+    feedRateLimit: { max: 1_000_000_000, windowSeconds: 60 },
     ...appOptions,
   });
   await app.services.auth.ensureBootstrapToken(BOOTSTRAP_TOKEN, now);

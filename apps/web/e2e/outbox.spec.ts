@@ -8,7 +8,7 @@ test.describe.configure({ mode: 'serial' });
 test('an admin sends a test e-mail, sees it held in the outbox, and reads it', async ({ page }) => {
   await signIn(page, ADMIN);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outbox' }).click();
-  await expect(page).toHaveURL(/\/outbox$/);
+  await expect(page).toHaveURL(/\/admin\/outbox$/);
   await expect(page.getByRole('heading', { name: 'Outbox' })).toBeVisible();
   await expect(page.getByText('No SMTP server is configured')).toBeVisible();
 

@@ -177,6 +177,14 @@ export function invalidateAccount(queryClient: QueryClient, accountId: string) {
 export const apiTokensQuery = () =>
   queryOptions({ queryKey: ['api-tokens'], queryFn: () => api.auth.listTokens() });
 
+/** The signed-in user's calendar feed: whether it exists, never its URL (docs/calendar.md). */
+export const calendarFeedQuery = () =>
+  queryOptions({ queryKey: ['calendar-feed'], queryFn: () => api.calendar.feed() });
+
+/** Admins: the shared job queue and its dead-letter list (decision 0009); refreshed while open. */
+export const jobsQuery = () =>
+  queryOptions({ queryKey: ['status', 'jobs'], queryFn: () => api.status.jobs(), refetchInterval: 15_000 });
+
 /** Admins: the e-mail outbox (docs/mail.md) and whether an SMTP server is configured. */
 export const mailQueries = {
   status: () => queryOptions({ queryKey: ['mail', 'status'], queryFn: () => api.mail.status() }),

@@ -192,10 +192,17 @@ const usersRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/UsersPage.tsx'), 'UsersPage'),
 });
 
+/** Admins: the shared job queue and its failed jobs. */
+const jobsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/jobs',
+  component: lazyRouteComponent(() => import('./pages/JobsPage.tsx'), 'JobsPage'),
+});
+
 /** Admins: the e-mail outbox (docs/mail.md); the server refuses everyone else. */
 const outboxRoute = createRoute({
   getParentRoute: () => appRoute,
-  path: '/outbox',
+  path: '/admin/outbox',
   component: lazyRouteComponent(() => import('./pages/mail/OutboxPage.tsx'), 'OutboxPage'),
 });
 
@@ -219,6 +226,7 @@ const routeTree = rootRoute.addChildren([
     journeyRoute,
     playbookRoute,
     usersRoute,
+    jobsRoute,
     outboxRoute,
     apiTokensRoute,
   ]),

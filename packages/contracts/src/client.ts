@@ -1,12 +1,14 @@
 import { accountsApi } from './client-accounts.ts';
 import { assessmentsApi, playbookApi } from './client-assessments.ts';
 import { authApi, usersApi } from './client-auth.ts';
+import { calendarApi } from './client-calendar.ts';
 import { homesApi } from './client-homes.ts';
 import { inputsApi } from './client-inputs.ts';
 import { journeyApi } from './client-journey.ts';
 import { mailApi } from './client-mail.ts';
 import { meetingsApi } from './client-meetings.ts';
 import { recordsApi } from './client-records.ts';
+import { statusApi } from './client-status.ts';
 import { tasksApi } from './client-tasks.ts';
 import { type ApiClientOptions, createTransport } from './client-transport.ts';
 
@@ -19,7 +21,7 @@ import { type ApiClientOptions, createTransport } from './client-transport.ts';
  * in `client-accounts.ts`, `client-records.ts` (team, contacts, opportunities, activities),
  * `client-assessments.ts` (assessments and playbook), `client-inputs.ts` (the playbook's inputs:
  * success plans, tickets, initiatives, EMEA parameters and proposals, exceptions) and
- * `client-auth.ts` (auth and users).
+ * `client-auth.ts` (auth and users), `client-calendar.ts` (the caller's calendar feed).
  */
 
 export type { AccountListParams, DiffParams, HistoryParams } from './client-accounts.ts';
@@ -54,6 +56,8 @@ export function createApiClient(options: ApiClientOptions) {
     /** The API root every path is relative to, e.g. `http://localhost:3000/api/v1`. */
     root: transport.root,
     auth: authApi(transport),
+    calendar: calendarApi(transport),
+    status: statusApi(transport),
     users: usersApi(transport),
     accounts: accountsApi(transport),
     team,

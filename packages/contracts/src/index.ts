@@ -3,6 +3,7 @@ export * from './accounts.ts';
 export * from './activities.ts';
 export * from './assessments.ts';
 export * from './auth.ts';
+export * from './calendar.ts';
 export * from './client.ts';
 export * from './common.ts';
 export * from './contacts.ts';

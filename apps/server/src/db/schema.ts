@@ -2,6 +2,7 @@
 // per responsibility, every table re-exported here so `import { accounts } from '../db/schema.ts'`
 // keeps working and drizzle-kit sees them all.
 export * from './schema-auth.ts';
+export * from './schema-calendar.ts';
 export * from './schema-engine.ts';
 export * from './schema-journey.ts';
 export * from './schema-mail.ts';

@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import { DomainError } from '@liaison/domain';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { clientAddress } from './client-address.ts';
 
 export interface ApiRateLimit {
   /** Requests one API token may make per window. */
@@ -34,4 +35,26 @@ export async function registerApiRateLimit(app: FastifyInstance, limit: ApiRateL
         `This API token made more than ${context.max} requests in ${limit.windowSeconds} seconds. Retry after ${context.after}.`,
       ),
   });
+}
+
+/**
+ * Calendar feeds are fetched without a sign-in (the URL's token is the credential), so they are
+ * counted per client address instead: a calendar app polls a few times an hour, while someone
+ * trying tokens, or hammering the feed, soon gets 429 (docs/calendar.md, Security).
+ */
+export const defaultFeedRateLimit: ApiRateLimit = { max: 60, windowSeconds: 60 };
+
+/** The route-level `config.rateLimit` of the feed route, over the global one above. */
+export function feedRateLimit(limit: ApiRateLimit) {
+  return {
+    max: limit.max,
+    timeWindow: limit.windowSeconds * 1000,
+    allowList: () => false,
+    keyGenerator: (request: FastifyRequest) => `feed:${clientAddress(request)}`,
+    errorResponseBuilder: (_request: FastifyRequest, context: { max: number; after: string }) =>
+      new DomainError(
+        'RATE_LIMITED',
+        `More than ${context.max} calendar feed requests from this address in ${limit.windowSeconds} seconds. Retry after ${context.after}.`,
+      ),
+  };
 }

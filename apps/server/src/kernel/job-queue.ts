@@ -71,8 +71,13 @@ function bossOptions(pool: pg.Pool, working: WorkingOptions | null): PgBoss.Cons
     supervise: working !== null,
     schedule: working !== null,
     maintenanceIntervalSeconds: working?.maintenanceIntervalSeconds ?? 60,
+    // How soon a schedule's tick is noticed (every server tries; the database lets one send it).
+    cronMonitorIntervalSeconds: Math.max(1, Math.round(working?.pollingIntervalSeconds ?? 2)),
+    cronWorkerIntervalSeconds: Math.max(1, Math.round(working?.pollingIntervalSeconds ?? 2)),
     // Finished jobs stay listed for two weeks: the admins' log of what ran.
     archiveCompletedAfterSeconds: 3_600,
+    // Failed jobs stay retryable from the admins' jobs page for a week.
+    archiveFailedAfterSeconds: 7 * 86_400,
     deleteAfterDays: 14,
   };
 }
@@ -130,7 +135,9 @@ export function createJobQueue(pool: pg.Pool): JobQueue {
       instance = null;
       const boss = await start(options);
       for (const definition of definitions) {
-        if (definition.schedule) await boss.schedule(definition.name, definition.schedule, {}, { tz: 'UTC' });
+        // A scheduled run carries `scheduled: true`: the jobs page and the tests tell it from a nudge.
+        if (definition.schedule)
+          await boss.schedule(definition.name, definition.schedule, { scheduled: true }, { tz: 'UTC' });
         else await boss.unschedule(definition.name);
         const work = definition.run as JobDefinition['run'];
         for (let worker = 0; worker < (definition.concurrency ?? 1); worker++) {

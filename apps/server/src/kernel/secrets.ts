@@ -34,8 +34,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(key, expected);
 }
 
-/** Session ids and API tokens are random; only their SHA-256 is stored. */
+/** Session ids, API tokens and calendar feed tokens are random; only their SHA-256 is stored. */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export const newApiToken = () => `lia_${randomBytes(32).toString('base64url')}`;
 export const newSessionId = () => randomBytes(32).toString('base64url');
+/** A calendar feed's secret: it stands in its URL, so only URL-safe characters (docs/calendar.md). */
+export const newFeedToken = () => `lcf_${randomBytes(32).toString('base64url')}`;

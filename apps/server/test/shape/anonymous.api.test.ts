@@ -14,11 +14,13 @@ describe('public routes', () => {
     // Making a route public is a decision about who may call it: it shows up here, in review.
     expect(app.publicRoutes.filter((route) => !route.includes(' /api/docs')).sort()).toEqual([
       'GET /*',
+      'GET /api/v1/calendar/feeds/:token.ics',
       'GET /api/v1/demo-info',
       'GET /api/v1/health',
       'GET /api/v1/openapi.json',
       'GET /healthz',
       'HEAD /*',
+      'HEAD /api/v1/calendar/feeds/:token.ics',
       'HEAD /api/v1/demo-info',
       'HEAD /api/v1/health',
       'HEAD /api/v1/openapi.json',

@@ -83,6 +83,8 @@ export function fillPath(path: string, target: Pick<Target, 'id'>): string {
     key: target.id,
     number: '1',
     file: 'users.csv',
+    // A calendar feed's token (`:token.ics`): one nobody was given.
+    token: 'lcf_not_a_real_feed',
     '*': 'index.html',
   };
   return path.replace(/:(\w+)|\*/g, (match, name: string | undefined) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defaultPlaybook } from '@liaison/domain';
+import type { TestApp } from '../test-app.ts';
 import type { RouteCase, Setup } from './route-table.ts';
 import { shared } from './route-table.ts';
 
@@ -8,6 +9,19 @@ import { shared } from './route-table.ts';
 
 const csv = { 'content-type': 'text/csv' };
 
+/** A job in a real queue whose only attempt failed. */
+export async function failedJob(app: TestApp): Promise<string> {
+  const boss = await app.services.queue.boss();
+  const id = (await boss.send(
+    'assessments-refresh',
+    { test: true },
+    { retryLimit: 0, singletonKey: randomUUID() },
+  ))!;
+  const [job] = await boss.fetch('assessments-refresh');
+  if (job?.id !== id) throw new Error('the failed job to be was not fetched first');
+  await boss.fail('assessments-refresh', id, { message: 'simulated failure' });
+  return id;
+}
 /** A test message an admin sent, delivered at once: held (the test app has no SMTP server). */
 const heldMessage = async ({ f, app }: Setup) => {
   const sent = await f.admin.post<{ id: string }>('/api/v1/mail/test');
@@ -68,6 +82,13 @@ export const staffRoutes: RouteCase[] = [
   },
 
   { route: 'GET /api/v1/status/background-work', guard: 'viewSystemStatus' },
+  { route: 'GET /api/v1/status/jobs', guard: 'viewSystemStatus' },
+  {
+    // A job whose only attempt failed: on the dead-letter list, ready to retry.
+    route: 'POST /api/v1/status/jobs/:id/retry',
+    guard: 'viewSystemStatus',
+    target: async ({ app }) => ({ id: await failedJob(app) }),
+  },
 
   { route: 'GET /api/v1/mail/status', guard: 'manageMail' },
   { route: 'GET /api/v1/mail/outbox', guard: 'manageMail', request: () => ({ query: 'status=held' }) },

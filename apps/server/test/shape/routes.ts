@@ -1,4 +1,5 @@
 import { accountRoutes } from './routes.accounts.ts';
+import { calendarRoutes } from './routes.calendar.ts';
 import { decisionRoutes } from './routes.decisions.ts';
 import { journeyRoutes } from './routes.journey.ts';
 import { staffRoutes } from './routes.staff.ts';
@@ -7,6 +8,7 @@ import { taskRoutes } from './routes.tasks.ts';
 /** Every private route with its guard and a valid call (route-table.ts says how they are used). */
 export const routeTable = [
   ...accountRoutes,
+  ...calendarRoutes,
   ...decisionRoutes,
   ...journeyRoutes,
   ...staffRoutes,

@@ -16,6 +16,7 @@ import {
   IconBuildingSkyscraper,
   IconCalendarWeek,
   IconChevronDown,
+  IconClockPlay,
   IconHome,
   IconKey,
   IconLogout,
@@ -62,7 +63,8 @@ export function AppLayout() {
     { to: '/journey', label: 'Journey', icon: IconRoute, show: me.can.manageTeam },
     { to: '/playbook', label: 'Playbook', icon: IconBook2, show: me.can.managePlaybook },
     { to: '/users', label: 'Users', icon: IconUsers, show: me.can.manageUsers },
-    { to: '/outbox', label: 'Outbox', icon: IconMail, show: me.can.manageMail },
+    { to: '/admin/jobs', label: 'Jobs', icon: IconClockPlay, show: me.can.viewSystemStatus },
+    { to: '/admin/outbox', label: 'Outbox', icon: IconMail, show: me.can.manageMail },
   ] as const;
   const active = (to: string) => location.pathname === to || location.pathname.startsWith(`${to}/`);
 

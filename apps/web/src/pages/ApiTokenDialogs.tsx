@@ -1,9 +1,9 @@
 import type { CreatedApiToken } from '@liaison/contracts';
-import { Alert, Button, Code, CopyButton, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
+import { Button, Code, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, fieldErrors } from '../api.ts';
+import { CopyableSecret, ShownOnceAlert } from '../components/CopyableSecret.tsx';
 import { ErrorNote } from '../components/PageState.tsx';
 import { date } from '../format.ts';
 import { apiTokensQuery } from '../queries.ts';
@@ -83,40 +83,13 @@ export function CreateTokenForm({
 export function TokenSecret({ token, onDone }: { token: CreatedApiToken; onDone: () => void }) {
   return (
     <Stack gap="sm">
-      <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} py="xs">
-        <Text size="sm" fw={500}>
-          Copy it now: you will not see this token again.
-        </Text>
-        <Text size="sm">
-          Liaison stores only a fingerprint of it. If you lose it, revoke it and create another.
-        </Text>
-      </Alert>
+      <ShownOnceAlert what="token">
+        Liaison stores only a fingerprint of it. If you lose it, revoke it and create another.
+      </ShownOnceAlert>
       <Text size="sm">
         <b>{token.name}</b> · {token.expiresAt ? `expires ${date(token.expiresAt)}` : 'never expires'}
       </Text>
-      <Group gap="xs" wrap="nowrap" align="stretch">
-        <Code
-          block
-          data-testid="api-token-secret"
-          style={{ flex: 1, wordBreak: 'break-all', whiteSpace: 'pre-wrap', fontSize: 13 }}
-        >
-          {token.token}
-        </Code>
-        <CopyButton value={token.token} timeout={2000}>
-          {({ copied, copy }) => (
-            <Button
-              variant={copied ? 'light' : 'filled'}
-              color={copied ? 'teal' : undefined}
-              leftSection={copied ? <IconCheck size={15} /> : <IconCopy size={15} />}
-              onClick={copy}
-              h="auto"
-              w={104}
-            >
-              {copied ? 'Copied' : 'Copy'}
-            </Button>
-          )}
-        </CopyButton>
-      </Group>
+      <CopyableSecret value={token.token} testId="api-token-secret" />
       <Text size="xs" c="dimmed">
         Use it as <Code>LIAISON_TOKEN</Code> for the CLI, or send it as <Code>Authorization: Bearer …</Code>.
       </Text>

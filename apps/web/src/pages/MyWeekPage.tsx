@@ -30,6 +30,7 @@ import { tierIds, tierName } from '../playbook-text.ts';
 import { queries } from '../queries.ts';
 import { JourneyStepsCard } from './JourneyStepsCard.tsx';
 import { MyTasksCard } from './tasks/MyTasksCard.tsx';
+import { CalendarFeedCard } from './week/CalendarFeedCard.tsx';
 import { LogCallButton } from './week/LogCallButton.tsx';
 
 function greeting(now: Date): string {
@@ -97,6 +98,7 @@ export function MyWeekPage() {
                 ))}
               </Group>
             </Card>
+            <CalendarFeedCard />
           </Stack>
         ) : (
           <Stack gap="lg">
@@ -128,6 +130,7 @@ export function MyWeekPage() {
               </CardTitle>
               <PortfolioTable items={portfolio.data.items} />
             </Card>
+            {viewingSelf && <CalendarFeedCard />}
           </Stack>
         )
       ) : (

@@ -2,6 +2,7 @@ import type { JobDefinition } from '../../kernel/job-queue.ts';
 import { type AssessmentsService, REASSESS_ALL_JOB } from './assessments.service.ts';
 
 export const REFRESH_JOB = 'assessments-refresh';
+export const WATCH_JOB = 'book-watch';
 
 /**
  * The assessments' background work as jobs (decision 0009): the day-rollover refresh (due dates
@@ -33,5 +34,21 @@ export function assessmentsJobs(assessments: AssessmentsService, clock: () => Da
       return { reassessed: await assessments.reassessAll(Number.isNaN(at.getTime()) ? clock() : at) };
     },
   };
-  return [refresh, reassessAll] as JobDefinition<never>[];
+  const watch: JobDefinition = {
+    name: WATCH_JOB,
+    description: 'Notices obligations turning overdue and TAM sentiments going stale (events).',
+    schedule: '15 * * * *',
+    policy: 'stately',
+    retryLimit: 5,
+    retryDelaySeconds: 60,
+    backoff: true,
+    expireInSeconds: 900,
+    run: async () => {
+      const now = clock();
+      // The day's verdicts first: an obligation is overdue in the stored assessment once refreshed.
+      await assessments.refreshAllStale(now);
+      return assessments.watchBook(now);
+    },
+  };
+  return [refresh, reassessAll, watch] as JobDefinition<never>[];
 }

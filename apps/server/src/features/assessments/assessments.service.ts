@@ -1,4 +1,11 @@
-import { type Assessment, assessAccount, type BookContext, notFound, type Playbook } from '@liaison/domain';
+import {
+  type Assessment,
+  assessAccount,
+  type BookContext,
+  notFound,
+  OBLIGATION_LABELS,
+  type Playbook,
+} from '@liaison/domain';
 import { type Database, type Executor, onOwnConnection } from '../../db/client.ts';
 import type { AccountChangedHook } from '../../kernel/account-access.ts';
 import {
@@ -10,6 +17,7 @@ import type { JobQueue } from '../../kernel/job-queue.ts';
 import type { ActivePlaybook, PlaybookProvider } from '../playbook/index.ts';
 import { assessmentsStore, type BulkSource, bulkSources, toRow } from './assessments.store.ts';
 import { loadBookContext, loadBookContextAsOf } from './book-context.loader.ts';
+import { bookWatchStore } from './book-watch.store.ts';
 import { assessInBulk } from './bulk-assessor.ts';
 import { loadBundles } from './facts.loader.ts';
 import { loadBundleAsOf } from './facts-as-of.ts';
@@ -212,6 +220,25 @@ export function createAssessmentsService(
     async reassessAllLater(executor: Executor, now: Date, reason: string): Promise<void> {
       if (!options.queue) return;
       await options.queue.send(REASSESS_ALL_JOB, { reason, at: now.toISOString() }, { executor });
+    },
+
+    /**
+     * The events time makes (docs/messages.md): obligations that went overdue and sentiments
+     * that went stale, each recorded once whichever server or retry notices it.
+     */
+    async watchBook(now: Date): Promise<{ overdue: number; staleSentiments: number }> {
+      const { playbook } = await provider.active(db);
+      const today = now.toISOString().slice(0, 10);
+      const at = now.toISOString();
+      return {
+        overdue: await bookWatchStore.recordOverdueObligations(db, today, at, OBLIGATION_LABELS),
+        staleSentiments: await bookWatchStore.recordStaleSentiments(
+          db,
+          today,
+          at,
+          playbook.health.staleSentimentDays,
+        ),
+      };
     },
 
     /** Reassesses the whole book set-based on one connection; reports progress. */

@@ -5,6 +5,7 @@ import type {
   Region,
   Segment,
   TeamOverview,
+  WorkItem,
   Worklist,
 } from '@liaison/contracts';
 import { type AssessedTierAndPriority, capacityLoad, type Playbook, p1Guidance } from '@liaison/domain';
@@ -104,19 +105,13 @@ export function readPortfolio(
   };
 }
 
-/** This week's work: unfulfilled obligations overdue or due within 7 days, overdue first, then by priority. */
-export function readWorklist(
-  owner: { id: string; name: string },
-  rows: readonly JoinedRow[],
-  now: Date,
-): Worklist {
-  const horizon = new Date(now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
-  const items = rows.flatMap((row) =>
+type StoredObligation = StoredAssessment['obligations'][number];
+
+/** The unfulfilled obligations of the book that `keep` selects, as work items. */
+function openObligations(rows: readonly JoinedRow[], keep: (obligation: StoredObligation) => boolean) {
+  return rows.flatMap((row) =>
     row.document.obligations
-      .filter(
-        (obligation) =>
-          !obligation.fulfilled && (obligation.status === 'overdue' || obligation.dueDate <= horizon),
-      )
+      .filter((obligation) => !obligation.fulfilled && keep(obligation))
       .map((obligation) => ({
         accountId: row.account_id,
         accountName: row.name,
@@ -127,6 +122,19 @@ export function readWorklist(
         explanation: obligation.explanation,
       })),
   );
+}
+
+/** This week's work: unfulfilled obligations overdue or due within 7 days, overdue first, then by priority. */
+export function readWorklist(
+  owner: { id: string; name: string },
+  rows: readonly JoinedRow[],
+  now: Date,
+): Worklist {
+  const horizon = new Date(now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const items = openObligations(
+    rows,
+    (obligation) => obligation.status === 'overdue' || obligation.dueDate <= horizon,
+  );
   items.sort(
     (left, right) =>
       Number(right.status === 'overdue') - Number(left.status === 'overdue') ||
@@ -135,6 +143,27 @@ export function readWorklist(
       left.accountName.localeCompare(right.accountName),
   );
   return { owner, evaluatedAt: now.toISOString(), horizon, items };
+}
+
+/**
+ * What falls due between two days (inclusive) on the book: the unfulfilled obligations whatever
+ * their status (a calendar shows the months ahead, not only the coming week) and the renewal
+ * dates. By day, then account.
+ */
+export function readDatedWork(rows: readonly JoinedRow[], from: string, to: string) {
+  const within = (day: string | null): day is string => day !== null && day >= from && day <= to;
+  const obligations: WorkItem[] = openObligations(rows, (obligation) => within(obligation.dueDate));
+  obligations.sort(
+    (left, right) =>
+      left.dueDate.localeCompare(right.dueDate) ||
+      left.accountName.localeCompare(right.accountName) ||
+      left.kind.localeCompare(right.kind),
+  );
+  const renewals = rows
+    .filter((row) => within(row.renewal_date))
+    .map((row) => ({ accountId: row.account_id, accountName: row.name, renewalDate: row.renewal_date! }))
+    .sort((left, right) => left.renewalDate.localeCompare(right.renewalDate));
+  return { obligations, renewals };
 }
 
 /** Managers: every TAM's load and P1 balance, gaps in coverage, and reviews due. */

@@ -5,7 +5,13 @@ import { authorize, policies } from '../../policies/policies.ts';
 import type { PlaybookProvider } from '../playbook/index.ts';
 import { usersDirectory } from '../users/index.ts';
 import type { AssessmentsService } from './assessments.service.ts';
-import { readPortfolio, readTamBook, readTeamOverview, readWorklist } from './portfolio.read-model.ts';
+import {
+  readDatedWork,
+  readPortfolio,
+  readTamBook,
+  readTeamOverview,
+  readWorklist,
+} from './portfolio.read-model.ts';
 
 /** A TAM's book and week, and the managers' team overview, read from fresh stored assessments. */
 export function createPortfolioService(
@@ -36,6 +42,12 @@ export function createPortfolioService(
     async worklist(context: RequestContext, ownerId: string | undefined) {
       const { owner, rows } = await ownerBook(context, ownerId);
       return readWorklist(owner, rows, context.now);
+    },
+
+    /** What falls due on the owner's book between two days: a calendar feed's window (docs/calendar.md). */
+    async datedWork(context: RequestContext, ownerId: string, window: { from: string; to: string }) {
+      const { owner, rows } = await ownerBook(context, ownerId);
+      return { owner, ...readDatedWork(rows, window.from, window.to) };
     },
 
     async teamOverview(context: RequestContext) {

@@ -10,6 +10,7 @@ import { authorize, policies } from '../../policies/policies.ts';
 import type { AssessmentsService } from '../assessments/index.ts';
 import type { PlaybookProvider } from '../playbook/index.ts';
 import { openImportConnection } from './import-connection.store.ts';
+import { announceImportEnd } from './import-events.ts';
 import { type ImportJobDeps, runImport } from './import-job.ts';
 import { errorText, isFinished, presentImport } from './imports.presenter.ts';
 import { importsStore } from './imports.store.ts';
@@ -75,7 +76,9 @@ export function createImportsService(
     if (!row) throw notFound('Import', id);
     // Run by another server, or by this one before a restart: still running only if that server is.
     if (!isFinished(row.status) && !running.has(id)) {
-      await importsStore.failInterrupted(db, INTERRUPTED, id);
+      const failed = await importsStore.failInterrupted(db, INTERRUPTED, id);
+      // Whoever started it hears of it once: the server that marks it failed tells them.
+      for (const failedId of failed) await announceImportEnd(db, failedId, new Date());
       row = (await importsStore.findById(db, id))!;
     }
     return row;
@@ -87,7 +90,9 @@ export function createImportsService(
      * restart, or another sharing the database) are failed at once, so nobody waits for them.
      */
     async failInterrupted(): Promise<string[]> {
-      return importsStore.failInterrupted(db, INTERRUPTED);
+      const failed = await importsStore.failInterrupted(db, INTERRUPTED);
+      for (const id of failed) await announceImportEnd(db, id, new Date());
+      return failed;
     },
 
     /** Where job failures are logged (the HTTP app's logger). */
@@ -175,6 +180,7 @@ export function createImportsService(
         controller.signal,
         connection,
       )
+        .then(() => announceImportEnd(db, row.id, clock()))
         .catch((error) => log(`import ${row.id} crashed`, error))
         .finally(() => running.delete(row.id));
       running.set(row.id, { controller, done });

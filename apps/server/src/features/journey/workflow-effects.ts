@@ -1,6 +1,7 @@
 import { DomainError } from '@liaison/domain';
 import { assignInTransaction, endAssignmentInTransaction } from '../team/index.ts';
 import type { WorkflowInstanceRow } from './journey.store.ts';
+import { announceAcceptedHandoff } from './journey-events.ts';
 import { contextOf } from './step-outputs.ts';
 import type { WorkflowWrite } from './workflow-engine.ts';
 
@@ -52,6 +53,7 @@ export async function applyStepEffects(
       });
       write.teamChanged = true;
     }
+    await announceAcceptedHandoff(write, instance);
     return;
   }
 

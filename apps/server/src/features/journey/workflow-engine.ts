@@ -17,6 +17,7 @@ import {
   type WorkflowInstanceRow,
   type WorkflowStepRow,
 } from './journey.store.ts';
+import { announceOpenedStep } from './journey-events.ts';
 import type { JourneyFacts } from './journey-facts.loader.ts';
 import { contextOf, isSettled, templateOf, templateStep } from './step-outputs.ts';
 
@@ -119,12 +120,14 @@ export async function advance(
       const step = templateStep(instance, stepId);
       const { person, explanation } = resolveRole(step.responsible, resolveContext);
       const selfDone = completesItself(instance, stepId);
+      const dueOn = stepDueOn(step, now);
+      if (!selfDone) await announceOpenedStep(write, instance, stepId, person, dueOn);
       byId.set(
         stepId,
         await changeStep(write, row, {
           openedAt: now,
           openReason: reason,
-          dueOn: stepDueOn(step, now),
+          dueOn,
           responsibleUserId: person?.userId ?? null,
           responsibleName: person?.name ?? null,
           responsibleExplanation: explanation,

@@ -127,7 +127,7 @@ describe('e-mail over SMTP', () => {
     await messageFor('Liaison test message').toBeDefined();
     const arrived = received.find((item) => item.parsed.subject === 'Liaison test message')!;
     expect(arrived.to).toEqual([test.body.to]);
-    expect(arrived.parsed.text).toContain('https://liaison.example.com/outbox');
+    expect(arrived.parsed.text).toContain('https://liaison.example.com/admin/outbox');
     await expect.poll(async () => (await outbox(test.body.id)).status).toBe('sent');
     expect(await outbox(test.body.id)).toMatchObject({ attempts: 2, lastError: null });
   });

@@ -53,7 +53,7 @@ describe('the outbox without an SMTP server', () => {
       attempts: 0,
       subject: 'Liaison test message',
     });
-    expect(sent.body.text).toContain('http://localhost:3000/outbox');
+    expect(sent.body.text).toContain('http://localhost:3000/admin/outbox');
     expect(await mail.deliver(sent.body.id, 1)).toEqual({ status: 'held', messageId: sent.body.id });
 
     const held = await admin.get(`/api/v1/mail/outbox/${sent.body.id}`);

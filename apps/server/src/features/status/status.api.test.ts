@@ -1,6 +1,7 @@
 import { defaultPlaybook } from '@liaison/domain';
 import { describe, expect, it } from 'vitest';
 import { httpClient } from '../../../test/http-client.ts';
+import { failedJob } from '../../../test/shape/routes.staff.ts';
 import { createTestApp } from '../../../test/test-app.ts';
 
 const app = await createTestApp({ now: '2026-03-02T09:00:00.000Z' });
@@ -45,5 +46,39 @@ describe('the status of background work', () => {
       context: { account: 'Acme' },
       message: 'simulated failure',
     });
+  });
+});
+
+describe('the job queue', () => {
+  it('lists every queue of the release and the failed jobs, which an admin sends back once more', async () => {
+    const id = await failedJob(app);
+    const status = (await admin.get('/api/v1/status/jobs')).body;
+    expect(status.queues.map((queue: { name: string }) => queue.name)).toEqual(
+      expect.arrayContaining([
+        'events-dispatch',
+        'assessments-refresh',
+        'assessments-reassess-all',
+        'book-watch',
+      ]),
+    );
+    const refresh = status.queues.find((queue: { name: string }) => queue.name === 'assessments-refresh');
+    expect(refresh).toMatchObject({ schedule: '0 0 * * *', counts: { failed: 1 } });
+    expect(status.failed[0]).toMatchObject({
+      id,
+      queue: 'assessments-refresh',
+      error: 'simulated failure',
+      attempts: 1,
+      retryable: true,
+    });
+
+    expect((await (await tokenFor(['tam_manager'])).post(`/api/v1/status/jobs/${id}/retry`)).status).toBe(
+      403,
+    );
+    expect((await admin.post(`/api/v1/status/jobs/${id}/retry`)).status).toBe(204);
+    const boss = await app.services.queue.boss();
+    expect((await boss.getJobById('assessments-refresh', id))?.state).toBe('retry');
+    // Sent back already: no longer on the list, and a second retry finds nothing to retry.
+    expect((await admin.post(`/api/v1/status/jobs/${id}/retry`)).status).toBe(404);
+    expect((await admin.post('/api/v1/status/jobs/not-a-uuid/retry')).status).toBe(400);
   });
 });

@@ -1,10 +1,11 @@
 import { DomainError, type ErrorDetail } from '@liaison/domain';
 import type { Executor } from '../../db/client.ts';
 import type { RequestContext } from '../../kernel/context.ts';
+import { recordEvent } from '../../kernel/events.ts';
 import { recordChanges } from '../../kernel/history.store.ts';
 import { referencesStore } from '../../kernel/references.store.ts';
 import { taskSnapshot } from './tasks.presenter.ts';
-import { type TaskInsert, type TaskPatch, type TaskRow, tasksStore } from './tasks.store.ts';
+import { type TaskInsert, type TaskPatch, type TaskRow, type TaskView, tasksStore } from './tasks.store.ts';
 
 export const today = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -75,6 +76,7 @@ export async function insertTask(executor: Executor, context: RequestContext, va
       after: taskSnapshot(view, today(context.now)),
     },
   ]);
+  await announceAssignment(executor, context, view, null);
   return view;
 }
 
@@ -93,5 +95,34 @@ export async function updateTask(executor: Executor, context: RequestContext, id
       after: taskSnapshot(after, day),
     },
   ]);
+  await announceAssignment(executor, context, after, before.ownerUserId);
   return after;
+}
+
+/**
+ * A task given to someone other than the person giving it is news to them (docs/messages.md):
+ * an event in the write's transaction. Taking a task oneself, or keeping its owner, is not.
+ */
+async function announceAssignment(
+  executor: Executor,
+  context: RequestContext,
+  task: TaskView,
+  previousOwner: string | null,
+): Promise<void> {
+  const owner = task.ownerUserId;
+  if (!owner || owner === previousOwner || owner === context.user.id || task.status !== 'open') return;
+  const account = task.accountId && task.accountName ? { id: task.accountId, name: task.accountName } : null;
+  await recordEvent(executor, {
+    type: 'task.assigned',
+    now: context.now,
+    account,
+    actor: { id: context.user.id, name: context.user.name },
+    title: `${context.user.name} gave you a task: ${task.title}`,
+    summary: [account ? `On ${account.name}.` : null, task.dueOn ? `Due ${task.dueOn}.` : 'No due date.']
+      .filter(Boolean)
+      .join(' '),
+    link: account ? `/accounts/${account.id}?tab=tasks` : '/week',
+    recipientIds: [owner],
+    data: { taskId: task.id, dueOn: task.dueOn },
+  });
 }

@@ -1,0 +1,188 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from './free-port.ts';
+import { createTestDatabase } from './test-app.ts';
+
+// Several stateless Liaison servers on one PostgreSQL (docs/scaling.md, decision 0009): two real
+// server processes share one database. A session made on one is valid on the other; a
+// schedule's tick runs once, not once per server; a server killed mid-import leaves none of the
+// import written, and the other server says so.
+
+const bin = fileURLToPath(new URL('../../cli/bin/liaison.js', import.meta.url));
+const BOOTSTRAP = 'lia_two_servers_bootstrap_token_0123';
+const database = await createTestDatabase();
+const sql = new pg.Pool({ connectionString: database.url, max: 2 });
+const started: ChildProcess[] = [];
+
+afterAll(async () => {
+  for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
+  await sql.end();
+  await database.close();
+});
+
+interface Served {
+  url: string;
+  /** The server process the launcher runs. */
+  pid: number;
+  output: () => string;
+}
+
+async function serve(): Promise<Served> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    LIAISON_BOOTSTRAP_TOKEN: BOOTSTRAP,
+    LIAISON_JOB_POLL_SECONDS: '1',
+    LOG_LEVEL: 'warn',
+  };
+  const launcher = spawn(process.execPath, [bin, 'serve', '--port', String(port)], {
+    env,
+    cwd: os.tmpdir(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.push(launcher);
+  let output = '';
+  launcher.stdout!.on('data', (chunk) => (output += chunk));
+  launcher.stderr!.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (launcher.exitCode !== null) throw new Error(`serve exited with ${launcher.exitCode}:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`no answer on port ${port}:\n${output}`);
+    const ok = await fetch(`${url}/api/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const pid = Number(
+    readFileSync(`/proc/${launcher.pid}/task/${launcher.pid}/children`, 'utf8').trim().split(/\s+/)[0],
+  );
+  return { url, pid, output: () => output };
+}
+
+async function call(url: string, path: string, init: RequestInit & { token?: string; cookie?: string } = {}) {
+  const headers = new Headers(init.headers);
+  if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+  if (init.cookie) headers.set('cookie', init.cookie);
+  if (typeof init.body === 'string' && !headers.has('content-type'))
+    headers.set('content-type', 'application/json');
+  const response = await fetch(`${url}/api/v1${path}`, { ...init, headers });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+}
+
+const [a, b] = await Promise.all([serve(), serve()]);
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+describe('two servers on one database', () => {
+  it('accept a session made on either', async () => {
+    const email = 'two.servers@example.com';
+    const made = await call(a.url, '/users', {
+      method: 'POST',
+      token: BOOTSTRAP,
+      body: JSON.stringify({ name: 'Two Servers', email, roles: ['admin'], password: 'a long password 1' }),
+    });
+    expect(made.status).toBe(201);
+    const login = await call(a.url, '/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ email, password: 'a long password 1' }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
+    for (const server of [a, b]) {
+      const me = await call(server.url, '/auth/me', { cookie });
+      expect(me.status, server.url).toBe(200);
+      expect(me.body.user.email).toBe(email);
+    }
+  });
+
+  it('run a schedule’s tick once, whichever server notices it first', async () => {
+    // Both servers watch the schedules every second; the dispatcher runs every minute. Wait for
+    // a minute to begin and be noticed, then count that minute's scheduled runs.
+    const minute = Math.ceil((Date.now() + 1_000) / 60_000) * 60_000;
+    await new Promise((resolve) => setTimeout(resolve, minute - Date.now() + 12_000));
+    const runs = await sql.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM (
+         SELECT created_on, data FROM pgboss.job WHERE name = 'events-dispatch'
+         UNION ALL SELECT created_on, data FROM pgboss.archive WHERE name = 'events-dispatch'
+       ) jobs
+       WHERE data->>'scheduled' = 'true' AND created_on >= $1 AND created_on < $2`,
+      [new Date(minute), new Date(minute + 60_000)],
+    );
+    expect(runs.rows[0]!.count).toBe(1);
+    // And it ran to completion on one of them.
+    const done = await sql.query<{ state: string }>(
+      `SELECT state::text FROM pgboss.job WHERE name = 'events-dispatch' AND data->>'scheduled' = 'true'
+         AND created_on >= $1
+       UNION ALL SELECT state::text FROM pgboss.archive WHERE name = 'events-dispatch'
+         AND data->>'scheduled' = 'true' AND created_on >= $1`,
+      [new Date(minute)],
+    );
+    expect(done.rows.map((row) => row.state)).toEqual(['completed']);
+  }, 120_000);
+
+  it('leave a killed server’s import all written or not at all, and say which', async () => {
+    const rows = 60_000;
+    const lines = ['"Id","Name","Segment__c","Region__c","Plan__c","ARR__c"'];
+    for (let n = 0; n < rows; n++)
+      lines.push(
+        `"001KILL${String(n).padStart(8, '0')}","Kill Test ${n}","smb","NORAM","premium","${1000 + n}"`,
+      );
+    const started = await fetch(`${a.url}/api/v1/imports?object=accounts&fileName=kill.csv`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${BOOTSTRAP}`, 'content-type': 'text/csv' },
+      body: lines.join('\n'),
+    });
+    expect(started.status, await started.clone().text()).toBe(202);
+    const { id } = (await started.json()) as { id: string };
+    // Server B reads the job A runs (its row in the shared database); once A writes, A dies.
+    const seen = await until('the import to write', async () => {
+      const job = await call(b.url, `/imports/${id}`, { token: BOOTSTRAP });
+      if (job.body.done && job.body.status !== 'completed') throw new Error(JSON.stringify(job.body));
+      return ['writing', 'assessing', 'completed'].includes(job.body.status) ? job.body.status : undefined;
+    });
+    process.kill(a.pid, 'SIGKILL');
+    const end = await until('the import to end', async () => {
+      const job = await call(b.url, `/imports/${id}`, { token: BOOTSTRAP });
+      return job.body.done ? job.body : undefined;
+    });
+    const written = await sql.query<{ count: number }>(
+      "SELECT count(*)::int AS count FROM accounts WHERE name LIKE 'Kill Test %'",
+    );
+    if (end.status === 'completed') {
+      // A finished before it was killed (seen: ${seen}): all of it is there.
+      expect(written.rows[0]!.count).toBe(rows);
+    } else {
+      expect(end).toMatchObject({ status: 'failed' });
+      expect(end.error).toMatch(/^Interrupted by a restart.*Nothing was written\.$/);
+      expect(written.rows[0]!.count).toBe(0);
+    }
+    // Whoever started it hears of the end once.
+    const told = await sql.query<{ type: string }>(
+      "SELECT type FROM events WHERE body->'data'->>'importId' = $1",
+      [id],
+    );
+    expect(told.rows.map((row) => row.type)).toEqual([
+      end.status === 'completed' ? 'import.finished' : 'import.failed',
+    ]);
+    // B serves on, alone.
+    expect((await call(b.url, '/auth/me', { token: BOOTSTRAP })).status).toBe(200);
+    console.log(`two servers: the import was ${end.status} (${seen} when A was killed)`);
+  }, 120_000);
+});
