@@ -33,6 +33,7 @@ import { supportTicketsRoutes } from './features/support-tickets/index.ts';
 import { tasksRoutes } from './features/tasks/index.ts';
 import { teamRoutes } from './features/team/index.ts';
 import { usersRoutes } from './features/users/index.ts';
+import { webhooksRoutes } from './features/webhooks/index.ts';
 import { type ApiRateLimit, defaultApiRateLimit, registerApiRateLimit } from './http/api-rate-limit.ts';
 import { DOCS_PREFIX, isPublicRoute, registerAuthentication } from './http/authentication.ts';
 import { registerErrorHandling, routerErrors } from './http/error-handler.ts';
@@ -253,6 +254,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(importsRoutes, { services, clock });
       await api.register(exportsRoutes, { services });
       await api.register(statusRoutes, { services });
+      await api.register(webhooksRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

@@ -33,6 +33,7 @@ import { createSupportTicketsService } from './features/support-tickets/index.ts
 import { createTasksService, syncActionItemTasks } from './features/tasks/index.ts';
 import { createTeamService } from './features/team/index.ts';
 import { createUsersService } from './features/users/index.ts';
+import { createWebhooksService, deliveryJob, webhooksConsumer } from './features/webhooks/index.ts';
 import type { AccountChangedHook } from './kernel/account-access.ts';
 import { type BackgroundWork, consoleBackgroundLog, createBackgroundWork } from './kernel/background-work.ts';
 import type { Catalog } from './kernel/catalog.ts';
@@ -54,6 +55,8 @@ export function createServices(
     background?: BackgroundWork;
     /** The instant jobs judge at (the app's clock; tests move it). */
     clock?: () => Date;
+    /** Liaison's address as its users reach it: webhook messages link to it. */
+    publicUrl?: () => string;
   },
 ) {
   const background = options.background ?? createBackgroundWork(consoleBackgroundLog);
@@ -104,7 +107,16 @@ export function createServices(
     work: async (context, userId) =>
       (await tasks.list(context, { owner: userId, limit: 20 }, { obligations: false })).items,
   });
-  const jobs: JobDefinition<never>[] = [...eventsJobs(events, clock), ...assessmentsJobs(assessments, clock)];
+  // Outbound webhooks hear of every event; each delivery is a job of its own (docs/webhooks.md).
+  const webhooks = createWebhooksService(db, { queue });
+  consumers.push(webhooksConsumer(queue));
+  const jobs: JobDefinition<never>[] = [
+    ...eventsJobs(events, clock),
+    ...assessmentsJobs(assessments, clock),
+    deliveryJob(db, {
+      publicUrl: options.publicUrl ?? (() => 'http://localhost:3000'),
+    }) as JobDefinition<never>,
+  ];
   return {
     background,
     queue,
@@ -140,6 +152,7 @@ export function createServices(
     priorityExceptions: createPriorityExceptionsService(db, { onAccountChanged, playbook: latestPlaybook }),
     imports: createImportsService(db, { assessments, playbookProvider, catalog }),
     exports: createExportsService(db),
+    webhooks,
   };
 }
 

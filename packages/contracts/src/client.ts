@@ -8,6 +8,7 @@ import { meetingsApi } from './client-meetings.ts';
 import { recordsApi } from './client-records.ts';
 import { tasksApi } from './client-tasks.ts';
 import { type ApiClientOptions, createTransport } from './client-transport.ts';
+import { webhooksApi } from './client-webhooks.ts';
 
 /**
  * A small typed client of the Liaison HTTP API (`/api/v1`) over the global `fetch`, shared by the
@@ -18,7 +19,7 @@ import { type ApiClientOptions, createTransport } from './client-transport.ts';
  * in `client-accounts.ts`, `client-records.ts` (team, contacts, opportunities, activities),
  * `client-assessments.ts` (assessments and playbook), `client-inputs.ts` (the playbook's inputs:
  * success plans, tickets, initiatives, EMEA parameters and proposals, exceptions) and
- * `client-auth.ts` (auth and users).
+ * `client-auth.ts` (auth and users), `client-webhooks.ts` (outbound webhooks).
  */
 
 export type { AccountListParams, DiffParams, HistoryParams } from './client-accounts.ts';
@@ -44,6 +45,7 @@ export {
   type ClientErrorCode,
   type RequestOptions,
 } from './client-transport.ts';
+export type { WebhookDeliveryListParams } from './client-webhooks.ts';
 
 export function createApiClient(options: ApiClientOptions) {
   const transport = createTransport(options);
@@ -64,6 +66,7 @@ export function createApiClient(options: ApiClientOptions) {
     tasks: tasksApi(transport),
     home: homesApi(transport),
     meetings: meetingsApi(transport),
+    webhooks: webhooksApi(transport),
     ...inputsApi(transport),
   };
 }

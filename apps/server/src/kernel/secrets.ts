@@ -39,3 +39,9 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 export const newApiToken = () => `lia_${randomBytes(32).toString('base64url')}`;
 export const newSessionId = () => randomBytes(32).toString('base64url');
+
+/**
+ * A webhook endpoint's signing secret: 32 random bytes. Unlike a token it is stored as is, since
+ * the server signs with it; it is answered only when made (docs/webhooks.md, docs/security.md).
+ */
+export const newWebhookSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
