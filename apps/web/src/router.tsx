@@ -192,6 +192,13 @@ const usersRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/UsersPage.tsx'), 'UsersPage'),
 });
 
+/** Outbound webhooks, for admins (the server refuses everyone else). */
+const webhooksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/webhooks',
+  component: lazyRouteComponent(() => import('./pages/webhooks/WebhooksPage.tsx'), 'WebhooksPage'),
+});
+
 /** Every signed-in user's own tokens (the server lists no one else's, not even to admins). */
 const apiTokensRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -212,6 +219,7 @@ const routeTree = rootRoute.addChildren([
     journeyRoute,
     playbookRoute,
     usersRoute,
+    webhooksRoute,
     apiTokensRoute,
   ]),
 ]);

@@ -24,6 +24,7 @@ import {
   IconSearch,
   IconUsers,
   IconUsersGroup,
+  IconWebhook,
 } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
@@ -61,6 +62,7 @@ export function AppLayout() {
     { to: '/journey', label: 'Journey', icon: IconRoute, show: me.can.manageTeam },
     { to: '/playbook', label: 'Playbook', icon: IconBook2, show: me.can.managePlaybook },
     { to: '/users', label: 'Users', icon: IconUsers, show: me.can.manageUsers },
+    { to: '/admin/webhooks', label: 'Webhooks', icon: IconWebhook, show: me.can.manageWebhooks },
   ] as const;
   const active = (to: string) => location.pathname === to || location.pathname.startsWith(`${to}/`);
 
