@@ -4,7 +4,16 @@ import { api } from '../../api.ts';
 
 /** Outbound webhooks (admins): the endpoints, each one's delivery log, a delivery's attempts. */
 export const webhookQueries = {
-  endpoints: () => queryOptions({ queryKey: ['webhooks', 'endpoints'], queryFn: () => api.webhooks.list() }),
+  endpoints: () =>
+    queryOptions({
+      queryKey: ['webhooks', 'endpoints'],
+      queryFn: () => api.webhooks.list(),
+      // The list shows each endpoint's last delivery: followed while one is on its way.
+      refetchInterval: (query) =>
+        query.state.data?.some((endpoint) => endpoint.lastDelivery && !settled(endpoint.lastDelivery.status))
+          ? 2_000
+          : false,
+    }),
   deliveries: (endpointId: string) =>
     queryOptions({
       queryKey: ['webhooks', 'deliveries', endpointId],
