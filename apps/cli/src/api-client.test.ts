@@ -89,6 +89,7 @@ describe('createApiClient', () => {
       makeTasks: true,
       importRecords: false,
       importUsers: false,
+      manageWebhooks: false,
     };
     const { fetch, calls } = fakeFetch((call) =>
       call.url.endsWith('/auth/login')

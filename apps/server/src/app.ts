@@ -35,6 +35,7 @@ import { supportTicketsRoutes } from './features/support-tickets/index.ts';
 import { tasksRoutes } from './features/tasks/index.ts';
 import { teamRoutes } from './features/team/index.ts';
 import { usersRoutes } from './features/users/index.ts';
+import { webhooksRoutes } from './features/webhooks/index.ts';
 import {
   type ApiRateLimit,
   defaultApiRateLimit,
@@ -270,6 +271,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(exportsRoutes, { services });
       await api.register(statusRoutes, { services });
       await api.register(mailRoutes, { services });
+      await api.register(webhooksRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

@@ -36,6 +36,7 @@ import { createSupportTicketsService } from './features/support-tickets/index.ts
 import { createTasksService, syncActionItemTasks } from './features/tasks/index.ts';
 import { createTeamService } from './features/team/index.ts';
 import { createUsersService } from './features/users/index.ts';
+import { createWebhooksService, deliveryJob, webhooksConsumer } from './features/webhooks/index.ts';
 import type { AccountChangedHook } from './kernel/account-access.ts';
 import { type BackgroundWork, consoleBackgroundLog, createBackgroundWork } from './kernel/background-work.ts';
 import type { Catalog } from './kernel/catalog.ts';
@@ -144,10 +145,14 @@ export function createServices(
     clock,
     publicUrl: mailOptions.publicUrl,
   });
+  // Outbound webhooks hear of every event; each delivery is a job of its own (docs/webhooks.md).
+  const webhooks = createWebhooksService(db, { queue });
+  consumers.push(webhooksConsumer(queue));
   const jobs: JobDefinition<never>[] = [
     ...eventsJobs(events, clock),
     ...assessmentsJobs(assessments, clock),
     ...mail.jobs(),
+    deliveryJob(db, { publicUrl: () => mailOptions.publicUrl }) as JobDefinition<never>,
   ];
   queue.define(jobs);
   return {
@@ -193,6 +198,7 @@ export function createServices(
     priorityExceptions: createPriorityExceptionsService(db, { onAccountChanged, playbook: latestPlaybook }),
     imports: createImportsService(db, { assessments, playbookProvider, catalog }),
     exports: createExportsService(db),
+    webhooks,
   };
 }
 

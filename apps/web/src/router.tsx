@@ -206,6 +206,13 @@ const outboxRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/mail/OutboxPage.tsx'), 'OutboxPage'),
 });
 
+/** Outbound webhooks, for admins (the server refuses everyone else). */
+const webhooksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/webhooks',
+  component: lazyRouteComponent(() => import('./pages/webhooks/WebhooksPage.tsx'), 'WebhooksPage'),
+});
+
 /** Every signed-in user's own tokens (the server lists no one else's, not even to admins). */
 const apiTokensRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -228,6 +235,7 @@ const routeTree = rootRoute.addChildren([
     usersRoute,
     jobsRoute,
     outboxRoute,
+    webhooksRoute,
     apiTokensRoute,
   ]),
 ]);

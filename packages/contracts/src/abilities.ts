@@ -17,6 +17,7 @@ export const UserAbilities = z
     makeTasks: ability('Make tasks (docs/tasks.md).'),
     importRecords: ability('Import accounts, contacts, opportunities and activities from CSV.'),
     importUsers: ability('Import users from CSV.'),
+    manageWebhooks: ability('Register outbound webhooks, read their delivery log, replay deliveries.'),
   })
   .describe('What the caller may do, decided by the server for this caller now.');
 

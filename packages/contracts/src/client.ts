@@ -11,6 +11,7 @@ import { recordsApi } from './client-records.ts';
 import { statusApi } from './client-status.ts';
 import { tasksApi } from './client-tasks.ts';
 import { type ApiClientOptions, createTransport } from './client-transport.ts';
+import { webhooksApi } from './client-webhooks.ts';
 
 /**
  * A small typed client of the Liaison HTTP API (`/api/v1`) over the global `fetch`, shared by the
@@ -22,6 +23,7 @@ import { type ApiClientOptions, createTransport } from './client-transport.ts';
  * `client-assessments.ts` (assessments and playbook), `client-inputs.ts` (the playbook's inputs:
  * success plans, tickets, initiatives, EMEA parameters and proposals, exceptions) and
  * `client-auth.ts` (auth and users), `client-calendar.ts` (the caller's calendar feed).
+ * `client-auth.ts` (auth and users), `client-webhooks.ts` (outbound webhooks).
  */
 
 export type { AccountListParams, DiffParams, HistoryParams } from './client-accounts.ts';
@@ -48,6 +50,7 @@ export {
   type ClientErrorCode,
   type RequestOptions,
 } from './client-transport.ts';
+export type { WebhookDeliveryListParams } from './client-webhooks.ts';
 
 export function createApiClient(options: ApiClientOptions) {
   const transport = createTransport(options);
@@ -71,6 +74,7 @@ export function createApiClient(options: ApiClientOptions) {
     home: homesApi(transport),
     meetings: meetingsApi(transport),
     mail: mailApi(transport),
+    webhooks: webhooksApi(transport),
     ...inputsApi(transport),
   };
 }

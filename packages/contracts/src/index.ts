@@ -24,4 +24,5 @@ export * from './support-tickets.ts';
 export * from './tasks.ts';
 export * from './team.ts';
 export * from './users.ts';
+export * from './webhooks.ts';
 export * from './well-formed.ts';

@@ -28,7 +28,8 @@ export type EntityType =
   | 'team_meeting'
   | 'user'
   | 'session'
-  | 'api_token';
+  | 'api_token'
+  | 'webhook_endpoint';
 
 // Bookkeeping fields change on every write; they say nothing about the customer.
 // `statusChangedAt` follows a status change the history already records.

@@ -41,3 +41,9 @@ export const newApiToken = () => `lia_${randomBytes(32).toString('base64url')}`;
 export const newSessionId = () => randomBytes(32).toString('base64url');
 /** A calendar feed's secret: it stands in its URL, so only URL-safe characters (docs/calendar.md). */
 export const newFeedToken = () => `lcf_${randomBytes(32).toString('base64url')}`;
+
+/**
+ * A webhook endpoint's signing secret: 32 random bytes. Unlike a token it is stored as is, since
+ * the server signs with it; it is answered only when made (docs/webhooks.md, docs/security.md).
+ */
+export const newWebhookSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;

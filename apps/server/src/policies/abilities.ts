@@ -15,6 +15,7 @@ export const servedIn = {
   createAccount: 'me',
   makeTasks: 'me',
   importRecords: 'me',
+  manageWebhooks: 'me',
   changeAccountTeam: 'account',
   editAccount: 'account',
   deleteAccount: 'account',
@@ -33,6 +34,7 @@ export function userAbilities(user: PolicyUser): UserAbilities {
     makeTasks: policies.makeTasks(user),
     importRecords: policies.importRecords(user, 'accounts'),
     importUsers: policies.importRecords(user, 'users'),
+    manageWebhooks: policies.manageWebhooks(user),
   };
 }
 

@@ -36,6 +36,8 @@ export const policies = {
     object === 'users' ? hasRole(user, 'admin') : hasRole(user, 'admin', 'tam_manager'),
   /** EMEA: the TAM proposes a priority, the TAM manager approves it (docs/playbook.md, Priority). */
   approvePriorityProposal: (user: PolicyUser) => hasRole(user, 'tam_manager'),
+  /** Outbound webhooks send the book's events elsewhere: an installation setting (docs/webhooks.md). */
+  manageWebhooks: (user: PolicyUser) => hasRole(user, 'admin'),
 };
 
 export type ExceptionApproverRole = 'tam_manager' | 'sal' | 'ae';

@@ -64,6 +64,7 @@ const evaluate: Record<Guard, (caller: Caller, row: RouteCase) => boolean> = {
   deleteAccount: ({ user }) => policies.deleteAccount(user),
   importRecords: ({ user }, row) => policies.importRecords(user, row.importObject ?? 'accounts'),
   approvePriorityProposal: ({ user }) => policies.approvePriorityProposal(user),
+  manageWebhooks: ({ user }) => policies.manageWebhooks(user),
   exceptionApprover: ({ user, teamRoles }) =>
     exceptionApproverRole(user, teamRoles, defaultPlaybook.priority.exceptionApproverRoles) !== null,
 };

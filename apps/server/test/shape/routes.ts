@@ -4,6 +4,7 @@ import { decisionRoutes } from './routes.decisions.ts';
 import { journeyRoutes } from './routes.journey.ts';
 import { staffRoutes } from './routes.staff.ts';
 import { taskRoutes } from './routes.tasks.ts';
+import { webhookRoutes } from './routes.webhooks.ts';
 
 /** Every private route with its guard and a valid call (route-table.ts says how they are used). */
 export const routeTable = [
@@ -13,6 +14,7 @@ export const routeTable = [
   ...journeyRoutes,
   ...staffRoutes,
   ...taskRoutes,
+  ...webhookRoutes,
 ];
 
 /** The row for a route (a HEAD route is its GET); the first when a route has several. */

@@ -26,6 +26,7 @@ import {
   IconSearch,
   IconUsers,
   IconUsersGroup,
+  IconWebhook,
 } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
@@ -65,6 +66,7 @@ export function AppLayout() {
     { to: '/users', label: 'Users', icon: IconUsers, show: me.can.manageUsers },
     { to: '/admin/jobs', label: 'Jobs', icon: IconClockPlay, show: me.can.viewSystemStatus },
     { to: '/admin/outbox', label: 'Outbox', icon: IconMail, show: me.can.manageMail },
+    { to: '/admin/webhooks', label: 'Webhooks', icon: IconWebhook, show: me.can.manageWebhooks },
   ] as const;
   const active = (to: string) => location.pathname === to || location.pathname.startsWith(`${to}/`);
 

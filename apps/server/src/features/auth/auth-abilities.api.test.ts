@@ -62,6 +62,7 @@ async function enforced(user: Awaited<ReturnType<typeof staff>>): Promise<UserAb
     makeTasks: passes((await user.post('/api/v1/tasks', { title: 'Probe' })).status),
     importRecords: passes(await importAs('accounts')),
     importUsers: passes(await importAs('users')),
+    manageWebhooks: passes((await user.get('/api/v1/webhooks/endpoints')).status),
   };
 }
 
@@ -75,6 +76,7 @@ const none: UserAbilities = {
   makeTasks: false,
   importRecords: false,
   importUsers: false,
+  manageWebhooks: false,
 };
 const worker: UserAbilities = { ...none, createAccount: true, makeTasks: true };
 const expected: Record<StaffRole, UserAbilities> = {
@@ -88,6 +90,7 @@ const expected: Record<StaffRole, UserAbilities> = {
     makeTasks: true,
     importRecords: true,
     importUsers: true,
+    manageWebhooks: true,
   },
   tam_manager: { ...worker, manageTeam: true, importRecords: true },
   tam: worker,
