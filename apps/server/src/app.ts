@@ -23,6 +23,7 @@ import { homesRoutes } from './features/homes/index.ts';
 import { importsRoutes } from './features/imports/index.ts';
 import { artefactsRoutes, journeyRoutes } from './features/journey/index.ts';
 import { meetingsRoutes } from './features/meetings/index.ts';
+import { type MailQueue, notificationsRoutes } from './features/notifications/index.ts';
 import { opportunitiesRoutes } from './features/opportunities/index.ts';
 import { playbookRoutes } from './features/playbook/index.ts';
 import { priorityApprovalsRoutes, priorityInputsRoutes } from './features/priority-inputs/index.ts';
@@ -57,6 +58,8 @@ export interface AppOptions {
   /** Requests per window per API token (docs/security.md, Throttling). */
   apiRateLimit?: ApiRateLimit;
   signInLimits?: SignInLimits;
+  /** Where e-mail goes (tests record it); see composition. */
+  mail?: MailQueue;
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -106,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...(options.catalog ? { catalog: options.catalog } : {}),
     background: createBackgroundWork(http.log, clock),
     clock,
+    ...(options.mail ? { mail: options.mail } : {}),
   });
   // Shutdown waits for background work in flight (docs/architecture.md, "Background work").
   http.addHook('onClose', async () => {
@@ -245,6 +249,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(tasksRoutes, { services });
       await api.register(homesRoutes, { services });
       await api.register(meetingsRoutes, { services });
+      await api.register(notificationsRoutes, { services });
       await api.register(priorityInputsRoutes, { services });
       await api.register(priorityApprovalsRoutes, { services });
       await api.register(historyRoutes, { db: options.db });

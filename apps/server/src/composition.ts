@@ -18,6 +18,14 @@ import {
   createJourneyService,
 } from './features/journey/index.ts';
 import { createMeetingsService } from './features/meetings/index.ts';
+import {
+  createDailyDigest,
+  createNotificationConsumer,
+  createNotificationsService,
+  type MailQueue,
+  noMail,
+  notificationsJobs,
+} from './features/notifications/index.ts';
 import { createOpportunitiesService } from './features/opportunities/index.ts';
 import { createPlaybookProvider, createPlaybookService } from './features/playbook/index.ts';
 import {
@@ -54,6 +62,10 @@ export function createServices(
     background?: BackgroundWork;
     /** The instant jobs judge at (the app's clock; tests move it). */
     clock?: () => Date;
+    /** Where e-mail goes (the mail feature's queue; tests record). Unwired: none is sent. */
+    mail?: MailQueue;
+    /** The web app's address links in e-mails start with (LIAISON_PUBLIC_URL when it exists). */
+    publicUrl?: () => string;
   },
 ) {
   const background = options.background ?? createBackgroundWork(consoleBackgroundLog);
@@ -104,7 +116,22 @@ export function createServices(
     work: async (context, userId) =>
       (await tasks.list(context, { owner: userId, limit: 20 }, { obligations: false })).items,
   });
-  const jobs: JobDefinition<never>[] = [...eventsJobs(events, clock), ...assessmentsJobs(assessments, clock)];
+  // Notifications (docs/notifications.md): a consumer of every event, the centre, the daily digest
+  // reading each person's week from their task list.
+  const mail = options.mail ?? noMail;
+  const publicUrl = options.publicUrl ?? (() => 'http://localhost:3000');
+  consumers.push(createNotificationConsumer({ mail, playbook: latestPlaybook, publicUrl }));
+  const digest = createDailyDigest(db, {
+    mail,
+    publicUrl,
+    work: async (context, userId, dueBefore) =>
+      (await tasks.list(context, { owner: userId, status: 'open', dueBefore, limit: 100 })).items,
+  });
+  const jobs: JobDefinition<never>[] = [
+    ...eventsJobs(events, clock),
+    ...assessmentsJobs(assessments, clock),
+    ...notificationsJobs(digest, clock),
+  ];
   return {
     background,
     queue,
@@ -114,6 +141,8 @@ export function createServices(
     /** Who hears of events: the dispatcher hands each event to each, once. */
     consumers,
     status: createStatusService(background),
+    notifications: createNotificationsService(db),
+    digest,
     homes,
     playbookProvider,
     assessments,

@@ -51,7 +51,7 @@ export interface TestApp extends App {
 export async function createTestApp(
   options: { now?: string } & Pick<
     AppOptions,
-    'apiRateLimit' | 'signInLimits' | 'secureCookies' | 'trustProxy'
+    'apiRateLimit' | 'signInLimits' | 'secureCookies' | 'trustProxy' | 'mail'
   > = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();

@@ -5,6 +5,7 @@ import { homesApi } from './client-homes.ts';
 import { inputsApi } from './client-inputs.ts';
 import { journeyApi } from './client-journey.ts';
 import { meetingsApi } from './client-meetings.ts';
+import { notificationsApi } from './client-notifications.ts';
 import { recordsApi } from './client-records.ts';
 import { tasksApi } from './client-tasks.ts';
 import { type ApiClientOptions, createTransport } from './client-transport.ts';
@@ -35,6 +36,7 @@ export type { UserListParams } from './client-auth.ts';
 export type { HomeParams } from './client-homes.ts';
 export type { SupportTicketListParams } from './client-inputs.ts';
 export type { JourneyOverviewParams, StepListParams } from './client-journey.ts';
+export type { NotificationListParams } from './client-notifications.ts';
 export type { ActivityListParams, TeamParams } from './client-records.ts';
 export type { TaskListParams } from './client-tasks.ts';
 export {
@@ -64,6 +66,7 @@ export function createApiClient(options: ApiClientOptions) {
     tasks: tasksApi(transport),
     home: homesApi(transport),
     meetings: meetingsApi(transport),
+    notifications: notificationsApi(transport),
     ...inputsApi(transport),
   };
 }

@@ -13,6 +13,7 @@ export * from './homes.ts';
 export * from './imports.ts';
 export * from './journey.ts';
 export * from './meetings.ts';
+export * from './notifications.ts';
 export * from './opportunities.ts';
 export * from './priority-inputs.ts';
 export * from './profiles.ts';

@@ -5,5 +5,6 @@ export * from './schema-auth.ts';
 export * from './schema-engine.ts';
 export * from './schema-journey.ts';
 export * from './schema-messages.ts';
+export * from './schema-notifications.ts';
 export * from './schema-record.ts';
 export * from './schema-work.ts';

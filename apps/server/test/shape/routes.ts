@@ -1,6 +1,7 @@
 import { accountRoutes } from './routes.accounts.ts';
 import { decisionRoutes } from './routes.decisions.ts';
 import { journeyRoutes } from './routes.journey.ts';
+import { notificationRoutes } from './routes.notifications.ts';
 import { staffRoutes } from './routes.staff.ts';
 import { taskRoutes } from './routes.tasks.ts';
 
@@ -9,6 +10,7 @@ export const routeTable = [
   ...accountRoutes,
   ...decisionRoutes,
   ...journeyRoutes,
+  ...notificationRoutes,
   ...staffRoutes,
   ...taskRoutes,
 ];
