@@ -132,6 +132,7 @@ export function createServices(
     ...assessmentsJobs(assessments, clock),
     ...notificationsJobs(digest, clock),
   ];
+  queue.define(jobs);
   return {
     background,
     queue,

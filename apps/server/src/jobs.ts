@@ -11,9 +11,9 @@ import type { WorkingOptions } from './kernel/job-queue.ts';
  * whichever server sees it), and wakes the event dispatcher when an event commits.
  */
 export async function startJobs(app: App, pool: pg.Pool, options: Omit<WorkingOptions, 'log'> = {}) {
-  const { queue, jobs } = app.services;
+  const { queue } = app.services;
   const log = app.http.log;
-  await queue.startWorking(jobs, {
+  await queue.startWorking({
     ...options,
     log: (level, details, message) => log[level](details, message),
   });

@@ -31,6 +31,7 @@ export async function migrate(pool: pg.Pool): Promise<MigrationResult> {
     entries: JournalEntry[];
   };
   const client = await pool.connect();
+  const applied: string[] = [];
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
@@ -44,7 +45,6 @@ export async function migrate(pool: pg.Pool): Promise<MigrationResult> {
       'SELECT idx, tag, sha256 FROM liaison_migrations',
     );
     const doneByIdx = new Map(done.rows.map((row) => [row.idx, row]));
-    const applied: string[] = [];
     for (const entry of [...journal.entries].sort((left, right) => left.idx - right.idx)) {
       const sqlText = await fs.readFile(path.join(migrationsFolder, `${entry.tag}.sql`), 'utf8');
       const sha256 = createHash('sha256').update(sqlText).digest('hex');
@@ -69,13 +69,14 @@ export async function migrate(pool: pg.Pool): Promise<MigrationResult> {
       applied.push(entry.tag);
     }
     await client.query('COMMIT');
-    // The job queue's own tables, installed and upgraded by pg-boss under its own lock.
-    await installJobSchema(pool);
-    return { applied };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
     client.release();
   }
+  // The job queue's own tables, installed and upgraded by pg-boss under its own lock (after the
+  // release: a pool of one connection is enough to migrate).
+  await installJobSchema(pool);
+  return { applied };
 }

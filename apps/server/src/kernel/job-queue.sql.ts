@@ -22,7 +22,7 @@ export function positional(text: string, values: readonly unknown[]): SQL {
   const chunks: SQL[] = [];
   parts.forEach((part, index) => {
     if (index % 2 === 0) chunks.push(sql.raw(part));
-    else chunks.push(sql`${values[Number(part) - 1]}`);
+    else chunks.push(sql`${values[Number(part) - 1] ?? null}`);
   });
   return sql.join(chunks);
 }

@@ -44,8 +44,10 @@ export interface JobQueue {
   send(name: string, data: object, options?: SendOptions): Promise<string | null>;
   /** The pg-boss instance, for the admins' jobs feature (retry) and tests. */
   boss(): Promise<PgBoss>;
-  /** Runs the definitions' workers and schedules on this server (the server's start). */
-  startWorking(definitions: readonly JobDefinition<never>[], options?: WorkingOptions): Promise<void>;
+  /** The jobs this release runs: their queues are created before the first send. */
+  define(definitions: readonly JobDefinition<never>[]): void;
+  /** Runs the defined jobs' workers and schedules on this server (the server's start). */
+  startWorking(options?: WorkingOptions): Promise<void>;
   /** Stops fetching, waits for the jobs running here (up to `timeoutMs`), fails what is left. */
   stop(timeoutMs?: number): Promise<void>;
 }
@@ -75,17 +77,36 @@ function bossOptions(pool: pg.Pool, working: WorkingOptions | null): PgBoss.Cons
   };
 }
 
+function queueOf(definition: JobDefinition<never>) {
+  return {
+    name: definition.name,
+    policy: definition.policy ?? 'standard',
+    retryLimit: definition.retryLimit,
+    retryDelay: definition.retryDelaySeconds,
+    retryBackoff: definition.backoff,
+    expireInSeconds: definition.expireInSeconds,
+  } satisfies PgBoss.Queue;
+}
+
 export function createJobQueue(pool: pg.Pool): JobQueue {
   let instance: PgBoss | null = null;
   let starting: Promise<PgBoss> | null = null;
+  let definitions: readonly JobDefinition<never>[] = [];
 
   const start = (working: WorkingOptions | null) => {
     const boss = new PgBoss(bossOptions(pool, working));
     boss.on('error', (error) => working?.log?.('error', { err: error }, 'job queue error'));
-    starting = boss.start().then(() => {
+    starting = (async () => {
+      await boss.start();
+      // A job sent to a queue that does not exist fails: every defined queue exists first, with
+      // the settings this release gives it (create does nothing when it exists; update does).
+      for (const definition of definitions) {
+        await boss.createQueue(definition.name, queueOf(definition));
+        if (working) await boss.updateQueue(definition.name, queueOf(definition));
+      }
       instance = boss;
       return boss;
-    });
+    })();
     return starting;
   };
   const current = () => (instance ? Promise.resolve(instance) : (starting ?? start(null)));
@@ -100,23 +121,15 @@ export function createJobQueue(pool: pg.Pool): JobQueue {
       });
     },
     boss: current,
-    async startWorking(definitions, options = {}) {
+    define(given) {
+      definitions = given;
+    },
+    async startWorking(options = {}) {
       // A client-only instance (sends before the start) gives way to a working one.
       if (starting) await (await starting).stop({ graceful: false, close: false, wait: true });
       instance = null;
       const boss = await start(options);
       for (const definition of definitions) {
-        const queue = {
-          name: definition.name,
-          policy: definition.policy ?? 'standard',
-          retryLimit: definition.retryLimit,
-          retryDelay: definition.retryDelaySeconds,
-          retryBackoff: definition.backoff,
-          expireInSeconds: definition.expireInSeconds,
-        } satisfies PgBoss.Queue;
-        await boss.createQueue(definition.name, queue);
-        // Created before: its settings follow the definition as this release writes it.
-        await boss.updateQueue(definition.name, queue);
         if (definition.schedule) await boss.schedule(definition.name, definition.schedule, {}, { tz: 'UTC' });
         else await boss.unschedule(definition.name);
         const work = definition.run as JobDefinition['run'];

@@ -26,16 +26,13 @@ describe('the status of background work', () => {
     }
   });
 
-  it("shows the reassessment a new playbook starts, stamped with the request's clock", async () => {
+  it("queues the reassessment a new playbook asks for, at the request's instant, as a job", async () => {
     app.setNow('2026-03-03T10:00:00.000Z');
     const applied = await admin.put('/api/v1/playbook', { playbook: defaultPlaybook, version: 0 });
     expect(applied.status).toBe(200);
-    await app.services.background.drain();
-    const status = (await admin.get('/api/v1/status/background-work')).body;
-    expect(status.inFlight).toBe(0);
-    const reassess = status.tasks.find((task: { name: string }) => task.name === 'assessments.reassess-all');
-    expect(reassess).toMatchObject({ runs: 1, failures: 0, lastOutcome: 'succeeded' });
-    expect(reassess.lastStartedAt).toBe('2026-03-03T10:00:00.000Z');
+    const boss = await app.services.queue.boss();
+    const [job] = await boss.fetch<{ reason: string; at: string }>('assessments-reassess-all');
+    expect(job?.data).toEqual({ reason: 'playbook version 1', at: '2026-03-03T10:00:00.000Z' });
   });
 
   it('lists a failure with its context', async () => {
