@@ -21,7 +21,8 @@ export function notificationsApi({ call }: Transport) {
       call(UnreadCount, 'GET', '/notifications/unread-count', request),
     read: (notificationId: string, request: RequestOptions = {}) =>
       call(Notification, 'POST', `/notifications/${id(notificationId)}/read`, request),
-    readAll: (request: RequestOptions = {}) => call(ReadAllResult, 'POST', '/notifications/read-all', request),
+    readAll: (request: RequestOptions = {}) =>
+      call(ReadAllResult, 'POST', '/notifications/read-all', request),
     preferences: (request: RequestOptions = {}) =>
       call(NotificationPreferences, 'GET', '/me/notification-preferences', request),
     updatePreferences: (

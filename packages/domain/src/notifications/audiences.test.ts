@@ -25,7 +25,18 @@ const facts: AudienceFacts = {
     { list: 'sales_leadership', userId: 'asm-emea', regions: ['emea'] },
     { list: 'cs_leadership', userId: 'vp-cs', regions: [] },
   ],
-  activeUserIds: new Set(['sal', 'sa', 'tam', 'manager', 'director', 'asm-noram', 'asm-emea', 'vp-cs', 'me', 'x']),
+  activeUserIds: new Set([
+    'sal',
+    'sa',
+    'tam',
+    'manager',
+    'director',
+    'asm-noram',
+    'asm-emea',
+    'vp-cs',
+    'me',
+    'x',
+  ]),
 };
 
 const event = (type: AudienceEvent['type'], patch: Partial<AudienceEvent> = {}): AudienceEvent => ({
@@ -38,11 +49,7 @@ const event = (type: AudienceEvent['type'], patch: Partial<AudienceEvent> = {}):
 describe('the handbook’s lists', () => {
   it.each([
     ['health.yellow', event('health.yellow'), ['sal', 'sa', 'tam', 'manager', 'director']],
-    [
-      'health.red',
-      event('health.red'),
-      ['sal', 'sa', 'tam', 'manager', 'director', 'asm-noram', 'vp-cs'],
-    ],
+    ['health.red', event('health.red'), ['sal', 'sa', 'tam', 'manager', 'director', 'asm-noram', 'vp-cs']],
     ['task.assigned', event('task.assigned', { recipientIds: ['x'] }), ['x']],
     ['step.assigned', event('step.assigned', { recipientIds: ['x', 'x'] }), ['x']],
     ['obligation.overdue', event('obligation.overdue'), ['tam']],
@@ -57,7 +64,11 @@ describe('the handbook’s lists', () => {
 describe('who is never told', () => {
   it.each([
     ['the actor of what they caused', event('task.assigned', { actorId: 'x', recipientIds: ['x'] }), []],
-    ['the actor, among others', event('health.red', { actorId: 'tam' }), ['sal', 'sa', 'manager', 'director', 'asm-noram', 'vp-cs']],
+    [
+      'the actor, among others',
+      event('health.red', { actorId: 'tam' }),
+      ['sal', 'sa', 'manager', 'director', 'asm-noram', 'vp-cs'],
+    ],
     ['a deactivated user', event('task.assigned', { recipientIds: ['gone'] }), []],
   ] as const)('%s', (_name, input, expected) => {
     expect(resolveAudience(input, defaultNotificationSettings, facts)).toEqual(expected);
@@ -65,7 +76,11 @@ describe('who is never told', () => {
 
   it('but the importer hears of their own import (it runs in the background)', () => {
     expect(
-      resolveAudience(event('import.failed', { actorId: 'me', recipientIds: ['me'] }), defaultNotificationSettings, facts),
+      resolveAudience(
+        event('import.failed', { actorId: 'me', recipientIds: ['me'] }),
+        defaultNotificationSettings,
+        facts,
+      ),
     ).toEqual(['me']);
   });
 });
@@ -73,12 +88,20 @@ describe('who is never told', () => {
 describe('the playbook decides', () => {
   const settings = (audiences: Record<string, readonly string[]>): NotificationSettings => ({
     ...defaultNotificationSettings,
-    audiences: { ...defaultNotificationSettings.audiences, ...audiences } as NotificationSettings['audiences'],
+    audiences: {
+      ...defaultNotificationSettings.audiences,
+      ...audiences,
+    } as NotificationSettings['audiences'],
   });
   it.each([
     ['an empty list tells no one', { 'health.red': [] }, event('health.red'), []],
     ['the account owner only', { 'health.yellow': ['account_owner'] }, event('health.yellow'), ['sal']],
-    ['the TAM and the manager', { 'task.assigned': ['tam', 'regional_tam_manager'] }, event('task.assigned'), ['tam', 'manager']],
+    [
+      'the TAM and the manager',
+      { 'task.assigned': ['tam', 'regional_tam_manager'] },
+      event('task.assigned'),
+      ['tam', 'manager'],
+    ],
   ] as const)('%s', (_name, audiences, input, expected) => {
     expect(resolveAudience(input, settings(audiences), facts)).toEqual(expected);
   });
@@ -103,10 +126,26 @@ describe('the playbook’s notifications section', () => {
   });
 
   it.each([
-    ['an unknown audience', (n: any) => (n.audiences['health.red'] = ['everyone']), 'notifications.audiences.health.red[0]'],
-    ['an event type left out', (n: any) => delete n.audiences['import.failed'], 'notifications.audiences.import.failed'],
-    ['a leader without an e-mail', (n: any) => n.leadership.cs_leadership.push({ email: 'vp' }), 'notifications.leadership.cs_leadership[0].email'],
-    ['a leader in no known region', (n: any) => n.leadership.tam_director.push({ email: 'd@x.io', regions: ['mars'] }), 'notifications.leadership.tam_director[0].regions[0]'],
+    [
+      'an unknown audience',
+      (n: any) => (n.audiences['health.red'] = ['everyone']),
+      'notifications.audiences.health.red[0]',
+    ],
+    [
+      'an event type left out',
+      (n: any) => delete n.audiences['import.failed'],
+      'notifications.audiences.import.failed',
+    ],
+    [
+      'a leader without an e-mail',
+      (n: any) => n.leadership.cs_leadership.push({ email: 'vp' }),
+      'notifications.leadership.cs_leadership[0].email',
+    ],
+    [
+      'a leader in no known region',
+      (n: any) => n.leadership.tam_director.push({ email: 'd@x.io', regions: ['mars'] }),
+      'notifications.leadership.tam_director[0].regions[0]',
+    ],
   ])('refuses %s', (_name, edit, path) => {
     const copy: any = structuredClone(defaultPlaybook);
     edit(copy.notifications);

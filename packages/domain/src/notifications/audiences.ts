@@ -6,8 +6,11 @@ import { ACCOUNT_REGIONS, type AccountRegion, type TeamRole } from '../assessmen
 // team now, the region's TAM managers, the leadership lists) and this file turns them into
 // people. Pure: no clock, no I/O.
 
-/** What Liaison tells people about; the contracts' `eventTypes` is the same list (checked there). */
-export const NOTIFIABLE_EVENTS = [
+/**
+ * What happens that someone may hear of (docs/notifications.md): the events' vocabulary, which
+ * the contracts serve as `eventTypes`; each has its audiences and default channel here.
+ */
+export const EVENT_TYPES = [
   'task.assigned',
   'step.assigned',
   'obligation.overdue',
@@ -19,7 +22,7 @@ export const NOTIFIABLE_EVENTS = [
   'import.finished',
   'import.failed',
 ] as const;
-export type NotifiableEvent = (typeof NOTIFIABLE_EVENTS)[number];
+export type LiaisonEventType = (typeof EVENT_TYPES)[number];
 
 /**
  * The audience vocabulary:
@@ -57,8 +60,8 @@ const leader = z.strictObject({
 export const notificationSettingsSchema = z.strictObject({
   /** Per event type, the audiences told. An empty list tells no one. */
   audiences: z.strictObject(
-    Object.fromEntries(NOTIFIABLE_EVENTS.map((type) => [type, audienceList])) as Record<
-      NotifiableEvent,
+    Object.fromEntries(EVENT_TYPES.map((type) => [type, audienceList])) as Record<
+      LiaisonEventType,
       typeof audienceList
     >,
   ),
@@ -115,7 +118,7 @@ export interface AudienceFacts {
 }
 
 export interface AudienceEvent {
-  type: NotifiableEvent;
+  type: LiaisonEventType;
   actorId: string | null;
   recipientIds: readonly string[];
 }
@@ -124,7 +127,7 @@ export interface AudienceEvent {
  * Events a person is told of even when they caused them: an import runs in the background, and
  * the importer is the one waiting for its end. Anything else a person did, they know already.
  */
-export const TOLD_OF_OWN_DOING: readonly NotifiableEvent[] = ['import.finished', 'import.failed'];
+export const TOLD_OF_OWN_DOING: readonly LiaisonEventType[] = ['import.finished', 'import.failed'];
 
 /** The people to tell of one event, each once, in the audiences' order. */
 export function resolveAudience(
@@ -158,7 +161,8 @@ export function resolveAudience(
             .filter(
               (entry) =>
                 entry.list === audience &&
-                (entry.regions.length === 0 || (facts.region !== null && entry.regions.includes(facts.region))),
+                (entry.regions.length === 0 ||
+                  (facts.region !== null && entry.regions.includes(facts.region))),
             )
             .map((entry) => entry.userId),
         );

@@ -87,9 +87,7 @@ interface Line {
  */
 export function buildDigest(input: DigestInput): MailContent | null {
   const workLine = (item: DigestWorkItem): Line => ({
-    text: [item.title, item.accountName, item.dueOn ? `due ${item.dueOn}` : null]
-      .filter(Boolean)
-      .join(' · '),
+    text: [item.title, item.accountName, item.dueOn ? `due ${item.dueOn}` : null].filter(Boolean).join(' · '),
     link: absoluteLink(input.publicUrl, item.link),
   });
   const sections: { heading: string; lines: Line[] }[] = [
@@ -108,7 +106,9 @@ export function buildDigest(input: DigestInput): MailContent | null {
   const counts = [
     overdue > 0 ? `${overdue} overdue` : null,
     input.work.length - overdue > 0 ? `${input.work.length - overdue} due soon` : null,
-    input.changes.length > 0 ? `${input.changes.length} change${input.changes.length === 1 ? '' : 's'}` : null,
+    input.changes.length > 0
+      ? `${input.changes.length} change${input.changes.length === 1 ? '' : 's'}`
+      : null,
   ].filter(Boolean);
   const settings = absoluteLink(input.publicUrl, PREFERENCES_PATH);
   const text = [

@@ -37,7 +37,9 @@ describe('when quiet hours end', () => {
 
   it('a quiet end in the hour the clocks skip is the same distance after the jump', () => {
     // 02:30 does not exist in New York on 8 March 2026: it is 03:30 EDT (07:30 UTC).
-    expect(zonedInstant('2026-03-08', 150, 'America/New_York').toISOString()).toBe('2026-03-08T07:30:00.000Z');
+    expect(zonedInstant('2026-03-08', 150, 'America/New_York').toISOString()).toBe(
+      '2026-03-08T07:30:00.000Z',
+    );
   });
 
   it('a time that happens twice (clocks back) is the first', () => {
@@ -58,6 +60,9 @@ describe('time zones', () => {
   });
 
   it('reads the local date and time', () => {
-    expect(wallTime(new Date('2026-03-02T23:30:00Z'), 'Asia/Tokyo')).toEqual({ date: '2026-03-03', minutes: 8 * 60 + 30 });
+    expect(wallTime(new Date('2026-03-02T23:30:00Z'), 'Asia/Tokyo')).toEqual({
+      date: '2026-03-03',
+      minutes: 8 * 60 + 30,
+    });
   });
 });

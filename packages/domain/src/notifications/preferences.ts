@@ -1,4 +1,4 @@
-import type { NotifiableEvent } from './audiences.ts';
+import type { LiaisonEventType } from './audiences.ts';
 import type { QuietHours } from './local-time.ts';
 
 // A person's notification preferences (docs/notifications.md, Channels): per event type a
@@ -12,7 +12,7 @@ import type { QuietHours } from './local-time.ts';
 export const NOTIFICATION_CHANNELS = ['in_app', 'email', 'digest', 'off'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
-export const defaultChannels: Record<NotifiableEvent, NotificationChannel> = {
+export const defaultChannels: Record<LiaisonEventType, NotificationChannel> = {
   'task.assigned': 'email',
   'step.assigned': 'email',
   'obligation.overdue': 'digest',
@@ -26,7 +26,7 @@ export const defaultChannels: Record<NotifiableEvent, NotificationChannel> = {
 };
 
 export interface NotificationPreferences {
-  channels: Record<NotifiableEvent, NotificationChannel>;
+  channels: Record<LiaisonEventType, NotificationChannel>;
   quietHours: QuietHours | null;
   timeZone: string;
   /** The local hour (0–23) the daily digest is sent at. */
@@ -62,15 +62,17 @@ export function defaultPreferences(region: string | null): NotificationPreferenc
 
 /** What is stored over the defaults: a channel missing (a new event type) takes its default. */
 export function effectivePreferences(
-  stored: Partial<Omit<NotificationPreferences, 'channels'>> & {
-    channels?: Partial<Record<string, NotificationChannel>>;
-  } | null,
+  stored:
+    | (Partial<Omit<NotificationPreferences, 'channels'>> & {
+        channels?: Partial<Record<string, NotificationChannel>>;
+      })
+    | null,
   region: string | null,
 ): NotificationPreferences {
   const defaults = defaultPreferences(region);
   if (!stored) return defaults;
   const channels = { ...defaults.channels };
-  for (const type of Object.keys(channels) as NotifiableEvent[]) {
+  for (const type of Object.keys(channels) as LiaisonEventType[]) {
     const chosen = stored.channels?.[type];
     if (chosen) channels[type] = chosen;
   }

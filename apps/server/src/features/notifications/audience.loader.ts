@@ -39,7 +39,7 @@ export const audienceLoader = {
       SELECT a.id, a.region,
         coalesce((SELECT json_agg(json_build_object('userId', t.user_id, 'role', t.role) ORDER BY t.starts_at, t.id)
           FROM team_assignments t WHERE t.account_id = a.id AND ${heldAt(now, 't')}), '[]') AS team
-      FROM accounts a WHERE a.id = ANY(${ids}::uuid[])`);
+      FROM accounts a WHERE a.id = ANY(${sql.param(ids)}::uuid[])`);
     return result.rows;
   },
 
@@ -52,8 +52,8 @@ export const audienceLoader = {
     const result = await executor.execute<PersonRow>(sql`
       SELECT u.id, u.name, u.email, u.region, u.roles, ${storedPreferencesJson} AS stored
       FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id
-      WHERE u.is_active AND (u.id = ANY(${ids}::uuid[]) OR 'tam_manager' = ANY(u.roles)
-        OR lower(u.email) = ANY(${emails}::text[]))`);
+      WHERE u.is_active AND (u.id = ANY(${sql.param(ids)}::uuid[]) OR 'tam_manager' = ANY(u.roles)
+        OR lower(u.email) = ANY(${sql.param(emails)}::text[]))`);
     return result.rows;
   },
 };

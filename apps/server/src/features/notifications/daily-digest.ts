@@ -55,7 +55,9 @@ export function createDailyDigest(db: Database, dependencies: DigestDependencies
   async function sendTo(person: PersonRow, now: Date): Promise<MailContent | null> {
     const preferences = effectivePreferences(person.stored, person.region);
     const local = wallTime(now, preferences.timeZone);
-    const dueBefore = new Date(Date.parse(`${local.date}T00:00:00Z`) + WEEK_DAYS * DAY).toISOString().slice(0, 10);
+    const dueBefore = new Date(Date.parse(`${local.date}T00:00:00Z`) + WEEK_DAYS * DAY)
+      .toISOString()
+      .slice(0, 10);
     // The person's own list, read as them: what they see on My week.
     const context: RequestContext = {
       user: { id: person.id, name: person.name, email: person.email, roles: person.roles as StaffRole[] },
@@ -63,7 +65,9 @@ export function createDailyDigest(db: Database, dependencies: DigestDependencies
       now,
       requestId: `digest:${person.id}`,
     };
-    const work = (await dependencies.work(context, person.id, dueBefore)).filter((item) => item.dueOn !== null);
+    const work = (await dependencies.work(context, person.id, dueBefore)).filter(
+      (item) => item.dueOn !== null,
+    );
     const since = new Date(now.getTime() - WEEK_DAYS * DAY).toISOString();
     const changes = await notificationsReadModel.undigested(db, person.id, since);
     const content = buildDigest({

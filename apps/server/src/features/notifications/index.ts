@@ -3,8 +3,8 @@
 export {
   createDailyDigest,
   type DailyDigest,
-  type DigestDependencies,
   DIGEST_JOB,
+  type DigestDependencies,
   notificationsJobs,
 } from './daily-digest.ts';
 export { type MailQueue, noMail, type OutgoingMail } from './mail.ts';

@@ -1,10 +1,10 @@
 import type { LiaisonEvent } from '@liaison/contracts';
 import {
   type AudienceFacts,
+  EVENT_TYPES,
   effectivePreferences,
   LEADERSHIP_LISTS,
-  NOTIFIABLE_EVENTS,
-  type NotifiableEvent,
+  type LiaisonEventType,
   notificationMail,
   type Playbook,
   quietHoursEnd,
@@ -26,8 +26,8 @@ export interface ConsumerDependencies {
 const isUuid = (value: unknown): value is string =>
   typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
-const notifiable = (event: LiaisonEvent): event is LiaisonEvent & { type: NotifiableEvent } =>
-  (NOTIFIABLE_EVENTS as readonly string[]).includes(event.type);
+const notifiable = (event: LiaisonEvent): event is LiaisonEvent & { type: LiaisonEventType } =>
+  (EVENT_TYPES as readonly string[]).includes(event.type);
 
 /**
  * The notification centre's consumer of events (docs/notifications.md): for each event, the
@@ -56,9 +56,13 @@ export function createNotificationConsumer(dependencies: ConsumerDependencies): 
       const named = events.flatMap((event) => event.recipientIds);
       const seated = [...accounts.values()].flatMap((account) => account.team.map((seat) => seat.userId));
       const people = new Map(
-        (await audienceLoader.people(executor, [...new Set([...named, ...seated])].filter(isUuid), leaderEmails)).map(
-          (person) => [person.id, person],
-        ),
+        (
+          await audienceLoader.people(
+            executor,
+            [...new Set([...named, ...seated])].filter(isUuid),
+            leaderEmails,
+          )
+        ).map((person) => [person.id, person]),
       );
       const byEmail = new Map([...people.values()].map((person) => [person.email.toLowerCase(), person]));
       const leaders = LEADERSHIP_LISTS.flatMap((list) =>
@@ -76,7 +80,9 @@ export function createNotificationConsumer(dependencies: ConsumerDependencies): 
           region: account?.region ?? null,
           team: account?.team ?? [],
           regionalManagers: [...people.values()]
-            .filter((person) => person.roles.includes('tam_manager') && account && person.region === account.region)
+            .filter(
+              (person) => person.roles.includes('tam_manager') && account && person.region === account.region,
+            )
             .map((person) => person.id),
           leaders,
           activeUserIds,

@@ -45,7 +45,10 @@ async function ok<T = any>(what: string, response: Promise<{ status: number; bod
   return body;
 }
 const mine = async (client: Client, query = '') =>
-  (await ok<{ items: Notification[]; nextCursor: string | null }>('list', client.get(`/api/v1/notifications?${query}`)));
+  await ok<{ items: Notification[]; nextCursor: string | null }>(
+    'list',
+    client.get(`/api/v1/notifications?${query}`),
+  );
 const unread = async (client: Client) =>
   (await ok<{ count: number }>('count', client.get('/api/v1/notifications/unread-count'))).count;
 const prefer = (client: Client, body: unknown) =>
@@ -86,8 +89,11 @@ describe('health turning red (the trigger on assessments)', async () => {
   // Sal hears nothing of red; the region's manager wants it by e-mail, in UTC, with no quiet hours.
   await prefer(sal, { channels: { 'health.red': 'off' } });
   await prefer(manager, { timeZone: 'UTC', quietHours: null });
-  await ok('deactivate', f.admin.patch(`/api/v1/users/${sa.user.id}`, { isActive: false }));
   const account = await customer('Red Turn Corp');
+  await ok(
+    'deactivate',
+    f.admin.patch(`/api/v1/users/${sa.user.id}`, { isActive: false, version: sa.user.version }),
+  );
   await setSentiment(account, 'red');
   const mailsBefore = outbox.sent.length;
   await dispatch();
@@ -95,9 +101,16 @@ describe('health turning red (the trigger on assessments)', async () => {
 
   it('tells the account team and the region’s TAM manager, per their preferences', async () => {
     const told = async (person: Staff) =>
-      (await mine(person)).items.filter((item) => item.account?.id === account.id && item.type === 'health.red');
+      (await mine(person)).items.filter(
+        (item) => item.account?.id === account.id && item.type === 'health.red',
+      );
     expect(await told(tam)).toMatchObject([
-      { title: 'Health turned red: Red Turn Corp', channel: 'email', link: `/accounts/${account.id}`, readAt: null },
+      {
+        title: 'Health turned red: Red Turn Corp',
+        channel: 'email',
+        link: `/accounts/${account.id}`,
+        readAt: null,
+      },
     ]);
     expect(await told(manager)).toMatchObject([{ channel: 'email' }]);
     expect(await told(sal)).toEqual([]); // off
@@ -129,12 +142,10 @@ describe('health turning red (the trigger on assessments)', async () => {
   it('never twice: dispatching again, or the same event handed over again, adds nothing', async () => {
     const count = await unread(tam);
     await dispatch();
-    const [event] = (await app.services.events.recent(5)).filter(
-      (row) => (row.body as { account?: { id: string } }).account?.id === account.id,
-    );
+    const [event] = (await app.services.events.recent(5)).filter((row) => row.account?.id === account.id);
     expect(event).toBeDefined();
     const consumer = app.services.consumers.find((one) => one.name === 'notifications')!;
-    await app.database.db.transaction((tx) => consumer.consume(tx, [event!.body as never], app.clock()));
+    await app.database.db.transaction((tx) => consumer.consume(tx, [event!], app.clock()));
     expect(await unread(tam)).toBe(count);
     expect(outbox.sent.length).toBe(mailsBefore + 2);
   });
@@ -184,7 +195,9 @@ describe('events recorded by their sources', () => {
     await dispatch();
     expect(await unread(viewer)).toBe(before + 1);
     expect(outbox.sent.length).toBe(mails);
-    expect((await mine(viewer)).items[0]).toMatchObject({ type: 'step.assigned', channel: 'in_app' });
+    const items = (await mine(viewer)).items;
+    expect(items.find((item) => item.type === 'step.assigned')).toMatchObject({ channel: 'in_app' });
+    expect(items.filter((item) => item.type === 'task.assigned' && item.channel === 'email')).toHaveLength(1);
   });
 
   it('the same dedupe key twice is one event, so one notification', async () => {

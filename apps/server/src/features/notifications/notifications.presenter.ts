@@ -1,4 +1,9 @@
-import type { EventType, Notification, NotificationChannel, NotificationPreferences } from '@liaison/contracts';
+import type {
+  EventType,
+  Notification,
+  NotificationChannel,
+  NotificationPreferences,
+} from '@liaison/contracts';
 import { toIso } from '../../db/client.ts';
 import type { NotificationRow } from './notifications.store.ts';
 

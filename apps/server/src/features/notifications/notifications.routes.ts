@@ -33,7 +33,13 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ services: Services }> 
   );
   app.get(
     '/notifications/unread-count',
-    { schema: { tags, description: 'How many of the caller’s notifications are unread.', response: { 200: UnreadCount } } },
+    {
+      schema: {
+        tags,
+        description: 'How many of the caller’s notifications are unread.',
+        response: { 200: UnreadCount },
+      },
+    },
     async (request) => notifications.unreadCount(request.context()),
   );
   app.post(
@@ -51,7 +57,11 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ services: Services }> 
   app.post(
     '/notifications/read-all',
     {
-      schema: { tags, description: 'Marks all the caller’s notifications read.', response: { 200: ReadAllResult } },
+      schema: {
+        tags,
+        description: 'Marks all the caller’s notifications read.',
+        response: { 200: ReadAllResult },
+      },
     },
     async (request) => notifications.readAll(request.context()),
   );

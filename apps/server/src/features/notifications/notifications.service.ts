@@ -9,8 +9,8 @@ import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import { decodeCursor, encodeCursor } from '../../kernel/cursor.ts';
-import { notificationsReadModel } from './notifications.read-model.ts';
 import { presentNotification, presentPreferences } from './notifications.presenter.ts';
+import { notificationsReadModel } from './notifications.read-model.ts';
 import { notificationsStore } from './notifications.store.ts';
 
 const ListCursor = z.object({ at: z.iso.datetime(), id: z.uuid() });
