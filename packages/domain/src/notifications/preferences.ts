@@ -1,5 +1,5 @@
 import type { LiaisonEventType } from './audiences.ts';
-import type { QuietHours } from './local-time.ts';
+import { canonicalTimeZone, type QuietHours } from './local-time.ts';
 
 // A person's notification preferences (docs/notifications.md, Channels): per event type a
 // channel, quiet hours, the time zone, and the daily digest. Defaults for someone who never
@@ -79,7 +79,8 @@ export function effectivePreferences(
   return {
     channels,
     quietHours: stored.quietHours === undefined ? defaults.quietHours : stored.quietHours,
-    timeZone: stored.timeZone ?? defaults.timeZone,
+    // A zone the runtime no longer knows (its zone data changed) falls back rather than throwing.
+    timeZone: (stored.timeZone && canonicalTimeZone(stored.timeZone)) || defaults.timeZone,
     digestHour: stored.digestHour ?? defaults.digestHour,
     digest: stored.digest ?? defaults.digest,
   };

@@ -109,13 +109,22 @@ export function createDailyDigest(db: Database, dependencies: DigestDependencies
     async sendDue(now: Date): Promise<{ sent: number; considered: number }> {
       let sent = 0;
       let considered = 0;
+      const failures: unknown[] = [];
       for (const person of await notificationsReadModel.digestPeople(db)) {
         const preferences = effectivePreferences(person.stored, person.region);
         if (!preferences.digest) continue;
         if (Math.floor(wallTime(now, preferences.timeZone).minutes / 60) !== preferences.digestHour) continue;
         considered++;
-        if (await sendTo(person, now)) sent++;
+        // One person's failure does not cost the others theirs; the job's retry then sends only
+        // what is missing (the dedupe keys of those sent hold).
+        try {
+          if (await sendTo(person, now)) sent++;
+        } catch (error) {
+          failures.push(error);
+        }
       }
+      if (failures.length > 0)
+        throw new AggregateError(failures, `${failures.length} of ${considered} digests failed`);
       return { sent, considered };
     },
   };
