@@ -25,6 +25,7 @@ import { importsRoutes } from './features/imports/index.ts';
 import { artefactsRoutes, journeyRoutes } from './features/journey/index.ts';
 import { mailRoutes } from './features/mail/index.ts';
 import { meetingsRoutes } from './features/meetings/index.ts';
+import { type MailQueue, notificationsRoutes } from './features/notifications/index.ts';
 import { opportunitiesRoutes } from './features/opportunities/index.ts';
 import { playbookRoutes } from './features/playbook/index.ts';
 import { priorityApprovalsRoutes, priorityInputsRoutes } from './features/priority-inputs/index.ts';
@@ -69,6 +70,8 @@ export interface AppOptions {
   signInLimits?: SignInLimits;
   /** E-mail (docs/mail.md): no SMTP server, messages are held in the outbox for admins to read. */
   mail?: MailOptions;
+  /** Tests: record the notifications' e-mail instead of queueing it in the outbox. */
+  mailQueue?: MailQueue;
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -119,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...(options.catalog ? { catalog: options.catalog } : {}),
     background: createBackgroundWork(http.log, clock),
     clock,
+    ...(options.mailQueue ? { mailQueue: options.mailQueue } : {}),
   });
   // Shutdown waits for background work in flight (docs/architecture.md, "Background work").
   http.addHook('onClose', async () => {
@@ -262,6 +266,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(tasksRoutes, { services });
       await api.register(homesRoutes, { services });
       await api.register(meetingsRoutes, { services });
+      await api.register(notificationsRoutes, { services });
       await api.register(priorityInputsRoutes, { services });
       await api.register(priorityApprovalsRoutes, { services });
       await api.register(historyRoutes, { db: options.db });

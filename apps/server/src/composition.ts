@@ -21,6 +21,13 @@ import {
 } from './features/journey/index.ts';
 import { createMailService, type MailOptions } from './features/mail/index.ts';
 import { createMeetingsService } from './features/meetings/index.ts';
+import {
+  createDailyDigest,
+  createNotificationConsumer,
+  createNotificationsService,
+  type MailQueue,
+  notificationsJobs,
+} from './features/notifications/index.ts';
 import { createOpportunitiesService } from './features/opportunities/index.ts';
 import { createPlaybookProvider, createPlaybookService } from './features/playbook/index.ts';
 import {
@@ -65,6 +72,8 @@ export function createServices(
     clock?: () => Date;
     /** SMTP_URL, MAIL_FROM, LIAISON_PUBLIC_URL (config.ts). */
     mail?: MailOptions;
+    /** Tests: where the notifications' e-mail goes instead of the outbox. */
+    mailQueue?: MailQueue;
   },
 ) {
   const background = options.background ?? createBackgroundWork(consoleBackgroundLog);
@@ -148,11 +157,24 @@ export function createServices(
   // Outbound webhooks hear of every event; each delivery is a job of its own (docs/webhooks.md).
   const webhooks = createWebhooksService(db, { queue });
   consumers.push(webhooksConsumer(queue));
+  // Notifications (docs/notifications.md): a consumer of every event, the centre, the daily digest
+  // reading each person's week from their task list. E-mail goes through the mail feature's
+  // outbox (a test may record it instead).
+  const mailQueue: MailQueue = options.mailQueue ?? mail;
+  const publicUrl = () => mailOptions.publicUrl;
+  consumers.push(createNotificationConsumer({ mail: mailQueue, playbook: latestPlaybook, publicUrl }));
+  const digest = createDailyDigest(db, {
+    mail: mailQueue,
+    publicUrl,
+    work: async (context, userId, dueBefore) =>
+      (await tasks.list(context, { owner: userId, status: 'open', dueBefore, limit: 100 })).items,
+  });
   const jobs: JobDefinition<never>[] = [
     ...eventsJobs(events, clock),
     ...assessmentsJobs(assessments, clock),
     ...mail.jobs(),
-    deliveryJob(db, { publicUrl: () => mailOptions.publicUrl }) as JobDefinition<never>,
+    deliveryJob(db, { publicUrl }) as JobDefinition<never>,
+    ...notificationsJobs(digest, clock),
   ];
   queue.define(jobs);
   return {
@@ -165,6 +187,8 @@ export function createServices(
     consumers,
     status: createStatusService(db, { background, queue, jobs }),
     mail,
+    notifications: createNotificationsService(db),
+    digest,
     homes,
     playbookProvider,
     assessments,

@@ -51,7 +51,7 @@ export interface TestApp extends App {
 export async function createTestApp(
   options: { now?: string } & Pick<
     AppOptions,
-    'apiRateLimit' | 'feedRateLimit' | 'signInLimits' | 'secureCookies' | 'trustProxy' | 'mail'
+    'apiRateLimit' | 'feedRateLimit' | 'signInLimits' | 'secureCookies' | 'trustProxy' | 'mail' | 'mailQueue'
   > = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();

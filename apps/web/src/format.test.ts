@@ -13,6 +13,7 @@ import {
   notScoredReason,
   percent,
   relativeDay,
+  timeAgo,
 } from './format.ts';
 import { parseAccountSearch } from './search.ts';
 
@@ -137,5 +138,19 @@ describe('not scored', () => {
     );
     expect(notScoredReason({ hasTam: true })).toBe('No health measure is available yet');
     expect(notScoredReason()).toContain('No TAM');
+  });
+});
+
+describe('time ago', () => {
+  const now = new Date('2026-03-02T12:00:00Z');
+  it.each([
+    ['2026-03-02T11:59:30Z', 'just now'],
+    ['2026-03-02T11:55:00Z', '5 min ago'],
+    ['2026-03-02T09:00:00Z', '3 h ago'],
+    ['2026-03-01T11:00:00Z', '1 day ago'],
+    ['2026-02-20T12:00:00Z', '10 days ago'],
+    ['2025-11-01T12:00:00Z', '4 months ago'],
+  ])('%s → %s', (instant, text) => {
+    expect(timeAgo(instant, now)).toBe(text);
   });
 });

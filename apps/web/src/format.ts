@@ -337,3 +337,14 @@ export function describeChange(
   }
   return [`${name}: ${text(before)} → ${text(after)}`];
 }
+
+/** How long ago an instant was, roughly: `just now`, `5 min ago`, `3 h ago`, `2 days ago`. */
+export function timeAgo(value: string, now: Date = new Date()): string {
+  const minutes = Math.floor((now.getTime() - Date.parse(value)) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  return days < 60 ? plural(days, 'day') + ' ago' : `${Math.round(days / 30)} months ago`;
+}

@@ -203,3 +203,31 @@ export const mailQueries = {
   message: (id: string) =>
     queryOptions({ queryKey: ['mail', 'message', id], queryFn: () => api.mail.message(id) }),
 };
+
+/** The caller's notification centre (docs/notifications.md): the count polled, the list paged. */
+export const notificationQueries = {
+  unreadCount: () =>
+    queryOptions({
+      queryKey: ['notifications', 'unread-count'],
+      queryFn: () => api.notifications.unreadCount(),
+      // The bell polls, and looks again when the window comes back (the app's default is not to).
+      refetchInterval: 30_000,
+      refetchOnWindowFocus: true,
+      staleTime: 0,
+    }),
+  list: (unread: boolean) =>
+    infiniteQueryOptions({
+      queryKey: ['notifications', 'list', unread],
+      queryFn: ({ pageParam }) =>
+        api.notifications.list({
+          limit: 30,
+          ...(unread ? { unread: 'true' } : {}),
+          ...(pageParam ? { cursor: pageParam } : {}),
+        }),
+      initialPageParam: '' as string,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+      refetchOnWindowFocus: true,
+    }),
+  preferences: () =>
+    queryOptions({ queryKey: ['notification-preferences'], queryFn: () => api.notifications.preferences() }),
+};

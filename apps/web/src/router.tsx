@@ -220,6 +220,25 @@ const apiTokensRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/ApiTokensPage.tsx'), 'ApiTokensPage'),
 });
 
+/** The caller's notification centre and preferences (docs/notifications.md). */
+const notificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/notifications',
+  component: lazyRouteComponent(
+    () => import('./pages/notifications/NotificationsPage.tsx'),
+    'NotificationsPage',
+  ),
+});
+
+const notificationPreferencesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings/notifications',
+  component: lazyRouteComponent(
+    () => import('./pages/notifications/NotificationPreferencesPage.tsx'),
+    'NotificationPreferencesPage',
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
@@ -237,6 +256,8 @@ const routeTree = rootRoute.addChildren([
     outboxRoute,
     webhooksRoute,
     apiTokensRoute,
+    notificationsRoute,
+    notificationPreferencesRoute,
   ]),
 ]);
 

@@ -7,6 +7,7 @@ import { inputsApi } from './client-inputs.ts';
 import { journeyApi } from './client-journey.ts';
 import { mailApi } from './client-mail.ts';
 import { meetingsApi } from './client-meetings.ts';
+import { notificationsApi } from './client-notifications.ts';
 import { recordsApi } from './client-records.ts';
 import { statusApi } from './client-status.ts';
 import { tasksApi } from './client-tasks.ts';
@@ -41,6 +42,7 @@ export type { HomeParams } from './client-homes.ts';
 export type { SupportTicketListParams } from './client-inputs.ts';
 export type { JourneyOverviewParams, StepListParams } from './client-journey.ts';
 export type { MailOutboxParams } from './client-mail.ts';
+export type { NotificationListParams } from './client-notifications.ts';
 export type { ActivityListParams, TeamParams } from './client-records.ts';
 export type { TaskListParams } from './client-tasks.ts';
 export {
@@ -75,6 +77,7 @@ export function createApiClient(options: ApiClientOptions) {
     meetings: meetingsApi(transport),
     mail: mailApi(transport),
     webhooks: webhooksApi(transport),
+    notifications: notificationsApi(transport),
     ...inputsApi(transport),
   };
 }

@@ -1,3 +1,4 @@
+import { EVENT_TYPES } from '@liaison/domain';
 import { z } from 'zod';
 
 /**
@@ -5,18 +6,7 @@ import { z } from 'zod';
  * recorded in the transaction of the change that caused it, then handed once to every consumer:
  * the notification centre, e-mail and digests, outbound webhooks.
  */
-export const eventTypes = [
-  'task.assigned',
-  'step.assigned',
-  'obligation.overdue',
-  'health.yellow',
-  'health.red',
-  'handoff.requested',
-  'handoff.accepted',
-  'sentiment.stale',
-  'import.finished',
-  'import.failed',
-] as const;
+export const eventTypes = EVENT_TYPES;
 export const EventType = z.enum(eventTypes);
 export type EventType = z.infer<typeof EventType>;
 

@@ -15,6 +15,7 @@ export * from './imports.ts';
 export * from './journey.ts';
 export * from './mail.ts';
 export * from './meetings.ts';
+export * from './notifications.ts';
 export * from './opportunities.ts';
 export * from './priority-inputs.ts';
 export * from './profiles.ts';

@@ -37,6 +37,8 @@ export * from './import/index.ts';
 export * from './journey/index.ts';
 // The account team meeting (issue 15): its cadence and the agenda written from live data.
 export * from './meetings/index.ts';
+// Notifications and digests (issue 16): who hears of what, quiet hours, the digest's words.
+export * from './notifications/index.ts';
 export type { ParsePlaybookResult, PlaybookIssue } from './playbook/parse-playbook.ts';
 export { parsePlaybook } from './playbook/parse-playbook.ts';
 export { defaultPlaybook, previousDefaultPlaybook } from './playbook/playbook-defaults.ts';

@@ -69,14 +69,19 @@ export async function migrate(pool: pg.Pool): Promise<MigrationResult> {
       applied.push(entry.tag);
     }
     await client.query('COMMIT');
+    // The job queue's own tables, installed and upgraded by pg-boss on this connection under the
+    // same lock: a second server starting at once waits, then finds them there.
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await installJobSchema({ executeSql: (text, values) => client.query(text, values) });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
     client.release();
   }
-  // The job queue's own tables, installed and upgraded by pg-boss under its own lock (after the
-  // release: a pool of one connection is enough to migrate).
-  await installJobSchema(pool);
   return { applied };
 }

@@ -182,12 +182,13 @@ export function createJobQueue(pool: pg.Pool): JobQueue {
 }
 
 /**
- * Installs or upgrades the queue's tables (pg-boss's own migrations, under its own advisory
- * lock): the migrator calls it after ours, so every server and every test database has them.
+ * Installs or upgrades the queue's tables (pg-boss's own migrations): the migrator calls it
+ * after ours, on its connection and under its lock (two servers starting at once would race to
+ * create the schema), so every server and every test database has them.
  */
-export async function installJobSchema(pool: pg.Pool): Promise<void> {
+export async function installJobSchema(db: PgBoss.Db): Promise<void> {
   const boss = new PgBoss({
-    db: poolAdapter(pool),
+    db,
     schema: JOB_SCHEMA,
     migrate: true,
     supervise: false,

@@ -2,6 +2,7 @@ import { accountRoutes } from './routes.accounts.ts';
 import { calendarRoutes } from './routes.calendar.ts';
 import { decisionRoutes } from './routes.decisions.ts';
 import { journeyRoutes } from './routes.journey.ts';
+import { notificationRoutes } from './routes.notifications.ts';
 import { staffRoutes } from './routes.staff.ts';
 import { taskRoutes } from './routes.tasks.ts';
 import { webhookRoutes } from './routes.webhooks.ts';
@@ -12,6 +13,7 @@ export const routeTable = [
   ...calendarRoutes,
   ...decisionRoutes,
   ...journeyRoutes,
+  ...notificationRoutes,
   ...staffRoutes,
   ...taskRoutes,
   ...webhookRoutes,

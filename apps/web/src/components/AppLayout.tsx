@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
 import {
+  IconBellCog,
   IconBook2,
   IconBuildingSkyscraper,
   IconCalendarWeek,
@@ -34,6 +35,7 @@ import { Suspense } from 'react';
 import { api } from '../api.ts';
 import { label, staffRoleLabels } from '../format.ts';
 import { queries } from '../queries.ts';
+import { NotificationBell } from './NotificationBell.tsx';
 import { PageLoader } from './PageState.tsx';
 import { QuickJump } from './QuickJump.tsx';
 
@@ -102,9 +104,10 @@ export function AppLayout() {
               <circle cx="22" cy="10" r="3.5" fill="#fff" />
             </svg>
           </Box>
-          <Text fw={700} size="md">
+          <Text fw={700} size="md" style={{ flex: 1 }}>
             Liaison
           </Text>
+          <NotificationBell />
         </Group>
         <UnstyledButton
           onClick={() => spotlight.open()}
@@ -163,6 +166,13 @@ export function AppLayout() {
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Label>{user.email}</Menu.Label>
+              <Menu.Item
+                component={Link}
+                to="/settings/notifications"
+                leftSection={<IconBellCog size={15} />}
+              >
+                Notifications
+              </Menu.Item>
               <Menu.Item component={Link} to="/settings/tokens" leftSection={<IconKey size={15} />}>
                 API tokens
               </Menu.Item>

@@ -1,5 +1,6 @@
 import { defaultJourneySettings } from '../journey/default-workflows.ts';
 import { defaultTeamMeetingSettings } from '../meetings/team-meeting.ts';
+import { defaultNotificationSettings } from '../notifications/audiences.ts';
 import type { Playbook } from './playbook-schema.ts';
 
 function deepFreeze<T>(value: T): T {
@@ -211,6 +212,7 @@ export const defaultPlaybook: Playbook = deepFreeze({
   },
   journey: defaultJourneySettings,
   teamMeeting: defaultTeamMeetingSettings,
+  notifications: defaultNotificationSettings,
 });
 
 /**

@@ -9,6 +9,7 @@ import {
 import { defaultJourneySettings } from '../journey/default-workflows.ts';
 import { journeySettingsSchema } from '../journey/workflow-schema.ts';
 import { defaultTeamMeetingSettings, teamMeetingSettingsSchema } from '../meetings/team-meeting.ts';
+import { defaultNotificationSettings, notificationSettingsSchema } from '../notifications/audiences.ts';
 import { playbookCrossFieldIssues } from './playbook-validation.ts';
 
 /** USD amount. */
@@ -215,6 +216,11 @@ const playbookObject = z.strictObject({
    * it existed takes the defaults.
    */
   teamMeeting: teamMeetingSettingsSchema.default(defaultTeamMeetingSettings),
+  /**
+   * Who hears of each event, and the people of the leadership lists (docs/notifications.md). A
+   * playbook stored before notifications existed takes the handbook's lists.
+   */
+  notifications: notificationSettingsSchema.default(defaultNotificationSettings),
 });
 
 /**
