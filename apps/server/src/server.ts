@@ -83,9 +83,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         : await seedDemo!(database, prepared ? { prepared } : {});
       if (seeded) options.onDemoSeeded?.(seeded);
     }
-    const address = await app.http.listen({ port: config.port, host: config.host });
-    // This server takes its share of the jobs: scheduled ones run once however many servers run.
+    // This server takes its share of the jobs (scheduled ones run once however many servers run),
+    // before it listens: once it answers, its start is complete and a signal stops it cleanly.
     const jobs = await startJobs(app, database.pool, { pollingIntervalSeconds: config.jobPollSeconds });
+    const address = await app.http.listen({ port: config.port, host: config.host }).catch(async (error) => {
+      await jobs.stop();
+      throw error;
+    });
     return {
       url: address.replace('127.0.0.1', 'localhost'),
       databaseMode: embedded ? 'embedded' : 'external',

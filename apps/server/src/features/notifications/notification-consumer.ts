@@ -140,7 +140,7 @@ async function mailNow(
     to: person.email,
     toUserId: person.id,
     ...content,
-    kind: `notification:${row.type}`,
+    kind: `notification-${row.type.replaceAll('.', '-')}`,
     dedupeKey: `notification:${row.eventId}:${person.id}`,
     sendAfter: quietHoursEnd(now, preferences.quietHours, preferences.timeZone),
   });

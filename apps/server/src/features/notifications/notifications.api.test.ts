@@ -128,7 +128,7 @@ describe('health turning red (the trigger on assessments)', async () => {
     expect(byUser.get(tam.user.id)).toMatchObject({
       to: tam.user.email,
       subject: 'Health turned red: Red Turn Corp',
-      kind: 'notification:health.red',
+      kind: 'notification-health-red',
       sendAfter: new Date('2026-03-02T12:00:00.000Z'),
     });
     expect(byUser.get(tam.user.id)?.dedupeKey).toMatch(
