@@ -17,8 +17,17 @@ const BOOTSTRAP = 'lia_two_servers_bootstrap_token_0123';
 const database = await createTestDatabase();
 const sql = new pg.Pool({ connectionString: database.url, max: 2 });
 const started: ChildProcess[] = [];
+const servers: number[] = [];
 
 afterAll(async () => {
+  // The server processes too: a launcher killed outright cannot pass the signal on.
+  for (const pid of servers) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone (the import test kills one).
+    }
+  }
   for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
   await sql.end();
   await database.close();
@@ -64,6 +73,7 @@ async function serve(): Promise<Served> {
   const pid = Number(
     readFileSync(`/proc/${launcher.pid}/task/${launcher.pid}/children`, 'utf8').trim().split(/\s+/)[0],
   );
+  servers.push(pid);
   return { url, pid, output: () => output };
 }
 
@@ -135,6 +145,36 @@ describe('two servers on one database', () => {
       [new Date(minute)],
     );
     expect(done.rows.map((row) => row.state)).toEqual(['completed']);
+  }, 120_000);
+
+  it('do each job once, whichever server takes it', async () => {
+    // Twenty e-mails queued through both servers; both work the delivery queue. Without an SMTP
+    // server each delivery holds its message in the outbox: one job per message, each taken once
+    // (started once, never retried, completed).
+    for (let n = 0; n < 20; n++) {
+      const sent = await call(n % 2 === 0 ? a.url : b.url, '/mail/test', {
+        method: 'POST',
+        token: BOOTSTRAP,
+      });
+      expect(sent.status).toBe(201);
+    }
+    const held = await until('every test e-mail to be delivered', async () => {
+      const rows = await sql.query<{ status: string }>(
+        "SELECT status FROM mail_messages WHERE kind = 'test'",
+      );
+      return rows.rows.every((row) => row.status === 'held') ? rows.rows : undefined;
+    });
+    expect(held).toHaveLength(20);
+    const jobs = await sql.query<{ messages: number; jobs: number; retried: number; unfinished: number }>(
+      `SELECT count(DISTINCT data->>'messageId')::int AS messages, count(*)::int AS jobs,
+              count(*) FILTER (WHERE retry_count > 0)::int AS retried,
+              count(*) FILTER (WHERE state <> 'completed')::int AS unfinished
+       FROM (
+         SELECT data, retry_count, state::text FROM pgboss.job WHERE name = 'mail-deliver'
+         UNION ALL SELECT data, retry_count, state::text FROM pgboss.archive WHERE name = 'mail-deliver'
+       ) deliveries`,
+    );
+    expect(jobs.rows[0]).toEqual({ messages: 20, jobs: 20, retried: 0, unfinished: 0 });
   }, 120_000);
 
   it('leave a killed server’s import all written or not at all, and say which', async () => {

@@ -31,3 +31,23 @@ export function positional(text: string, values: readonly unknown[]): SQL {
 export function poolAdapter(pool: pg.Pool): PgBoss.Db {
   return { executeSql: (text, values) => pool.query(text, values) };
 }
+
+/**
+ * Runs `work` while holding a session advisory lock on a connection of its own: servers starting
+ * at once take turns (creating pg-boss queues is DDL on a partitioned table, and two servers
+ * doing it at once can deadlock). The lock's connection does nothing else, so `work` may use the
+ * pool freely.
+ */
+export async function withAdvisoryLock<T>(pool: pg.Pool, key: number, work: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [key]);
+    try {
+      return await work();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [key]);
+    }
+  } finally {
+    client.release();
+  }
+}

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Executor } from '../db/client.ts';
-import { poolAdapter, transactionAdapter } from './job-queue.sql.ts';
+import { poolAdapter, transactionAdapter, withAdvisoryLock } from './job-queue.sql.ts';
 
 /**
  * Background work that must survive a crash and run once however many servers share the
@@ -61,6 +61,8 @@ export interface WorkingOptions {
 }
 
 export const JOB_SCHEMA = 'pgboss';
+// Any constant works; it only has to be the same for every Liaison server on one database.
+const QUEUE_SETUP_LOCK_KEY = 7_311_942_002;
 
 function bossOptions(pool: pg.Pool, working: WorkingOptions | null): PgBoss.ConstructorOptions {
   return {
@@ -105,10 +107,13 @@ export function createJobQueue(pool: pg.Pool): JobQueue {
       await boss.start();
       // A job sent to a queue that does not exist fails: every defined queue exists first, with
       // the settings this release gives it (create does nothing when it exists; update does).
-      for (const definition of definitions) {
-        await boss.createQueue(definition.name, queueOf(definition));
-        if (working) await boss.updateQueue(definition.name, queueOf(definition));
-      }
+      // Two servers creating queues at once could deadlock on pg-boss's partitioned table.
+      await withAdvisoryLock(pool, QUEUE_SETUP_LOCK_KEY, async () => {
+        for (const definition of definitions) {
+          await boss.createQueue(definition.name, queueOf(definition));
+          if (working) await boss.updateQueue(definition.name, queueOf(definition));
+        }
+      });
       instance = boss;
       return boss;
     })();
