@@ -33,7 +33,9 @@ export default defineConfig({
             'apps/cli/test/**/*.test.ts',
           ],
           globalSetup: ['apps/server/test/global-setup.ts'],
-          testTimeout: 30_000,
+          // The CLI's flows spawn a dozen processes each (one per command); on two busy cores in
+          // a full run they have taken over 30 s, so a test gets 90 s before it counts as hung.
+          testTimeout: 90_000,
           hookTimeout: 60_000,
         },
       },
