@@ -7,11 +7,8 @@ import {
   type WebhookFormat,
 } from '@liaison/contracts';
 import {
-  Alert,
   Button,
   Checkbox,
-  Code,
-  CopyButton,
   Group,
   SegmentedControl,
   SimpleGrid,
@@ -20,10 +17,10 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, fieldErrors, isConflict } from '../../api.ts';
+import { CopyableSecret, ShownOnceAlert } from '../../components/CopyableSecret.tsx';
 import { ErrorNote } from '../../components/PageState.tsx';
 import { formatLabels, webhookQueries } from './webhook-queries.ts';
 
@@ -138,38 +135,11 @@ export function EndpointForm({
 export function SecretReveal({ endpoint, onDone }: { endpoint: CreatedWebhookEndpoint; onDone: () => void }) {
   return (
     <Stack gap="sm">
-      <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} py="xs">
-        <Text size="sm" fw={500}>
-          Copy it now: you will not see this secret again.
-        </Text>
-        <Text size="sm">
-          The receiver uses it to check that a request came from Liaison (docs/webhooks.md). If you lose it,
-          rotate it.
-        </Text>
-      </Alert>
-      <Group gap="xs" wrap="nowrap" align="stretch">
-        <Code
-          block
-          data-testid="webhook-secret"
-          style={{ flex: 1, wordBreak: 'break-all', whiteSpace: 'pre-wrap', fontSize: 13 }}
-        >
-          {endpoint.secret}
-        </Code>
-        <CopyButton value={endpoint.secret} timeout={2000}>
-          {({ copied, copy }) => (
-            <Button
-              variant={copied ? 'light' : 'filled'}
-              color={copied ? 'teal' : undefined}
-              leftSection={copied ? <IconCheck size={15} /> : <IconCopy size={15} />}
-              onClick={copy}
-              h="auto"
-              w={104}
-            >
-              {copied ? 'Copied' : 'Copy'}
-            </Button>
-          )}
-        </CopyButton>
-      </Group>
+      <ShownOnceAlert what="secret">
+        The receiver uses it to check that a request came from Liaison (docs/webhooks.md). If you lose it,
+        rotate it.
+      </ShownOnceAlert>
+      <CopyableSecret value={endpoint.secret} testId="webhook-secret" />
       <Group justify="flex-end">
         <Button variant="default" onClick={onDone}>
           Done
