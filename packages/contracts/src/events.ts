@@ -21,6 +21,8 @@ export const eventTypeLabels: Record<EventType, string> = {
   'sentiment.stale': 'Sentiment going stale',
   'import.finished': 'An import finished',
   'import.failed': 'An import failed',
+  'project.issue_opened': 'A customer opened an issue',
+  'project.comment_added': 'A customer commented on an issue',
 };
 
 /** The event as consumers and webhook receivers see it: self-contained, no lookup needed. */

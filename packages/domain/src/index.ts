@@ -50,5 +50,7 @@ export type {
   TicketBand,
 } from './playbook/playbook-schema.ts';
 export { playbookSchema } from './playbook/playbook-schema.ts';
+// Customer collaboration projects (issue 17): templates, placeholders, response tracking.
+export * from './projects/index.ts';
 // One task list (issue 15): statuses, sources, My week's order, action items kept in step.
 export * from './tasks/index.ts';

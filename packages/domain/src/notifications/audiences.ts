@@ -21,6 +21,8 @@ export const EVENT_TYPES = [
   'sentiment.stale',
   'import.finished',
   'import.failed',
+  'project.issue_opened',
+  'project.comment_added',
 ] as const;
 export type LiaisonEventType = (typeof EVENT_TYPES)[number];
 
@@ -57,13 +59,24 @@ const leader = z.strictObject({
   regions: z.array(z.enum(ACCOUNT_REGIONS)).max(ACCOUNT_REGIONS.length).default([]),
 });
 
+/**
+ * Event types added after notifications were first released, with their audiences: a playbook
+ * stored before them takes these (docs/projects.md, the customer's issues and comments).
+ */
+const laterAudiences: Partial<Record<LiaisonEventType, Audience[]>> = {
+  'project.issue_opened': ['recipients', 'tam'],
+  'project.comment_added': ['recipients', 'tam'],
+};
+
 export const notificationSettingsSchema = z.strictObject({
   /** Per event type, the audiences told. An empty list tells no one. */
   audiences: z.strictObject(
-    Object.fromEntries(EVENT_TYPES.map((type) => [type, audienceList])) as Record<
-      LiaisonEventType,
-      typeof audienceList
-    >,
+    Object.fromEntries(
+      EVENT_TYPES.map((type) => {
+        const later = laterAudiences[type];
+        return [type, later ? audienceList.default(later) : audienceList];
+      }),
+    ) as Record<LiaisonEventType, typeof audienceList>,
   ),
   /** The people of each leadership list (the handbook names roles, an installation names people). */
   leadership: z.strictObject({
@@ -99,6 +112,8 @@ export const defaultNotificationSettings: NotificationSettings = {
     'sentiment.stale': ['recipients', 'tam'],
     'import.finished': ['recipients'],
     'import.failed': ['recipients'],
+    'project.issue_opened': ['recipients', 'tam'],
+    'project.comment_added': ['recipients', 'tam'],
   },
   leadership: { tam_director: [], sales_leadership: [], cs_leadership: [] },
 };

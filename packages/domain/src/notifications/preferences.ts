@@ -23,6 +23,9 @@ export const defaultChannels: Record<LiaisonEventType, NotificationChannel> = {
   'sentiment.stale': 'digest',
   'import.finished': 'in_app',
   'import.failed': 'email',
+  // A customer waits for an answer (docs/projects.md): the TAM hears at once.
+  'project.issue_opened': 'email',
+  'project.comment_added': 'email',
 };
 
 export interface NotificationPreferences {

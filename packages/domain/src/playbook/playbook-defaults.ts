@@ -1,6 +1,7 @@
 import { defaultJourneySettings } from '../journey/default-workflows.ts';
 import { defaultTeamMeetingSettings } from '../meetings/team-meeting.ts';
 import { defaultNotificationSettings } from '../notifications/audiences.ts';
+import { defaultProjectSettings } from '../projects/default-projects.ts';
 import type { Playbook } from './playbook-schema.ts';
 
 function deepFreeze<T>(value: T): T {
@@ -213,6 +214,7 @@ export const defaultPlaybook: Playbook = deepFreeze({
   journey: defaultJourneySettings,
   teamMeeting: defaultTeamMeetingSettings,
   notifications: defaultNotificationSettings,
+  projects: defaultProjectSettings,
 });
 
 /**

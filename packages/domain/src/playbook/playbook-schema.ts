@@ -10,6 +10,8 @@ import { defaultJourneySettings } from '../journey/default-workflows.ts';
 import { journeySettingsSchema } from '../journey/workflow-schema.ts';
 import { defaultTeamMeetingSettings, teamMeetingSettingsSchema } from '../meetings/team-meeting.ts';
 import { defaultNotificationSettings, notificationSettingsSchema } from '../notifications/audiences.ts';
+import { defaultProjectSettings } from '../projects/default-projects.ts';
+import { projectSettingsSchema } from '../projects/project-schema.ts';
 import { playbookCrossFieldIssues } from './playbook-validation.ts';
 
 /** USD amount. */
@@ -221,6 +223,12 @@ const playbookObject = z.strictObject({
    * playbook stored before notifications existed takes the handbook's lists.
    */
   notifications: notificationSettingsSchema.default(defaultNotificationSettings),
+  /**
+   * Customer collaboration projects: their templates, which segment gets which, the response SLA
+   * and the responsiveness measure (docs/projects.md). A playbook stored before projects existed
+   * takes the defaults.
+   */
+  projects: projectSettingsSchema.default(defaultProjectSettings),
 });
 
 /**

@@ -1,5 +1,6 @@
 import { usd } from '../assessment/explanation.ts';
 import { journeyIssues } from '../journey/workflow-validation.ts';
+import { projectSettingsIssues } from '../projects/project-rules.ts';
 import type { Playbook, RecencyBand } from './playbook-schema.ts';
 
 export type IssuePath = (string | number)[];
@@ -158,6 +159,7 @@ export function playbookCrossFieldIssues(playbook: Playbook): CrossFieldIssue[] 
   knownPlan(playbook, ['tamAlignment', 'minimumPlan'], playbook.tamAlignment.minimumPlan, issues);
   gemstoneIssues(playbook, issues);
   issues.push(...journeyIssues(playbook.journey));
+  issues.push(...projectSettingsIssues(playbook.projects));
   const { emeaEnterprise, commercial } = playbook.priority;
   duplicates(
     emeaEnterprise.parameters.map((p) => p.id),
