@@ -30,6 +30,7 @@ import { opportunitiesRoutes } from './features/opportunities/index.ts';
 import { playbookRoutes } from './features/playbook/index.ts';
 import { priorityApprovalsRoutes, priorityInputsRoutes } from './features/priority-inputs/index.ts';
 import { profilesRoutes } from './features/profiles/index.ts';
+import { projectsRoutes } from './features/projects/index.ts';
 import { statusRoutes } from './features/status/index.ts';
 import { successPlansRoutes } from './features/success-plans/index.ts';
 import { supportTicketsRoutes } from './features/support-tickets/index.ts';
@@ -263,6 +264,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(supportTicketsRoutes, { services });
       await api.register(journeyRoutes, { services });
       await api.register(artefactsRoutes, { services });
+      await api.register(projectsRoutes, { services });
       await api.register(tasksRoutes, { services });
       await api.register(homesRoutes, { services });
       await api.register(meetingsRoutes, { services });

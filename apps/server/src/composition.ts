@@ -37,6 +37,11 @@ import {
   createPriorityProposalsService,
 } from './features/priority-inputs/index.ts';
 import { createProfilesService } from './features/profiles/index.ts';
+import {
+  createIssuesService,
+  createPortalProjectsService,
+  createProjectsService,
+} from './features/projects/index.ts';
 import { createStatusService } from './features/status/index.ts';
 import { createSuccessPlansService } from './features/success-plans/index.ts';
 import { createSupportTicketsService } from './features/support-tickets/index.ts';
@@ -97,6 +102,10 @@ export function createServices(
   });
   const portfolio = createPortfolioService(db, assessments, playbookProvider);
   const journey = createJourneyService(db, { playbook: playbookProvider, onAccountChanged });
+  // Collaboration projects (docs/projects.md): closed-won moves a project to post-sales, and a
+  // customer's waiting post is on the answering person's list.
+  const projects = createProjectsService(db, { playbook: playbookProvider });
+  const projectIssues = createIssuesService(db, { playbook: playbookProvider });
   // The task list reads the steps a person owes and their worklist where they live.
   const tasks = createTasksService(db, {
     openSteps: async (context, userId, accountId) => {
@@ -116,6 +125,7 @@ export function createServices(
       return steps;
     },
     worklist: (context, userId) => portfolio.worklist(context, userId),
+    projectWork: (context, userId, accountId) => projectIssues.openWork(context, userId, accountId),
   });
   // A calendar feed lists a person's dated open work, read where it lives: their task list (tasks
   // and journey steps) and their book's obligations and renewals (docs/calendar.md).
@@ -208,8 +218,15 @@ export function createServices(
     profiles: createProfilesService(db, { onAccountChanged }),
     contacts: createContactsService(db),
     team: createTeamService(db, { onAccountChanged }),
-    opportunities: createOpportunitiesService(db, { onAccountChanged, journey: journeyHooks }),
+    opportunities: createOpportunitiesService(db, {
+      onAccountChanged,
+      journey: journeyHooks,
+      projects: { onOpportunityWritten: projects.onOpportunityWritten },
+    }),
     journey,
+    projects,
+    projectIssues,
+    portalProjects: createPortalProjectsService(db),
     tasks,
     artefacts: createArtefactsService(db, { playbook: playbookProvider }),
     activities,

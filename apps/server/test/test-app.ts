@@ -60,7 +60,7 @@ export async function createTestApp(
   const app = await buildApp({
     db: database.db,
     clock: () => now,
-    logLevel: 'silent',
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Test files drive hundreds of requests a minute with one token; the limit has its own test.
     apiRateLimit: { max: 1_000_000_000, windowSeconds: 60 },
     feedRateLimit: { max: 1_000_000_000, windowSeconds: 60 },

@@ -239,4 +239,5 @@ export type IssueResponse = z.infer<typeof IssueResponse>;
 export type Responsiveness = z.infer<typeof Responsiveness>;
 export type WaitingIssue = z.infer<typeof WaitingIssue>;
 export type WaitingIssues = z.infer<typeof WaitingIssues>;
+export type WaitingIssuesQuery = z.input<typeof WaitingIssuesQuery>;
 export type IssueTemplate = z.infer<typeof IssueTemplate>;

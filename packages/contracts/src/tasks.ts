@@ -51,6 +51,11 @@ export const TaskListItem = z.object({
   workflowStepId: Id.nullable(),
   workflowId: Id.nullable(),
   obligationKind: z.string().nullable(),
+  projectIssue: z
+    .object({ projectId: Id, number: z.int() })
+    .nullable()
+    .optional()
+    .describe('The issue a customer_response item asks an answer on.'),
 });
 
 export const TaskListQuery = PageQuery.extend({

@@ -29,6 +29,8 @@ const mirrorColumns = {
 
 /** Who wrote something: a staff user or a customer contact (a portal user is a contact). */
 const authorColumns = {
+  // Kept apart from the ids: a deleted contact's post stays the customer's (response tracking).
+  authorKind: text('author_kind').notNull(),
   authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
   authorContactId: uuid('author_contact_id').references(() => contacts.id, { onDelete: 'set null' }),
   // Kept as written: the name stays when the person is deleted.

@@ -29,7 +29,11 @@ export type EntityType =
   | 'user'
   | 'session'
   | 'api_token'
-  | 'webhook_endpoint';
+  | 'webhook_endpoint'
+  | 'project'
+  | 'project_issue'
+  | 'project_comment'
+  | 'project_attachment';
 
 // Bookkeeping fields change on every write; they say nothing about the customer.
 // `statusChangedAt` follows a status change the history already records.

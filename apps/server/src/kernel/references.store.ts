@@ -30,6 +30,19 @@ export const referencesStore = {
     return new Set(rows.map((row) => row.id));
   },
 
+  /** A contact of the account by id, with its name (null: none, or another account's). */
+  async contactOfAccount(
+    executor: Executor,
+    accountId: string,
+    contactId: string,
+  ): Promise<{ id: string; name: string } | null> {
+    const [row] = await executor
+      .select({ id: contacts.id, name: contacts.name })
+      .from(contacts)
+      .where(and(eq(contacts.accountId, accountId), eq(contacts.id, contactId)));
+    return row ?? null;
+  },
+
   /** The team roles `userId` holds on the account at `at`. */
   async teamRolesOf(executor: Executor, accountId: string, userId: string, at: Date): Promise<string[]> {
     const result = await executor.execute<{ role: string }>(

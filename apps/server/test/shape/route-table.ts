@@ -78,9 +78,11 @@ export const allows = (row: RouteCase, caller: Caller) => evaluate[row.guard](ca
 export const withRole = (role: StaffRole): PolicyUser => ({ id: randomUUID(), roles: [role] });
 
 /** Syntactically valid values for path parameters, by name; a new name must be added here. */
-export function fillPath(path: string, target: Pick<Target, 'id'>): string {
+export function fillPath(path: string, target: Pick<Target, 'id'> & Partial<Target>): string {
   const samples: Record<string, string> = {
     id: target.id,
+    // A project attachment (the row's target carries its id in `userId`).
+    attachmentId: target.userId ?? target.id,
     key: target.id,
     number: '1',
     file: 'users.csv',

@@ -5,8 +5,20 @@
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
-/** Where a task comes from. `workflow_step` and `obligation` items are not stored as tasks. */
-export const TASK_SOURCES = ['manual', 'action_item', 'meeting', 'workflow_step', 'obligation'] as const;
+/**
+ * Where a task comes from. `workflow_step`, `obligation` and the projects' items are not stored
+ * as tasks: `customer_response` is a customer's post waiting for an answer, `project_check` seed
+ * 001's "confirm the collaboration project" after an upgrade (docs/projects.md).
+ */
+export const TASK_SOURCES = [
+  'manual',
+  'action_item',
+  'meeting',
+  'workflow_step',
+  'obligation',
+  'customer_response',
+  'project_check',
+] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 
 /** The sources stored as task rows (the others are read from their own records). */

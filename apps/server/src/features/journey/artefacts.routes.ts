@@ -8,6 +8,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
+import { sendDownload } from '../../http/file-download.ts';
 import { requireVersion } from '../../http/versioning.ts';
 
 const VersionParams = z.object({ id: z.uuid(), number: z.coerce.number().int().min(1).max(100_000) });
@@ -78,13 +79,10 @@ export const artefactsRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
     '/artefacts/:id/versions/:number/file',
     { schema: { tags, params: VersionParams, description: 'The uploaded file of a version.' } },
     async (request, reply) => {
-      const file = await artefacts.file(request.context(), request.params.id, request.params.number);
-      const name = file.fileName.replace(/[^\w.() -]/g, '_');
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .header('x-content-type-options', 'nosniff')
-        .send(file.content);
+      return sendDownload(
+        reply,
+        await artefacts.file(request.context(), request.params.id, request.params.number),
+      );
     },
   );
 };

@@ -135,15 +135,3 @@ export async function findStaff(
   );
   return result.rows[0] ?? null;
 }
-
-/** A contact of the account (who signed for the customer). */
-export async function findContactOf(
-  executor: Executor,
-  accountId: string,
-  contactId: string,
-): Promise<{ id: string; name: string } | null> {
-  const result = await executor.execute<{ id: string; name: string }>(
-    sql`SELECT id, name FROM contacts WHERE id = ${contactId} AND account_id = ${accountId}`,
-  );
-  return result.rows[0] ?? null;
-}

@@ -1,10 +1,10 @@
 import type { SignOffRequest } from '@liaison/contracts';
 import { DomainError, RACI_ROLE_LABELS, type RaciRole, resolveRole } from '@liaison/domain';
+import { referencesStore } from '../../kernel/references.store.ts';
 import type { ArtefactRow, SignOffRow } from './artefacts.store.ts';
 import { artefactsStore } from './artefacts.store.ts';
 import { resolveContextFor } from './journey.presenter.ts';
 import type { WorkflowInstanceRow, WorkflowStepRow } from './journey.store.ts';
-import { findContactOf } from './journey-facts.loader.ts';
 import type { WorkflowWrite } from './workflow-engine.ts';
 
 /**
@@ -34,7 +34,7 @@ export async function recordSignOff(
       throw new DomainError('VALIDATION_FAILED', 'body.contactId: name the customer contact who signed', [
         { path: 'body.contactId', message: 'is required for a customer sign-off' },
       ]);
-    const contact = await findContactOf(tx, facts.account.id, input.contactId);
+    const contact = await referencesStore.contactOfAccount(tx, facts.account.id, input.contactId);
     if (!contact)
       throw new DomainError(
         'INVALID_REFERENCE',

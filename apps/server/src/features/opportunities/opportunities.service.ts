@@ -1,17 +1,32 @@
 import type { CreateOpportunityRequest, Opportunity, UpdateOpportunityRequest } from '@liaison/contracts';
+import type { OpportunityStage } from '@liaison/domain';
 import { notFound } from '@liaison/domain';
-import type { Database } from '../../db/client.ts';
+import type { Database, Executor } from '../../db/client.ts';
 import type { AccountChangedHook } from '../../kernel/account-access.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import { createOwnedRecordService } from '../../kernel/owned-records.ts';
 import { changeAccount } from '../accounts/index.ts';
 import type { JourneyHooks } from '../journey/index.ts';
 import { presentOpportunity } from './opportunities.presenter.ts';
+
+type ProjectsHook = (
+  executor: Executor,
+  context: RequestContext,
+  accountId: string,
+  before: { stage: OpportunityStage } | null,
+  after: { stage: OpportunityStage } | null,
+) => Promise<void>;
+
 import { opportunitiesStore } from './opportunities.store.ts';
 
 export function createOpportunitiesService(
   db: Database,
-  options: { onAccountChanged?: AccountChangedHook; journey?: JourneyHooks } = {},
+  options: {
+    onAccountChanged?: AccountChangedHook;
+    journey?: JourneyHooks;
+    /** Closed-won moves the collaboration project to post-sales (docs/projects.md). */
+    projects?: { onOpportunityWritten: ProjectsHook };
+  } = {},
 ) {
   const owned = createOwnedRecordService(db, {
     entityType: 'opportunity',
@@ -26,6 +41,7 @@ export function createOpportunitiesService(
         await changeAccount(executor, context, account, { relationshipStage: 'customer' });
       // The journey's gates, the steps a stage starts, closed-won's workflows (docs/journey.md).
       await options.journey?.onOpportunityWritten(executor, context, account.id, before, after, reason);
+      await options.projects?.onOpportunityWritten(executor, context, account.id, before, after);
     },
   });
   return {

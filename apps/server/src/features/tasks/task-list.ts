@@ -15,6 +15,12 @@ export interface TaskListSources {
     context: RequestContext,
     userId: string,
   ): Promise<{ owner: { id: string; name: string }; items: WorkItem[] }>;
+  /** Customers waiting for an answer and the upgrade's project check (docs/projects.md). */
+  projectWork?(
+    context: RequestContext,
+    userId: string,
+    accountId: string | undefined,
+  ): Promise<TaskListItem[]>;
 }
 
 const ListCursor = z.object({ day: z.iso.date(), key: z.string().max(200) });
@@ -66,6 +72,13 @@ export async function taskList(
         .map((entry) => obligationItem(entry, worklist.owner)),
     );
   }
+  const projectSources = ['customer_response', 'project_check'];
+  if (joins && sources.projectWork && (!query.source || projectSources.includes(query.source)))
+    items.push(
+      ...(await sources.projectWork(context, ownerUserId, query.accountId)).filter(
+        (item) => !query.source || item.source === query.source,
+      ),
+    );
   const kept = items.filter((item) => {
     if (item.task) return true; // filtered in SQL
     if (query.dueBefore && (!item.dueOn || item.dueOn > query.dueBefore)) return false;

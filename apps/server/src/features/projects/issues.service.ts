@@ -1,0 +1,318 @@
+import type {
+  CreateCommentRequest,
+  CreateIssueRequest,
+  IssueListQuery,
+  ProjectIssue,
+  ProjectIssueSummary,
+  TaskListItem,
+  UpdateIssueRequest,
+  UploadAttachmentRequest,
+  WaitingIssues,
+  WaitingIssuesQuery,
+} from '@liaison/contracts';
+import { DomainError, notFound, type ResponseSla } from '@liaison/domain';
+import type { Database, Executor } from '../../db/client.ts';
+import { isTeamMember, lockOwnedRecord, requireEditableAccount } from '../../kernel/account-access.ts';
+import type { RequestContext } from '../../kernel/context.ts';
+import { recordChanges } from '../../kernel/history.store.ts';
+import { checkVersion, versionRequired } from '../../kernel/versioning.ts';
+import { policies } from '../../policies/policies.ts';
+import { attachmentContent, closeIssue } from './issue-parts.ts';
+import { issuesStore } from './issues.store.ts';
+import type { PlaybookSource } from './project-access.ts';
+import { checkIssueReferences, insertComment, insertIssue, requireIssue } from './project-writes.ts';
+import { issueResponse, issueSnapshot, presentIssue, presentIssueSummary } from './projects.presenter.ts';
+import { listIssues, staffNames, upgradeChecks, waitingIssues } from './projects.read-model.ts';
+import { projectsStore } from './projects.store.ts';
+
+const GEMSTONES = ['ruby', 'sapphire', 'pearl', 'diamond'] as const;
+
+/** Staff work on a project's issues, and what staff owe customers across accounts (docs/projects.md). */
+export function createIssuesService(db: Database, options: { playbook: PlaybookSource }) {
+  const sla = async (executor: Executor): Promise<ResponseSla> =>
+    (await options.playbook.active(executor)).playbook.projects.responseSla;
+
+  async function requireProject(executor: Executor, id: string) {
+    const project = await projectsStore.findById(executor, id);
+    if (!project) throw notFound('Project', id);
+    return project;
+  }
+
+  /** The account, then the project, locked for a write by someone who may edit the account. */
+  function lockProject(tx: Executor, context: RequestContext, projectId: string) {
+    return lockOwnedRecord(tx, 'Project', projectId, projectsStore, (accountId) =>
+      requireEditableAccount(tx, context, accountId),
+    );
+  }
+
+  async function read(executor: Executor, context: RequestContext, projectId: string, number: number) {
+    const issue = await requireIssue(executor, projectId, number);
+    const [row] = await listIssues(executor, projectId, { state: 'all' }, issue.id);
+    const canEdit = policies.editAccount(
+      context.user,
+      await isTeamMember(executor, context, issue.accountId),
+    );
+    return presentIssue(
+      row!,
+      {
+        comments: await issuesStore.listComments(executor, [issue.id]),
+        attachments: await issuesStore.listAttachments(executor, issue.id),
+        canEdit,
+      },
+      await sla(executor),
+      context.now,
+    );
+  }
+
+  const staff = (context: RequestContext) => ({
+    kind: 'staff' as const,
+    id: context.user.id,
+    name: context.user.name,
+  });
+
+  return {
+    async list(
+      context: RequestContext,
+      projectId: string,
+      query: IssueListQuery,
+    ): Promise<ProjectIssueSummary[]> {
+      await requireProject(db, projectId);
+      const rows = await listIssues(db, projectId, {
+        ...query,
+        assignee: query.assignee === 'me' ? context.user.id : query.assignee,
+      });
+      const terms = await sla(db);
+      const items = rows.map((row) => presentIssueSummary(row, terms, context.now));
+      return query.waiting ? items.filter((item) => item.response.waitingSince !== null) : items;
+    },
+
+    async get(context: RequestContext, projectId: string, number: number): Promise<ProjectIssue> {
+      await requireProject(db, projectId);
+      return read(db, context, projectId, number);
+    },
+
+    async create(
+      context: RequestContext,
+      projectId: string,
+      input: CreateIssueRequest,
+    ): Promise<ProjectIssue> {
+      return db.transaction(async (tx) => {
+        const { current: project } = await lockProject(tx, context, projectId);
+        const fields = {
+          title: input.title,
+          description: input.description ?? '',
+          labels: [...new Set(input.labels ?? [])],
+          milestoneId: input.milestoneId ?? null,
+          assigneeUserId: input.assigneeUserId ?? null,
+          assigneeContactId: input.assigneeContactId ?? null,
+        };
+        await checkIssueReferences(tx, project, fields);
+        const issue = await insertIssue(tx, context, project, fields, staff(context));
+        return read(tx, context, projectId, issue.number);
+      });
+    },
+
+    async update(
+      context: RequestContext,
+      projectId: string,
+      number: number,
+      input: UpdateIssueRequest,
+      version: number | undefined,
+    ): Promise<ProjectIssue> {
+      if (version === undefined) throw versionRequired();
+      return db.transaction(async (tx) => {
+        const { current: project } = await lockProject(tx, context, projectId);
+        const current = await requireIssue(tx, projectId, number, true);
+        checkVersion('Issue', `#${number}`, version, current.version);
+        const { version: _read, ...changes } = input;
+        if (changes.labels) changes.labels = [...new Set(changes.labels)];
+        // A staff assignee replaces a contact and the other way round: one assignee at a time.
+        if (changes.assigneeUserId) changes.assigneeContactId ??= null;
+        if (changes.assigneeContactId) changes.assigneeUserId ??= null;
+        await checkIssueReferences(tx, project, changes);
+        const closing = changes.state === 'closed' && current.state === 'open';
+        const reopening = changes.state === 'open' && current.state === 'closed';
+        const row = await issuesStore.update(
+          tx,
+          current.id,
+          {
+            ...changes,
+            ...(closing ? { closedAt: context.now.toISOString() } : {}),
+            ...(reopening ? { closedAt: null } : {}),
+          },
+          context.now,
+        );
+        await recordChanges(tx, context, [
+          {
+            accountId: row.accountId,
+            entityType: 'project_issue',
+            entityId: row.id,
+            before: issueSnapshot(current),
+            after: issueSnapshot(row),
+          },
+        ]);
+        if (closing) await closeIssue(tx, context, project, row, staff(context));
+        return read(tx, context, projectId, number);
+      });
+    },
+
+    async comment(
+      context: RequestContext,
+      projectId: string,
+      number: number,
+      input: CreateCommentRequest,
+    ): Promise<ProjectIssue> {
+      return db.transaction(async (tx) => {
+        await lockProject(tx, context, projectId);
+        const issue = await requireIssue(tx, projectId, number, true);
+        await insertComment(
+          tx,
+          context,
+          issue,
+          { body: input.body, internal: input.internal },
+          staff(context),
+        );
+        return read(tx, context, projectId, number);
+      });
+    },
+
+    async attach(
+      context: RequestContext,
+      projectId: string,
+      number: number,
+      input: UploadAttachmentRequest,
+    ): Promise<ProjectIssue> {
+      return db.transaction(async (tx) => {
+        await lockProject(tx, context, projectId);
+        const issue = await requireIssue(tx, projectId, number, true);
+        const content = attachmentContent(input.file);
+        const row = await issuesStore.insertAttachment(tx, {
+          accountId: issue.accountId,
+          projectId,
+          issueId: issue.id,
+          authorKind: 'staff',
+          authorUserId: context.user.id,
+          authorContactId: null,
+          authorName: context.user.name,
+          fileName: input.file.name,
+          contentType: input.file.contentType,
+          size: content.length,
+          content,
+          createdAt: context.now.toISOString(),
+        });
+        await recordChanges(tx, context, [
+          {
+            accountId: issue.accountId,
+            entityType: 'project_attachment',
+            entityId: row.id,
+            before: null,
+            after: {
+              issueId: issue.id,
+              fileName: row.fileName,
+              contentType: row.contentType,
+              size: row.size,
+            },
+          },
+        ]);
+        return read(tx, context, projectId, number);
+      });
+    },
+
+    async file(_context: RequestContext, projectId: string, attachmentId: string) {
+      const row = await issuesStore.attachmentFile(db, projectId, attachmentId);
+      if (!row) throw notFound('Attachment', attachmentId);
+      return row;
+    },
+
+    /** Customers' posts waiting for an answer, across accounts, soonest due first. */
+    async waiting(context: RequestContext, query: WaitingIssuesQuery): Promise<WaitingIssues> {
+      const asked = query.responsible ?? 'me';
+      const responsible = asked === 'me' ? context.user.id : asked === 'all' ? null : asked;
+      if (responsible === null && !policies.manageTeam(context.user))
+        throw new DomainError('FORBIDDEN', 'Everyone’s waiting issues are for TAM managers and admins.');
+      const rows = await waitingIssues(db, responsible);
+      const terms = await sla(db);
+      const items = rows.flatMap((row) => {
+        const response = issueResponse(row, terms, context.now);
+        if (!response.waitingSince || !response.dueAt) return [];
+        return [
+          {
+            accountId: row.accountId,
+            accountName: row.accountName,
+            projectId: row.projectId,
+            issueId: row.id,
+            number: row.number,
+            title: row.title,
+            customer: row.lastCustomer ?? row.authorName,
+            responsible: row.responsibleUserId
+              ? { userId: row.responsibleUserId, name: row.responsibleName ?? '' }
+              : null,
+            waitingSince: response.waitingSince,
+            waitingHours: response.waitingHours ?? 0,
+            dueAt: response.dueAt,
+            overdue: response.overdue,
+          },
+        ];
+      });
+      items.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.issueId.localeCompare(b.issueId));
+      return { items };
+    },
+
+    /**
+     * What a person owes through projects, as task list items (docs/tasks.md): "Respond to
+     * <customer>: <issue>" for each waiting post they answer for, and seed 001's upgrade check
+     * for the accounts they are TAM of. Read where it lives: an answer clears it.
+     */
+    async openWork(context: RequestContext, userId: string, accountId?: string): Promise<TaskListItem[]> {
+      const { playbook } = await options.playbook.active(db);
+      const waiting = await this.waiting(context, { responsible: userId });
+      const responses = waiting.items.map(
+        (item): TaskListItem => ({
+          key: `response:${item.issueId}`,
+          source: 'customer_response',
+          title: `Respond to ${item.accountName}: ${item.title}`,
+          accountId: item.accountId,
+          accountName: item.accountName,
+          owner: item.responsible ? { kind: 'staff', contactId: null, ...item.responsible } : null,
+          dueOn: item.dueAt.slice(0, 10),
+          snoozedUntil: null,
+          status: 'open',
+          overdue: item.overdue,
+          task: null,
+          workflowStepId: null,
+          workflowId: null,
+          obligationKind: null,
+          projectIssue: { projectId: item.projectId, number: item.number },
+        }),
+      );
+      const { minimumGemstone, dueDays } = playbook.projects.upgradeCheck;
+      const gemstones = GEMSTONES.slice(GEMSTONES.indexOf(minimumGemstone));
+      const tam = (await staffNames(db, [userId])).get(userId) ?? '';
+      const checks = (await upgradeChecks(db, userId, gemstones, context.now)).map((check): TaskListItem => {
+        const due = new Date(`${check.closedOn}T00:00:00Z`);
+        due.setUTCDate(due.getUTCDate() + dueDays);
+        const dueOn = due.toISOString().slice(0, 10);
+        return {
+          key: `project-check:${check.accountId}`,
+          source: 'project_check',
+          title: `Confirm the collaboration project of ${check.accountName}, or create it`,
+          accountId: check.accountId,
+          accountName: check.accountName,
+          owner: { kind: 'staff', userId, contactId: null, name: tam },
+          dueOn,
+          snoozedUntil: null,
+          status: 'open',
+          overdue: dueOn < context.now.toISOString().slice(0, 10),
+          task: null,
+          workflowStepId: null,
+          workflowId: null,
+          obligationKind: null,
+          projectIssue: null,
+        };
+      });
+      return [...responses, ...checks].filter((item) => !accountId || item.accountId === accountId);
+    },
+  };
+}
+
+export type IssuesService = ReturnType<typeof createIssuesService>;
