@@ -1,4 +1,10 @@
-import type { HomeView, JourneyOverviewParams, MailStatus, TaskStatus } from '@liaison/contracts';
+import type {
+  HomeView,
+  IssueListParams,
+  JourneyOverviewParams,
+  MailStatus,
+  TaskStatus,
+} from '@liaison/contracts';
 import { infiniteQueryOptions, type QueryClient, queryOptions } from '@tanstack/react-query';
 import { type AccountFilters, api, extra } from './api.ts';
 
@@ -35,6 +41,25 @@ export const queries = {
       staleTime: 30_000,
     }),
   account: (id: string) => queryOptions({ queryKey: ['account', id], queryFn: () => api.accounts.get(id) }),
+  /** The account's collaboration project(s) and its responsiveness (docs/projects.md). */
+  projects: (accountId: string) =>
+    queryOptions({ queryKey: ['project', accountId], queryFn: () => api.projects.ofAccount(accountId) }),
+  projectIssues: (accountId: string, projectId: string, filters: IssueListParams) =>
+    queryOptions({
+      queryKey: ['project-issues', accountId, projectId, filters],
+      queryFn: () => api.projects.issues(projectId, filters),
+    }),
+  projectIssue: (accountId: string, projectId: string, number: number) =>
+    queryOptions({
+      queryKey: ['project-issue', accountId, projectId, number],
+      queryFn: () => api.projects.issue(projectId, number),
+    }),
+  waitingIssues: () =>
+    queryOptions({
+      queryKey: ['customer-issues'],
+      queryFn: () => api.projects.waiting(),
+      refetchInterval: 60_000,
+    }),
   accountAsOf: (id: string, asOf: string) =>
     queryOptions({
       queryKey: ['account', id, 'as-of', asOf],
@@ -156,6 +181,7 @@ const BOOK_KEYS = new Set([
   'journey-overview',
   'tasks',
   'home',
+  'customer-issues',
 ]);
 
 /**

@@ -146,6 +146,7 @@ const accountTabs = [
   'timeline',
   'tasks',
   'support',
+  'project',
   'history',
 ] as const;
 export type AccountTab = (typeof accountTabs)[number];
@@ -153,9 +154,20 @@ export type AccountTab = (typeof accountTabs)[number];
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/accounts/$accountId',
-  validateSearch: (search: Record<string, unknown>): { tab?: AccountTab } =>
-    accountTabs.includes(search.tab as AccountTab) ? { tab: search.tab as AccountTab } : {},
+  // `issue`: the project issue open on the Project tab (a notification links to it).
+  validateSearch: (search: Record<string, unknown>): { tab?: AccountTab; issue?: number } => {
+    const tab = accountTabs.includes(search.tab as AccountTab) ? { tab: search.tab as AccountTab } : {};
+    const issue = Number(search.issue);
+    return Number.isInteger(issue) && issue > 0 ? { ...tab, issue } : tab;
+  },
   component: lazyRouteComponent(() => import('./pages/account/AccountPage.tsx'), 'AccountPage'),
+});
+
+/** Customers' issues waiting for an answer, across accounts (docs/projects.md). */
+const customerIssuesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/customer-issues',
+  component: lazyRouteComponent(() => import('./pages/CustomerIssuesPage.tsx'), 'CustomerIssuesPage'),
 });
 
 /** The journey overview, for TAM managers and admins (the server refuses everyone else). */
@@ -248,6 +260,7 @@ const routeTree = rootRoute.addChildren([
     teamRoute,
     accountsRoute,
     accountRoute,
+    customerIssuesRoute,
     meetingsRoute,
     journeyRoute,
     playbookRoute,

@@ -8,6 +8,8 @@ export const taskSourceLabels: Record<string, string> = {
   meeting: 'Meeting',
   workflow_step: 'Journey step',
   obligation: 'Obligation',
+  customer_response: 'Customer waiting',
+  project_check: 'Project check',
 };
 
 const addDays = (day: string, days: number) =>

@@ -8,6 +8,7 @@ import { journeyApi } from './client-journey.ts';
 import { mailApi } from './client-mail.ts';
 import { meetingsApi } from './client-meetings.ts';
 import { notificationsApi } from './client-notifications.ts';
+import { projectsApi } from './client-projects.ts';
 import { recordsApi } from './client-records.ts';
 import { statusApi } from './client-status.ts';
 import { tasksApi } from './client-tasks.ts';
@@ -43,6 +44,7 @@ export type { SupportTicketListParams } from './client-inputs.ts';
 export type { JourneyOverviewParams, StepListParams } from './client-journey.ts';
 export type { MailOutboxParams } from './client-mail.ts';
 export type { NotificationListParams } from './client-notifications.ts';
+export type { IssueListParams } from './client-projects.ts';
 export type { ActivityListParams, TeamParams } from './client-records.ts';
 export type { TaskListParams } from './client-tasks.ts';
 export {
@@ -78,6 +80,7 @@ export function createApiClient(options: ApiClientOptions) {
     mail: mailApi(transport),
     webhooks: webhooksApi(transport),
     notifications: notificationsApi(transport),
+    projects: projectsApi(transport),
     ...inputsApi(transport),
   };
 }

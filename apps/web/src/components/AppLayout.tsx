@@ -22,6 +22,7 @@ import {
   IconKey,
   IconLogout,
   IconMail,
+  IconMessageQuestion,
   IconMessages,
   IconRoute,
   IconSearch,
@@ -60,6 +61,8 @@ export function AppLayout() {
     { to: '/week', label: 'My week', icon: IconCalendarWeek, show: true },
     { to: '/team', label: 'Team', icon: IconUsersGroup, show: me.can.manageTeam },
     { to: '/accounts', label: 'Accounts', icon: IconBuildingSkyscraper, show: true },
+    // Customers' issues waiting for the caller's answer (docs/projects.md); viewers answer nobody.
+    { to: '/customer-issues', label: 'Customer issues', icon: IconMessageQuestion, show: me.can.makeTasks },
     // Account team members meet; viewers are on no team (the server lists their teams: none).
     { to: '/meetings', label: 'Team meeting', icon: IconMessages, show: me.can.makeTasks },
     // The overview's route is the team managers' (the server's `manageTeam` policy).

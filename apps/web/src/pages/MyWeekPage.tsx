@@ -31,6 +31,7 @@ import { queries } from '../queries.ts';
 import { JourneyStepsCard } from './JourneyStepsCard.tsx';
 import { MyTasksCard } from './tasks/MyTasksCard.tsx';
 import { CalendarFeedCard } from './week/CalendarFeedCard.tsx';
+import { CustomersWaitingCard } from './week/CustomersWaitingCard.tsx';
 import { LogCallButton } from './week/LogCallButton.tsx';
 
 function greeting(now: Date): string {
@@ -78,6 +79,7 @@ export function MyWeekPage() {
       ) : portfolio.data && worklist.data ? (
         portfolio.data.items.length === 0 && viewingSelf && !tam ? (
           <Stack gap="lg">
+            <CustomersWaitingCard />
             <MyTasksCard />
             <JourneyStepsCard />
             <Card p="xl">
@@ -115,6 +117,7 @@ export function MyWeekPage() {
               </CardTitle>
               <Worklist items={worklist.data.items} canLog={viewingSelf} />
             </Card>
+            {viewingSelf && <CustomersWaitingCard />}
             {viewingSelf && <MyTasksCard />}
             {viewingSelf && <JourneyStepsCard />}
             <Card>

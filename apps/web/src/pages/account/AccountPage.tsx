@@ -49,6 +49,9 @@ const JourneyTab = lazy(() =>
 );
 const TasksTab = lazy(() => import('./TasksTab.tsx').then((module) => ({ default: module.TasksTab })));
 const HistoryTab = lazy(() => import('./HistoryTab.tsx').then((module) => ({ default: module.HistoryTab })));
+const ProjectTab = lazy(() =>
+  import('./project/ProjectTab.tsx').then((module) => ({ default: module.ProjectTab })),
+);
 const SupportTab = lazy(() => import('./SupportTab.tsx').then((module) => ({ default: module.SupportTab })));
 
 export interface AccountContext {
@@ -94,6 +97,7 @@ export function AccountPage() {
           <Tabs.Tab value="timeline">Timeline</Tabs.Tab>
           <Tabs.Tab value="tasks">Tasks</Tabs.Tab>
           <Tabs.Tab value="support">Support</Tabs.Tab>
+          <Tabs.Tab value="project">Project</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
         <Suspense fallback={<PageLoader />}>
@@ -117,6 +121,9 @@ export function AccountPage() {
           </Tabs.Panel>
           <Tabs.Panel value="support">
             <SupportTab {...context} />
+          </Tabs.Panel>
+          <Tabs.Panel value="project">
+            <ProjectTab {...context} />
           </Tabs.Panel>
           <Tabs.Panel value="history">
             <HistoryTab {...context} />

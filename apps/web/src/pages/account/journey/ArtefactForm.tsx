@@ -6,16 +6,7 @@ import { ErrorNote } from '../../../components/PageState.tsx';
 import { label } from '../../../format.ts';
 import { artefactKinds, fileSize, MAX_FILE_BYTES, outputKindLabels } from '../../../journey-format.ts';
 import { useAccountMutation } from '../../../mutations.ts';
-
-/** The file's bytes as base64, as the API takes an uploaded artefact. */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
-    reader.readAsDataURL(file);
-  });
-}
+import { readBase64 } from '../../../project-format.ts';
 
 /**
  * Attaches a document to the step as its output: a link, or a file (at most 3 MB) that Liaison

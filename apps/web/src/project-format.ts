@@ -1,0 +1,29 @@
+// Words and numbers of the Project tab and the waiting list (docs/projects.md).
+
+export const phaseLabels: Record<string, string> = { pre_sales: 'Pre-sales', post_sales: 'Post-sales' };
+
+/** A duration in hours as a person says it: "45 min", "5 h", "3 d 4 h". */
+export function hoursText(hours: number | null | undefined): string {
+  if (hours === null || hours === undefined) return '—';
+  if (hours < 1) return `${Math.max(1, Math.round(hours * 60))} min`;
+  if (hours < 24) return `${Math.round(hours)} h`;
+  const days = Math.floor(hours / 24);
+  const rest = Math.round(hours - days * 24);
+  return rest > 0 ? `${days} d ${rest} h` : `${days} d`;
+}
+
+/** When an answer is due, relative to now: "due in 5 h", "overdue by 1 d 2 h". */
+export function slaText(dueAt: string, now: Date = new Date()): string {
+  const hours = (Date.parse(dueAt) - now.getTime()) / 3_600_000;
+  return hours >= 0 ? `due in ${hoursText(hours)}` : `overdue by ${hoursText(-hours)}`;
+}
+
+/** A file's bytes as base64, as the API takes an upload. */
+export function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsDataURL(file);
+  });
+}
