@@ -12,6 +12,11 @@ import {
   priorityExceptions,
   priorityInitiatives,
   priorityProposals,
+  projectComments,
+  projectIssues,
+  projectLabels,
+  projectMilestones,
+  projects,
   signOffs,
   successPlanObjectives,
   successPlans,
@@ -38,6 +43,7 @@ import { flagTriage, planP1Drivers } from './demo-p1-balance.ts';
 import { buildExceptionRows } from './demo-priority-exceptions.ts';
 import { buildEmeaParameterRows, buildInitiativeRows, buildProposalRows } from './demo-priority-inputs.ts';
 import { buildProfileRows } from './demo-profiles.ts';
+import { buildProjectRows } from './demo-projects.ts';
 import { Random } from './demo-random.ts';
 import { insertRows } from './demo-rows.store.ts';
 import { demoSeedStore } from './demo-seed.store.ts';
@@ -106,9 +112,13 @@ export async function buildDemoData(now: Date, passwordHash: string) {
   const engaged = new Team(staff);
   for (const assignment of journeys.assignments) engaged.add(assignment);
   const engagedRows = buildTeamRows(engaged, plans, staff, log).map(({ userName: _name, ...row }) => row);
+  const teamAssignments = [...data.teamAssignments, ...engagedRows];
+  // Collaboration projects last: they read the teams as the journeys left them.
+  const projectRows = buildProjectRows({ now, log, ...data, teamAssignments });
   return {
     ...data,
-    teamAssignments: [...data.teamAssignments, ...engagedRows],
+    teamAssignments,
+    projects: projectRows,
     journeys: journeys.rows,
     history: await log.rows(),
     logins,
@@ -172,6 +182,11 @@ export async function seedDemo(
     await insertRows(tx, artefacts, data.journeys.artefacts);
     await insertRows(tx, artefactVersions, data.journeys.artefactVersions);
     await insertRows(tx, signOffs, data.journeys.signOffs);
+    await insertRows(tx, projects, data.projects.projects);
+    await insertRows(tx, projectMilestones, data.projects.milestones);
+    await insertRows(tx, projectLabels, data.projects.labels);
+    await insertRows(tx, projectIssues, data.projects.issues);
+    await insertRows(tx, projectComments, data.projects.comments);
     await insertRows(tx, history, data.history);
     // Action items written as rows get ids and tasks, as migration 0007 gave older ones theirs.
     await tasksStore.deriveActionItemTasks(tx);

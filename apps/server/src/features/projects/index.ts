@@ -11,5 +11,6 @@ export {
   type PortalProjectsService,
 } from './portal.service.ts';
 export type { PlaybookSource } from './project-access.ts';
+export { commentSnapshot, issueSnapshot, projectSnapshot } from './projects.presenter.ts';
 export { projectsRoutes } from './projects.routes.ts';
 export { createProjectsService, type ProjectsService } from './projects.service.ts';
