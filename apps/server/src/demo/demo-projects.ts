@@ -133,7 +133,7 @@ export function buildProjectRows({ now, log, accounts, teamAssignments, users, c
       rows.milestones.push(milestone);
       return { title: m.title, id: milestone.id };
     });
-    copy.labels.forEach((l, position) =>
+    for (const [position, l] of copy.labels.entries())
       rows.labels.push(
         newLabel({
           id: derivedUuid(`label:${id}:${position}`),
@@ -142,8 +142,7 @@ export function buildProjectRows({ now, log, accounts, teamAssignments, users, c
           ...l,
           position,
         }),
-      ),
-    );
+      );
     const contact = contacts.find((c) => c.accountId === account.id)!;
     let number = 0;
     const issue = (
