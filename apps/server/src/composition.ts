@@ -41,6 +41,7 @@ import {
   createIssuesService,
   createPortalProjectsService,
   createProjectsService,
+  createWaitingService,
 } from './features/projects/index.ts';
 import { createStatusService } from './features/status/index.ts';
 import { createSuccessPlansService } from './features/success-plans/index.ts';
@@ -106,6 +107,7 @@ export function createServices(
   // customer's waiting post is on the answering person's list.
   const projects = createProjectsService(db, { playbook: playbookProvider });
   const projectIssues = createIssuesService(db, { playbook: playbookProvider });
+  const customerWaiting = createWaitingService(db, { playbook: playbookProvider });
   // The task list reads the steps a person owes and their worklist where they live.
   const tasks = createTasksService(db, {
     openSteps: async (context, userId, accountId) => {
@@ -125,7 +127,7 @@ export function createServices(
       return steps;
     },
     worklist: (context, userId) => portfolio.worklist(context, userId),
-    projectWork: (context, userId, accountId) => projectIssues.openWork(context, userId, accountId),
+    projectWork: (context, userId, accountId) => customerWaiting.openWork(context, userId, accountId),
   });
   // A calendar feed lists a person's dated open work, read where it lives: their task list (tasks
   // and journey steps) and their book's obligations and renewals (docs/calendar.md).
@@ -226,6 +228,7 @@ export function createServices(
     journey,
     projects,
     projectIssues,
+    customerWaiting,
     portalProjects: createPortalProjectsService(db),
     tasks,
     artefacts: createArtefactsService(db, { playbook: playbookProvider }),

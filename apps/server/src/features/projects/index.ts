@@ -14,3 +14,4 @@ export type { PlaybookSource } from './project-access.ts';
 export { commentSnapshot, issueSnapshot, projectSnapshot } from './projects.presenter.ts';
 export { projectsRoutes } from './projects.routes.ts';
 export { createProjectsService, type ProjectsService } from './projects.service.ts';
+export { createWaitingService, type WaitingService } from './waiting.service.ts';

@@ -70,6 +70,21 @@ export const issuesStore = {
     return row!;
   },
 
+  /** The open issues of a project given to `userId` (a new owner takes them over). */
+  listOpenAssignedTo(executor: Executor, projectId: string, userId: string): Promise<IssueRow[]> {
+    return executor
+      .select()
+      .from(projectIssues)
+      .where(
+        and(
+          eq(projectIssues.projectId, projectId),
+          eq(projectIssues.state, 'open'),
+          eq(projectIssues.assigneeUserId, userId),
+        ),
+      )
+      .for('update');
+  },
+
   /** A comment moves the issue's `updated_at` (lists sort on activity) but not its version. */
   async touch(executor: Executor, id: string, now: Date): Promise<void> {
     await executor

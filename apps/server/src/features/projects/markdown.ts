@@ -8,7 +8,7 @@ import sanitizeHtml from 'sanitize-html';
 // what it produced with a short list of tags, attributes and URL schemes. The portal renders
 // with this same module.
 
-const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true });
+const markdown = new MarkdownIt({ html: false, linkify: true });
 
 const TAGS = [
   'p',

@@ -70,6 +70,12 @@ describe('collaboration projects', () => {
     );
     const moved = await ok<Project>('moved', tam.get(`/api/v1/projects/${project.id}`));
     expect(moved).toMatchObject({ phase: 'post_sales', owner: { userId: tam.user.id }, version: 2 });
+    // The TAM leads the Welcome call from now on: the SA's open issues follow the project.
+    const handed = await ok<ProjectIssue>(
+      'welcome',
+      tam.get(`/api/v1/projects/${project.id}/issues/${welcome.number}`),
+    );
+    expect(handed.assignee).toMatchObject({ userId: tam.user.id });
     const history = await ok<{ items: { operation: string; changes: { field: string }[] }[] }>(
       'history',
       admin.get(`/api/v1/accounts/${account.id}/history?entityType=project`),

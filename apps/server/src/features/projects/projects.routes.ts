@@ -24,7 +24,7 @@ import { requireVersion } from '../../http/versioning.ts';
 /** Collaboration projects, the staff side (docs/projects.md, API). */
 export const projectsRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['projects'];
-  const { projects, projectIssues: issues } = services;
+  const { projects, projectIssues: issues, customerWaiting } = services;
   app.get(
     '/accounts/:id/projects',
     {
@@ -188,6 +188,6 @@ export const projectsRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
         response: { 200: WaitingIssues },
       },
     },
-    async (request) => issues.waiting(request.context(), request.query),
+    async (request) => customerWaiting.waiting(request.context(), request.query),
   );
 };

@@ -27,10 +27,11 @@ import { recordChanges } from '../../kernel/history.store.ts';
 import { referencesStore } from '../../kernel/references.store.ts';
 import { checkVersion, versionRequired } from '../../kernel/versioning.ts';
 import { policies } from '../../policies/policies.ts';
+import { issuesStore } from './issues.store.ts';
 import type { PlaybookSource } from './project-access.ts';
 import { loadProjectFacts } from './project-meta.loader.ts';
 import { insertIssue } from './project-writes.ts';
-import { presentProject, projectSnapshot } from './projects.presenter.ts';
+import { issueSnapshot, presentProject, projectSnapshot } from './projects.presenter.ts';
 import { accountThreads, staffNames } from './projects.read-model.ts';
 import { type ProjectRow, projectsStore } from './projects.store.ts';
 
@@ -220,7 +221,8 @@ export function createProjectsService(db: Database, options: { playbook: Playboo
     /**
      * Closed-won (an opportunity's write, in its transaction, the account locked): the account's
      * pre-sales projects move to post-sales and the TAM on the team becomes their owner (seeds
-     * 000/001: "the project is then moved … to post-sales"). Without a TAM yet the owner stays.
+     * 000/001: "the project is then moved … to post-sales") and takes over the owner's open issues
+     * (the Welcome call). Without a TAM yet the owner stays.
      */
     async onOpportunityWritten(
       tx: Executor,
@@ -258,6 +260,20 @@ export function createProjectsService(db: Database, options: { playbook: Playboo
             after: projectSnapshot(row),
           },
         ]);
+        // The TAM leads the Welcome call and owns the project from now on: the SA's open issues follow.
+        if (tam && current.ownerUserId && current.ownerUserId !== tam)
+          for (const issue of await issuesStore.listOpenAssignedTo(tx, project.id, current.ownerUserId)) {
+            const moved = await issuesStore.update(tx, issue.id, { assigneeUserId: tam }, context.now);
+            await recordChanges(tx, context, [
+              {
+                accountId,
+                entityType: 'project_issue',
+                entityId: issue.id,
+                before: issueSnapshot(issue),
+                after: issueSnapshot(moved),
+              },
+            ]);
+          }
       }
     },
   };
