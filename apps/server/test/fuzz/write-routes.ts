@@ -55,7 +55,8 @@ function baselineOf(row: RouteCase | undefined): Baseline {
     return value;
   };
   return {
-    path: { id: '{id}' },
+    // The route table's sample values (route-table.ts, fillPath): issue #1, the row's attachment.
+    path: { id: '{id}', number: '1', attachmentId: '{userId}' },
     query: (query ? query.split('&') : []).map((pair) => {
       const [key, value = ''] = pair.split('=');
       return [key!, value === String(VERSION) ? '{version}' : value];
