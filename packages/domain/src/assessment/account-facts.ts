@@ -1,3 +1,4 @@
+import type { ThreadPost } from '../projects/response-tracking.ts';
 import type {
   AccountRegion,
   AccountSegment,
@@ -192,6 +193,11 @@ export interface AccountFacts {
    * so a caller may leave out tickets opened before it.
    */
   supportTickets: { openedAt: string[] } | null;
+  /**
+   * The collaboration project's issues, each with its posts (docs/projects.md): the responsiveness
+   * health measure reads them when the playbook turns it on. Absent or null: no data (left out).
+   */
+  projectThreads?: { state: 'open' | 'closed'; posts: ThreadPost[] }[] | null;
   initiatives: InitiativeFact[];
   emeaParameters: EmeaParameterFact[];
   priorityProposal: PriorityProposalFact | null;

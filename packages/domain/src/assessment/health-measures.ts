@@ -1,4 +1,5 @@
 import type { Playbook } from '../playbook/playbook-schema.ts';
+import { responsiveness, responsivenessColour, trackResponses } from '../projects/response-tracking.ts';
 import type { AccountFacts } from './account-facts.ts';
 import { type AccountView, lastActivity } from './account-view.ts';
 import { dateOfDay, dayOf, toMillis } from './calendar.ts';
@@ -7,7 +8,33 @@ import type { HealthColour } from './vocabulary.ts';
 
 const DAY_MS = 86_400_000;
 
-export type HealthMeasureId = 'sentiment' | 'engagement' | 'success_plan' | 'support_tickets';
+export type HealthMeasureId =
+  | 'sentiment'
+  | 'engagement'
+  | 'success_plan'
+  | 'support_tickets'
+  | 'responsiveness';
+
+/**
+ * Responsiveness to the customer (docs/projects.md): the median first response to the customer's
+ * issues in business days against the playbook's bands; a post past its SLA makes it at least
+ * yellow. No project data, or nothing answered and nothing late → left out.
+ */
+export function responsivenessMeasure(view: AccountView, playbook: Playbook): MeasureReading {
+  const threads = view.facts.projectThreads;
+  const cfg = playbook.projects;
+  const now = new Date(view.now).toISOString();
+  const figure = responsiveness(
+    (threads ?? []).map((thread) => trackResponses(thread.posts, thread.state, cfg.responseSla, now)),
+  );
+  const colour = threads ? responsivenessColour(figure, cfg.responsiveness) : null;
+  const bands = `green ≤ ${cfg.responsiveness.greenMaxDays} business days, yellow ≤ ${cfg.responsiveness.yellowMaxDays}`;
+  const step =
+    colour === null
+      ? 'no answered customer issue and none waiting past the SLA → left out'
+      : `median first response ${figure.medianFirstResponseBusinessDays ?? '—'} business days, ${figure.overdue} waiting past the SLA → ${colour}`;
+  return { colour, explanation: explain('health.responsiveness', [bands, step], { ...figure }) };
+}
 
 /** A measure's colour, or null when it is left out (no data, or onboarding grace). */
 export interface MeasureReading {

@@ -6,6 +6,7 @@ import {
   engagementMeasure,
   type HealthMeasureId,
   type MeasureReading,
+  responsivenessMeasure,
   sentimentAge,
   sentimentMeasure,
   successPlanMeasure,
@@ -107,6 +108,16 @@ export function health(view: AccountView, playbook: Playbook): HealthResult {
       cfg.weights.supportTickets,
       read('health.support_tickets', () => supportTicketMeasure(view, playbook), false),
     ],
+    // Off by default (`projects.responsiveness.healthMeasure`): then not on the scorecard at all.
+    ...(playbook.projects.responsiveness.healthMeasure
+      ? [
+          [
+            'responsiveness',
+            playbook.projects.responsiveness.weight,
+            read('health.responsiveness', () => responsivenessMeasure(view, playbook), false),
+          ] as [HealthMeasureId, number, MeasureReading],
+        ]
+      : []),
   ];
   const totalWeight = readings.reduce((sum, [, w, r]) => sum + (r.colour ? w : 0), 0);
   const measures: HealthMeasure[] = readings.map(([measure, weight, r]) => ({
