@@ -21,7 +21,7 @@ import { contactsRoutes } from './features/contacts/index.ts';
 import { exportsRoutes } from './features/exports/index.ts';
 import { historyRoutes } from './features/history/index.ts';
 import { homesRoutes } from './features/homes/index.ts';
-import { importsRoutes } from './features/imports/index.ts';
+import { type ImportRetries, importsRoutes } from './features/imports/index.ts';
 import { artefactsRoutes, journeyRoutes } from './features/journey/index.ts';
 import { mailRoutes } from './features/mail/index.ts';
 import { meetingsRoutes } from './features/meetings/index.ts';
@@ -72,6 +72,8 @@ export interface AppOptions {
   mail?: MailOptions;
   /** Tests: record the notifications' e-mail instead of queueing it in the outbox. */
   mailQueue?: MailQueue;
+  /** How often an import whose run failed (not its file) is tried again (default: 2 retries). */
+  importRetries?: ImportRetries;
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -123,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     background: createBackgroundWork(http.log, clock),
     clock,
     ...(options.mailQueue ? { mailQueue: options.mailQueue } : {}),
+    ...(options.importRetries ? { importRetries: options.importRetries } : {}),
   });
   // Shutdown waits for background work in flight (docs/architecture.md, "Background work").
   http.addHook('onClose', async () => {
@@ -272,7 +275,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(historyRoutes, { db: options.db });
       await api.register(assessmentsRoutes, { services });
       await api.register(playbookRoutes, { services });
-      await api.register(importsRoutes, { services, clock });
+      await api.register(importsRoutes, { services });
       await api.register(exportsRoutes, { services });
       await api.register(statusRoutes, { services });
       await api.register(mailRoutes, { services });

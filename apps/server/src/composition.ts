@@ -13,7 +13,7 @@ import { createCalendarService } from './features/calendar/index.ts';
 import { createContactsService } from './features/contacts/index.ts';
 import { createExportsService } from './features/exports/index.ts';
 import { createHomesService } from './features/homes/index.ts';
-import { createImportsService } from './features/imports/index.ts';
+import { createImportsService, type ImportRetries } from './features/imports/index.ts';
 import {
   createArtefactsService,
   createJourneyHooks,
@@ -74,6 +74,7 @@ export function createServices(
     mail?: MailOptions;
     /** Tests: where the notifications' e-mail goes instead of the outbox. */
     mailQueue?: MailQueue;
+    importRetries?: ImportRetries;
   },
 ) {
   const background = options.background ?? createBackgroundWork(consoleBackgroundLog);
@@ -169,12 +170,22 @@ export function createServices(
     work: async (context, userId, dueBefore) =>
       (await tasks.list(context, { owner: userId, status: 'open', dueBefore, limit: 100 })).items,
   });
+  // Imports are jobs (docs/import-export.md#jobs): the upload is stored, any server runs it.
+  const imports = createImportsService(db, {
+    assessments,
+    playbookProvider,
+    catalog,
+    queue,
+    clock,
+    ...(options.importRetries ? { retries: options.importRetries } : {}),
+  });
   const jobs: JobDefinition<never>[] = [
     ...eventsJobs(events, clock),
     ...assessmentsJobs(assessments, clock),
     ...mail.jobs(),
     deliveryJob(db, { publicUrl }) as JobDefinition<never>,
     ...notificationsJobs(digest, clock),
+    ...imports.jobs(),
   ];
   queue.define(jobs);
   return {
@@ -220,7 +231,7 @@ export function createServices(
     emeaParameters: createEmeaParametersService(db, { onAccountChanged, playbook: latestPlaybook }),
     priorityProposals: createPriorityProposalsService(db, { onAccountChanged }),
     priorityExceptions: createPriorityExceptionsService(db, { onAccountChanged, playbook: latestPlaybook }),
-    imports: createImportsService(db, { assessments, playbookProvider, catalog }),
+    imports,
     exports: createExportsService(db),
     webhooks,
   };
