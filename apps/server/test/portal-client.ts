@@ -1,4 +1,4 @@
-import type { CustomerUser, PortalMe } from '@liaison/contracts';
+import type { CustomerUser } from '@liaison/contracts';
 import { factories, ok } from './factories.ts';
 import { httpClient, type TestResponse } from './http-client.ts';
 import type { TestApp } from './test-app.ts';
@@ -52,8 +52,8 @@ export function portalClient(app: TestApp) {
     /** The `liaison_portal` cookie as a request header (`name=value`), or null when signed out. */
     sessionCookie: () =>
       cookies.has('liaison_portal') ? `liaison_portal=${cookies.get('liaison_portal')}` : null,
-    signIn: (email: string, password: string) =>
-      send<PortalMe>('POST', '/api/v1/portal/sign-in', { email, password }),
+    /** A password sign-in; the body is `PortalMe`, or an error body. */
+    signIn: (email: string, password: string) => send('POST', '/api/v1/portal/sign-in', { email, password }),
   };
 }
 

@@ -18,7 +18,7 @@ import {
   type CustomerUserRecord,
   customerUsersStore,
 } from './customer-users.store.ts';
-import { issueLink, type PortalMail, type PortalSettings } from './portal-links.ts';
+import { mailLink, type PortalMail, type PortalSettings } from './portal-links.ts';
 import { invitationMail } from './portal-mail.ts';
 import { portalSessionsStore } from './portal-sessions.store.ts';
 
@@ -62,24 +62,15 @@ export function createCustomerUsersService(
     record: CustomerUserRecord,
     account: AccountRow,
   ) {
-    const { link, expiresAt } = await issueLink(
-      executor,
-      deps.settings,
-      record.id,
-      'invitation',
-      context.now,
-    );
-    const row = (await customerUsersStore.findById(executor, record.id))!;
-    await deps.mail.queue(
-      executor,
+    const { name } = (await customerUsersStore.findById(executor, record.id))!;
+    await mailLink(executor, deps, record.id, 'invitation', context.now, (link) =>
       invitationMail({
+        ...link,
         to: record.email,
-        name: row.name,
+        name,
         accountName: account.name,
         vendorName: deps.settings.vendorName,
         inviterName: context.user.name,
-        link,
-        expiresAt,
       }),
     );
   }

@@ -8,7 +8,7 @@ import { createSignInThrottle, defaultSignInLimits, type SignInLimits } from '..
 import { customerUserSnapshot, initialsOf } from './customer-users.presenter.ts';
 import { customerUsersStore } from './customer-users.store.ts';
 import { portalReadModel } from './portal.read-model.ts';
-import { issueLink, type PortalMail, type PortalSettings } from './portal-links.ts';
+import { mailLink, type PortalMail, type PortalSettings } from './portal-links.ts';
 import { signInLinkMail } from './portal-mail.ts';
 import { type PortalTokenPurpose, portalSessionsStore } from './portal-sessions.store.ts';
 
@@ -91,20 +91,12 @@ export function createPortalAuthService(
       await linkThrottle.admit(email, client, now);
       const user = await customerUsersStore.findByEmail(db, email);
       if (user?.status !== 'active') return;
-      await db.transaction(async (tx) => {
-        const { link, expiresAt } = await issueLink(tx, deps.settings, user.id, 'sign_in', now);
-        const row = (await customerUsersStore.findById(tx, user.id))!;
-        await deps.mail.queue(
-          tx,
-          signInLinkMail({
-            to: user.email,
-            name: row.name,
-            vendorName: deps.settings.vendorName,
-            link,
-            expiresAt,
-          }),
-        );
-      });
+      const { name } = (await customerUsersStore.findById(db, user.id))!;
+      await db.transaction((tx) =>
+        mailLink(tx, deps, user.id, 'sign_in', now, (link) =>
+          signInLinkMail({ ...link, to: user.email, name, vendorName: deps.settings.vendorName }),
+        ),
+      );
     },
 
     async signInWithLink(token: string, now: Date): Promise<PortalSignIn> {

@@ -1,34 +1,21 @@
 import type { CustomerUser, PortalMe } from '@liaison/contracts';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { factories } from '../../../test/factories.ts';
 import { httpClient } from '../../../test/http-client.ts';
 import { linkFromOutbox, linkIn, portalClient } from '../../../test/portal-client.ts';
+import { startSmtpReceiver } from '../../../test/smtp-receiver.ts';
 import { createTestApp } from '../../../test/test-app.ts';
 
 // Inviting a contact to the customer portal, end to end (docs/portal.md): the TAM invites, a real
 // SMTP server in-process receives the invitation, its link sets the password once, and the new
 // customer user is signed in to a portal that shows their account and their TAM.
 
-const received: ParsedMail[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, _session, callback) {
-    simpleParser(stream).then((parsed) => {
-      received.push(parsed);
-      callback();
-    }, callback);
-  },
-});
-await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-const { port } = smtp.server.address() as { port: number };
+const smtp = await startSmtpReceiver();
 
 const app = await createTestApp({
   mail: {
-    smtpUrl: `smtp://127.0.0.1:${port}`,
+    smtpUrl: smtp.url,
     from: 'Acme Cloud <liaison@acme.example>',
     publicUrl: 'https://liaison.example.com',
   },
@@ -37,7 +24,6 @@ const f = factories(app);
 await app.services.queue.startWorking({ pollingIntervalSeconds: 0.5 });
 afterAll(async () => {
   await app.services.queue.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
 
 const tam = await f.buildUser({ roles: ['tam'], name: 'Tamsin Reyes' });
@@ -45,13 +31,9 @@ const viewer = await f.buildUser({ roles: ['viewer'] });
 const account = await f.buildAccount({ name: 'Globex Industries', team: { tam: tam.user } });
 
 async function arrival(to: string, count = 1): Promise<ParsedMail> {
-  const mine = () =>
-    received.filter((mail) => mail.to && 'value' in mail.to && mail.to.value[0]?.address === to);
-  const deadline = Date.now() + 30_000;
-  while (mine().length < count && Date.now() < deadline)
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  expect(mine()).toHaveLength(count);
-  return mine().at(-1)!;
+  const mine = await smtp.arrivals(to, count);
+  expect(mine).toHaveLength(count);
+  return mine.at(-1)!;
 }
 
 describe('inviting a contact', () => {

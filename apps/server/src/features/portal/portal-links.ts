@@ -50,3 +50,18 @@ export async function issueLink(
   });
   return { link: `${settings.publicUrl().replace(/\/+$/, '')}${paths[purpose]}${token}`, expiresAt };
 }
+
+/** Issues a link and queues the message that carries it, in the caller's transaction. */
+export async function mailLink(
+  executor: Executor,
+  deps: { mail: PortalMail; settings: PortalSettings },
+  customerUserId: string,
+  purpose: PortalTokenPurpose,
+  now: Date,
+  message: (link: { link: string; expiresAt: Date }) => OutgoingMail,
+): Promise<void> {
+  await deps.mail.queue(
+    executor,
+    message(await issueLink(executor, deps.settings, customerUserId, purpose, now)),
+  );
+}
