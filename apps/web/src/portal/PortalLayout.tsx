@@ -20,13 +20,15 @@ export function TamAvatar({ initials, size = 'md' }: { initials: string; size?: 
 
 export function PortalLayout() {
   // Signed in or not: the sign-in pages use the same layout without the customer's details.
-  const { data: me } = useQuery({ ...queries.portalMe(), throwOnError: false });
+  const session = useQuery({ ...queries.portalMe(), throwOnError: false });
+  // After a sign-out or a deactivation the last answer is stale: a refusal means nobody.
+  const me = session.isError ? undefined : session.data;
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const signOut = async () => {
     await api.portal.signOut().catch(() => undefined);
-    queryClient.removeQueries({ queryKey: ['portal'] });
     await navigate({ to: '/portal/sign-in' });
+    await queryClient.resetQueries({ queryKey: ['portal'] });
   };
   return (
     <Box mih="100vh" style={{ background: portalBackground }} data-testid="portal-layout">
