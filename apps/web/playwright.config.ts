@@ -108,6 +108,8 @@ export default defineConfig({
       LIAISON_DATA_DIR: join(runDir, 'data'),
       LIAISON_EMBEDDED_PG_PORT: String(pgPort),
       LOG_LEVEL: 'warn',
+      // The customer portal names the vendor (docs/portal.md): a name, not the placeholder.
+      LIAISON_VENDOR_NAME: 'Northwind Cloud',
     },
   },
 });

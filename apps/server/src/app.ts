@@ -28,6 +28,7 @@ import { meetingsRoutes } from './features/meetings/index.ts';
 import { type MailQueue, notificationsRoutes } from './features/notifications/index.ts';
 import { opportunitiesRoutes } from './features/opportunities/index.ts';
 import { playbookRoutes } from './features/playbook/index.ts';
+import { customerUsersRoutes, portalRoutes } from './features/portal/index.ts';
 import { priorityApprovalsRoutes, priorityInputsRoutes } from './features/priority-inputs/index.ts';
 import { profilesRoutes } from './features/profiles/index.ts';
 import { statusRoutes } from './features/status/index.ts';
@@ -74,6 +75,8 @@ export interface AppOptions {
   mailQueue?: MailQueue;
   /** How often an import whose run failed (not its file) is tried again (default: 2 retries). */
   importRetries?: ImportRetries;
+  /** LIAISON_VENDOR_NAME: whose customer portal this is (docs/portal.md). */
+  vendorName?: string;
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -126,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     clock,
     ...(options.mailQueue ? { mailQueue: options.mailQueue } : {}),
     ...(options.importRetries ? { importRetries: options.importRetries } : {}),
+    ...(options.vendorName ? { vendorName: options.vendorName } : {}),
   });
   // Shutdown waits for background work in flight (docs/architecture.md, "Background work").
   http.addHook('onClose', async () => {
@@ -169,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer' },
           sessionCookie: { type: 'apiKey', in: 'cookie', name: 'liaison_session' },
+          portalSessionCookie: { type: 'apiKey', in: 'cookie', name: 'liaison_portal' },
         },
       },
       security: [{ bearerAuth: [] }, { sessionCookie: [] }],
@@ -177,7 +182,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await http.register(swaggerUi, { routePrefix: DOCS_PREFIX });
 
-  registerAuthentication(http, services.auth, clock);
+  registerAuthentication(http, services.auth, services.portalAuth, clock);
 
   http.get('/healthz', { schema: { hide: true }, config: { public: true } }, async () => ({ status: 'ok' }));
 
@@ -280,6 +285,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(statusRoutes, { services });
       await api.register(mailRoutes, { services });
       await api.register(webhooksRoutes, { services });
+      await api.register(customerUsersRoutes, { services });
+      // The customer portal: its own sessions and CSRF token (http/portal-authentication.ts).
+      await api.register(portalRoutes, { services, secureCookies: options.secureCookies ?? false });
     },
     { prefix: '/api/v1' },
   );

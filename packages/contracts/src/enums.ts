@@ -45,7 +45,8 @@ export const InitiativeKind = z.enum(INITIATIVE_KINDS);
 export const ExceptionKind = z.enum(['p1', 'p2']);
 export const ExceptionStatus = z.enum(['requested', 'approved', 'rejected']);
 export const TicketSeverity = z.enum(['low', 'normal', 'high', 'urgent']);
-export const ActorType = z.enum(['user', 'api_token', 'import', 'system']);
+// `customer`: a customer user of the portal (docs/portal.md), e.g. accepting their invitation.
+export const ActorType = z.enum(['user', 'api_token', 'import', 'system', 'customer']);
 export const HistoryOperation = z.enum(['create', 'update', 'delete']);
 
 export type Segment = z.infer<typeof Segment>;

@@ -17,6 +17,7 @@ export * from './mail.ts';
 export * from './meetings.ts';
 export * from './notifications.ts';
 export * from './opportunities.ts';
+export * from './portal.ts';
 export * from './priority-inputs.ts';
 export * from './profiles.ts';
 export * from './status.ts';

@@ -29,7 +29,8 @@ export type EntityType =
   | 'user'
   | 'session'
   | 'api_token'
-  | 'webhook_endpoint';
+  | 'webhook_endpoint'
+  | 'customer_user';
 
 // Bookkeeping fields change on every write; they say nothing about the customer.
 // `statusChangedAt` follows a status change the history already records.

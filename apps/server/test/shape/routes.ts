@@ -3,6 +3,7 @@ import { calendarRoutes } from './routes.calendar.ts';
 import { decisionRoutes } from './routes.decisions.ts';
 import { journeyRoutes } from './routes.journey.ts';
 import { notificationRoutes } from './routes.notifications.ts';
+import { portalRoutes } from './routes.portal.ts';
 import { staffRoutes } from './routes.staff.ts';
 import { taskRoutes } from './routes.tasks.ts';
 import { webhookRoutes } from './routes.webhooks.ts';
@@ -14,6 +15,7 @@ export const routeTable = [
   ...decisionRoutes,
   ...journeyRoutes,
   ...notificationRoutes,
+  ...portalRoutes,
   ...staffRoutes,
   ...taskRoutes,
   ...webhookRoutes,
