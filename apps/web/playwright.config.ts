@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { startMailCatcher } from './e2e/mail-catcher.ts';
 
 // End-to-end tests in Debian's Chromium (never a downloaded browser) against the real server:
 // `liaison serve --demo` on a fresh embedded PostgreSQL in a temp dir, seeded with the demo book.
@@ -62,14 +63,17 @@ if (!process.env.LIAISON_E2E_RUN_DIR) {
   process.env.LIAISON_E2E_RUN_DIR = runDir;
   process.env.E2E_PORTS ??= Array.from({ length: workers }, () => freePort()).join(',');
   process.env.E2E_PG_PORTS ??= Array.from({ length: workers }, () => freePort()).join(',');
+  process.env.E2E_SMTP_PORT ??= freePort();
+  // The servers send their e-mail to a real SMTP server; flows read it from the run's dir.
+  startMailCatcher(join(runDir, 'mail'), Number(process.env.E2E_SMTP_PORT));
 }
 const runDir = process.env.LIAISON_E2E_RUN_DIR;
 const ports = process.env.E2E_PORTS!.split(',').map(Number);
 const pgPorts = process.env.E2E_PG_PORTS!.split(',').map(Number);
 // A worker's server: TEST_PARALLEL_INDEX is 0 … workers - 1, one per worker running at once.
 const port = ports[Number(process.env.TEST_PARALLEL_INDEX ?? 0) % ports.length];
-// The server must use its own embedded PostgreSQL, whatever the caller's shell says, and hold
-// its e-mail in the outbox rather than send it anywhere.
+// The server must use its own embedded PostgreSQL, whatever the caller's shell says, and send
+// its e-mail to the run's SMTP catcher only.
 delete process.env.DATABASE_URL;
 delete process.env.SMTP_URL;
 
@@ -114,6 +118,8 @@ export default defineConfig({
     env: {
       LIAISON_DATA_DIR: join(runDir, `data-${index}`),
       LIAISON_EMBEDDED_PG_PORT: String(pgPorts[index]),
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+      LIAISON_PUBLIC_URL: `http://localhost:${serverPort}`,
       LOG_LEVEL: 'warn',
       // The customer portal names the vendor (docs/portal.md): a name, not the placeholder.
       LIAISON_VENDOR_NAME: 'Northwind Cloud',
