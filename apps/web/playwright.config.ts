@@ -12,9 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { startMailCatcher } from './e2e/mail-catcher.ts';
 
 // End-to-end tests in Debian's Chromium (never a downloaded browser) against the real server:
 // `liaison serve --demo` on a fresh embedded PostgreSQL in a temp dir, seeded with the demo book.
+// Two workers, each with a server of its own (a spec file changes the demo book as a user would,
+// so two files never share one): the browser flows take about half as long on two cores.
 // Several runs may share a machine: ports are free ones chosen per run, and a run only removes
 // the data dirs of earlier runs whose process has gone.
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -46,8 +49,11 @@ function removeAbandonedRuns() {
   }
 }
 
+const workers = Math.max(1, Number(process.env.LIAISON_E2E_WORKERS ?? 2));
+
 // The config is evaluated in the runner and again in each worker: the runner makes the run's
-// dir and picks the ports, and hands them to the workers through the environment.
+// dir and picks the ports (a server and its PostgreSQL per worker), and hands them to the
+// workers through the environment.
 if (!process.env.LIAISON_E2E_RUN_DIR) {
   removeAbandonedRuns();
   const runDir = mkdtempSync(join(tmpdir(), 'liaison-e2e-run-'));
@@ -55,20 +61,25 @@ if (!process.env.LIAISON_E2E_RUN_DIR) {
   // As root, the embedded PostgreSQL runs as an unprivileged user that must reach its data dir.
   chmodSync(runDir, 0o755);
   process.env.LIAISON_E2E_RUN_DIR = runDir;
-  process.env.E2E_PORT ??= freePort();
-  process.env.E2E_PG_PORT ??= freePort();
+  process.env.E2E_PORTS ??= Array.from({ length: workers }, () => freePort()).join(',');
+  process.env.E2E_PG_PORTS ??= Array.from({ length: workers }, () => freePort()).join(',');
+  process.env.E2E_SMTP_PORT ??= freePort();
+  // The servers send their e-mail to a real SMTP server; flows read it from the run's dir.
+  startMailCatcher(join(runDir, 'mail'), Number(process.env.E2E_SMTP_PORT));
 }
 const runDir = process.env.LIAISON_E2E_RUN_DIR;
-const port = Number(process.env.E2E_PORT);
-const pgPort = Number(process.env.E2E_PG_PORT);
-// The server must use its own embedded PostgreSQL, whatever the caller's shell says, and hold
-// its e-mail in the outbox rather than send it anywhere.
+const ports = process.env.E2E_PORTS!.split(',').map(Number);
+const pgPorts = process.env.E2E_PG_PORTS!.split(',').map(Number);
+// A worker's server: TEST_PARALLEL_INDEX is 0 … workers - 1, one per worker running at once.
+const port = ports[Number(process.env.TEST_PARALLEL_INDEX ?? 0) % ports.length];
+// The server must use its own embedded PostgreSQL, whatever the caller's shell says, and send
+// its e-mail to the run's SMTP catcher only.
 delete process.env.DATABASE_URL;
 delete process.env.SMTP_URL;
 
 export default defineConfig({
   testDir: './e2e',
-  workers: 1,
+  workers: ports.length,
   retries: 0,
   fullyParallel: false,
   reporter: 'list',
@@ -95,19 +106,23 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   outputDir: join(runDir, 'results'),
-  webServer: {
-    command: `node apps/cli/bin/liaison.js serve --demo --port ${port}`,
+  webServer: ports.map((serverPort, index) => ({
+    command: `node apps/cli/bin/liaison.js serve --demo --port ${serverPort}`,
     cwd: repoRoot,
-    url: `http://localhost:${port}/healthz`,
+    url: `http://localhost:${serverPort}/healthz`,
     timeout: 300_000,
     reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 20_000 },
     env: {
-      LIAISON_DATA_DIR: join(runDir, 'data'),
-      LIAISON_EMBEDDED_PG_PORT: String(pgPort),
+      LIAISON_DATA_DIR: join(runDir, `data-${index}`),
+      LIAISON_EMBEDDED_PG_PORT: String(pgPorts[index]),
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+      LIAISON_PUBLIC_URL: `http://localhost:${serverPort}`,
       LOG_LEVEL: 'warn',
+      // The customer portal names the vendor (docs/portal.md): a name, not the placeholder.
+      LIAISON_VENDOR_NAME: 'Northwind Cloud',
     },
-  },
+  })),
 });

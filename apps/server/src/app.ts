@@ -21,13 +21,14 @@ import { contactsRoutes } from './features/contacts/index.ts';
 import { exportsRoutes } from './features/exports/index.ts';
 import { historyRoutes } from './features/history/index.ts';
 import { homesRoutes } from './features/homes/index.ts';
-import { importsRoutes } from './features/imports/index.ts';
+import { type ImportRetries, importsRoutes } from './features/imports/index.ts';
 import { artefactsRoutes, journeyRoutes } from './features/journey/index.ts';
 import { mailRoutes } from './features/mail/index.ts';
 import { meetingsRoutes } from './features/meetings/index.ts';
 import { type MailQueue, notificationsRoutes } from './features/notifications/index.ts';
 import { opportunitiesRoutes } from './features/opportunities/index.ts';
 import { playbookRoutes } from './features/playbook/index.ts';
+import { customerUsersRoutes, portalRoutes } from './features/portal/index.ts';
 import { priorityApprovalsRoutes, priorityInputsRoutes } from './features/priority-inputs/index.ts';
 import { profilesRoutes } from './features/profiles/index.ts';
 import { projectsRoutes } from './features/projects/index.ts';
@@ -73,6 +74,10 @@ export interface AppOptions {
   mail?: MailOptions;
   /** Tests: record the notifications' e-mail instead of queueing it in the outbox. */
   mailQueue?: MailQueue;
+  /** How often an import whose run failed (not its file) is tried again (default: 2 retries). */
+  importRetries?: ImportRetries;
+  /** LIAISON_VENDOR_NAME: whose customer portal this is (docs/portal.md). */
+  vendorName?: string;
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -124,6 +129,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     background: createBackgroundWork(http.log, clock),
     clock,
     ...(options.mailQueue ? { mailQueue: options.mailQueue } : {}),
+    ...(options.importRetries ? { importRetries: options.importRetries } : {}),
+    ...(options.vendorName ? { vendorName: options.vendorName } : {}),
   });
   // Shutdown waits for background work in flight (docs/architecture.md, "Background work").
   http.addHook('onClose', async () => {
@@ -167,6 +174,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer' },
           sessionCookie: { type: 'apiKey', in: 'cookie', name: 'liaison_session' },
+          portalSessionCookie: { type: 'apiKey', in: 'cookie', name: 'liaison_portal' },
         },
       },
       security: [{ bearerAuth: [] }, { sessionCookie: [] }],
@@ -175,7 +183,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await http.register(swaggerUi, { routePrefix: DOCS_PREFIX });
 
-  registerAuthentication(http, services.auth, clock);
+  registerAuthentication(http, services.auth, services.portalAuth, clock);
 
   http.get('/healthz', { schema: { hide: true }, config: { public: true } }, async () => ({ status: 'ok' }));
 
@@ -274,11 +282,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(historyRoutes, { db: options.db });
       await api.register(assessmentsRoutes, { services });
       await api.register(playbookRoutes, { services });
-      await api.register(importsRoutes, { services, clock });
+      await api.register(importsRoutes, { services });
       await api.register(exportsRoutes, { services });
       await api.register(statusRoutes, { services });
       await api.register(mailRoutes, { services });
       await api.register(webhooksRoutes, { services });
+      await api.register(customerUsersRoutes, { services });
+      // The customer portal: its own sessions and CSRF token (http/portal-authentication.ts).
+      await api.register(portalRoutes, { services, secureCookies: options.secureCookies ?? false });
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,5 @@
 import { defaultPlaybook } from '@liaison/domain';
-import { DEFAULT_MAIL_FROM } from './config.ts';
+import { DEFAULT_MAIL_FROM, DEFAULT_VENDOR_NAME } from './config.ts';
 import { type Database, poolOf } from './db/client.ts';
 import { createAccountsService } from './features/accounts/index.ts';
 import { createActivitiesService } from './features/activities/index.ts';
@@ -13,7 +13,7 @@ import { createCalendarService } from './features/calendar/index.ts';
 import { createContactsService } from './features/contacts/index.ts';
 import { createExportsService } from './features/exports/index.ts';
 import { createHomesService } from './features/homes/index.ts';
-import { createImportsService } from './features/imports/index.ts';
+import { createImportsService, type ImportRetries } from './features/imports/index.ts';
 import {
   createArtefactsService,
   createJourneyHooks,
@@ -30,6 +30,7 @@ import {
 } from './features/notifications/index.ts';
 import { createOpportunitiesService } from './features/opportunities/index.ts';
 import { createPlaybookProvider, createPlaybookService } from './features/playbook/index.ts';
+import { createCustomerUsersService, createPortalAuthService } from './features/portal/index.ts';
 import {
   createEmeaParametersService,
   createInitiativesService,
@@ -61,6 +62,9 @@ export type { MailOptions };
 /** No SMTP server and the default sender: every message is held in the outbox (docs/mail.md). */
 const defaultMail: MailOptions = { from: DEFAULT_MAIL_FROM, publicUrl: 'http://localhost:3000' };
 
+/** A customer's portal session lasts a week (docs/portal.md); staff sessions follow LIAISON_SESSION_HOURS. */
+const PORTAL_SESSION_HOURS = 24 * 7;
+
 /** The vocabularies of the built-in playbook. */
 export const defaultCatalog: Catalog = { plans: defaultPlaybook.plans, stages: defaultPlaybook.stages };
 
@@ -80,6 +84,9 @@ export function createServices(
     mail?: MailOptions;
     /** Tests: where the notifications' e-mail goes instead of the outbox. */
     mailQueue?: MailQueue;
+    importRetries?: ImportRetries;
+    /** LIAISON_VENDOR_NAME: whose customer portal this is (docs/portal.md). */
+    vendorName?: string;
   },
 ) {
   const background = options.background ?? createBackgroundWork(consoleBackgroundLog);
@@ -181,12 +188,30 @@ export function createServices(
     work: async (context, userId, dueBefore) =>
       (await tasks.list(context, { owner: userId, status: 'open', dueBefore, limit: 100 })).items,
   });
+  // Imports are jobs (docs/import-export.md#jobs): the upload is stored, any server runs it.
+  const imports = createImportsService(db, {
+    assessments,
+    playbookProvider,
+    catalog,
+    queue,
+    clock,
+    ...(options.importRetries ? { retries: options.importRetries } : {}),
+  });
+  // The customer portal (docs/portal.md): its invitations and sign-in links go through the outbox.
+  const portalSettings = { vendorName: options.vendorName ?? DEFAULT_VENDOR_NAME, publicUrl };
+  const portalAuth = createPortalAuthService(db, {
+    mail,
+    settings: portalSettings,
+    sessionHours: PORTAL_SESSION_HOURS,
+    ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
+  });
   const jobs: JobDefinition<never>[] = [
     ...eventsJobs(events, clock),
     ...assessmentsJobs(assessments, clock),
     ...mail.jobs(),
     deliveryJob(db, { publicUrl }) as JobDefinition<never>,
     ...notificationsJobs(digest, clock),
+    ...imports.jobs(),
   ];
   queue.define(jobs);
   return {
@@ -207,6 +232,8 @@ export function createServices(
     portfolio,
     playbook: createPlaybookService(db, playbookProvider, assessments),
     auth,
+    portalAuth,
+    customerUsers: createCustomerUsersService(db, { mail, settings: portalSettings }),
     calendar,
     // A password change or (de)activation ends the user's sign-ins, which the auth feature owns,
     // and their calendar feed: a URL from before does not come back with a reactivation.
@@ -240,7 +267,7 @@ export function createServices(
     emeaParameters: createEmeaParametersService(db, { onAccountChanged, playbook: latestPlaybook }),
     priorityProposals: createPriorityProposalsService(db, { onAccountChanged }),
     priorityExceptions: createPriorityExceptionsService(db, { onAccountChanged, playbook: latestPlaybook }),
-    imports: createImportsService(db, { assessments, playbookProvider, catalog }),
+    imports,
     exports: createExportsService(db),
     webhooks,
   };

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { z } from 'zod';
 
 export const DEFAULT_MAIL_FROM = 'Liaison <liaison@localhost>';
+/** Whose customer portal this is, until LIAISON_VENDOR_NAME says (docs/portal.md). */
+export const DEFAULT_VENDOR_NAME = 'Your vendor';
 
 // The only reader of process.env. Parsed once at boot; every problem is listed, then we exit.
 const EnvSchema = z.object({
@@ -47,6 +49,13 @@ const EnvSchema = z.object({
     .trim()
     .refine(isWebOrigin, 'must be an http:// or https:// URL, e.g. https://liaison.example.com')
     .optional(),
+  LIAISON_VENDOR_NAME: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .refine((value) => !/[\r\n]/.test(value), 'must be one line')
+    .default(DEFAULT_VENDOR_NAME),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -76,6 +85,8 @@ export interface ServerConfig {
    * address as `http://localhost:<PORT>`, right only when people read mail on the server's machine.
    */
   publicUrl: string;
+  /** The company whose customer portal this is: the portal's pages and its e-mail name it. */
+  vendorName: string;
 }
 
 export class ConfigError extends Error {}
@@ -104,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     smtpUrl: value.SMTP_URL,
     mailFrom: value.MAIL_FROM,
     publicUrl: (value.LIAISON_PUBLIC_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ''),
+    vendorName: value.LIAISON_VENDOR_NAME,
   });
 }
 

@@ -59,3 +59,14 @@ describe('the mail settings (docs/mail.md)', () => {
     );
   });
 });
+
+describe('the customer portal settings (docs/portal.md)', () => {
+  it('reads LIAISON_VENDOR_NAME, trimmed, with a default, and refuses one of two lines', () => {
+    expect(loadConfig({}).vendorName).toBe('Your vendor');
+    expect(loadConfig({ LIAISON_VENDOR_NAME: '  Northwind Cloud ' }).vendorName).toBe('Northwind Cloud');
+    expect(() => loadConfig({ LIAISON_VENDOR_NAME: 'Northwind\nBcc: x@example.com' })).toThrow(
+      /LIAISON_VENDOR_NAME/,
+    );
+    expect(() => loadConfig({ LIAISON_VENDOR_NAME: '   ' })).toThrow(/LIAISON_VENDOR_NAME/);
+  });
+});

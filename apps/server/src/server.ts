@@ -65,6 +65,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       logLevel: config.logLevel,
       sessionHours: config.sessionHours,
       mail: { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl },
+      vendorName: config.vendorName,
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
       apiRateLimit: { max: config.apiRateLimitPerMinute, windowSeconds: 60 },

@@ -1,8 +1,7 @@
 import type { TaskListItem } from '@liaison/contracts';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { factories } from './factories.ts';
+import { startSmtpReceiver } from './smtp-receiver.ts';
 import { createTestApp } from './test-app.ts';
 
 // The daily digest, end to end (docs/notifications.md, docs/mail.md): built from a TAM's book,
@@ -10,27 +9,15 @@ import { createTestApp } from './test-app.ts';
 // arrival — and what arrives is the TAM's own week: their overdue and due-soon work, what
 // changed in their book, nothing of another TAM's.
 
-const received: ParsedMail[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, _session, callback) {
-    simpleParser(stream).then((parsed) => {
-      received.push(parsed);
-      callback();
-    }, callback);
-  },
-});
-await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-const { port } = smtp.server.address() as { port: number };
+const smtp = await startSmtpReceiver();
+const { received } = smtp;
 
 // 09:00 in New York (the default zone of a NORAM person), outside the default quiet hours.
 const NOW = '2026-05-04T13:00:00.000Z';
 const app = await createTestApp({
   now: '2026-03-02T09:00:00.000Z',
   mail: {
-    smtpUrl: `smtp://127.0.0.1:${port}`,
+    smtpUrl: smtp.url,
     from: 'Liaison <liaison@example.com>',
     publicUrl: 'https://liaison.example.com',
   },
@@ -39,7 +26,6 @@ const f = factories(app);
 await app.services.queue.startWorking({ pollingIntervalSeconds: 0.5 });
 afterAll(async () => {
   await app.services.queue.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
 
 const tam = await f.buildUser({ roles: ['tam'], name: 'Dora Digest', region: 'noram' });

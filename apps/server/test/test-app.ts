@@ -51,7 +51,14 @@ export interface TestApp extends App {
 export async function createTestApp(
   options: { now?: string } & Pick<
     AppOptions,
-    'apiRateLimit' | 'feedRateLimit' | 'signInLimits' | 'secureCookies' | 'trustProxy' | 'mail' | 'mailQueue'
+    | 'apiRateLimit'
+    | 'feedRateLimit'
+    | 'signInLimits'
+    | 'secureCookies'
+    | 'trustProxy'
+    | 'mail'
+    | 'mailQueue'
+    | 'importRetries'
   > = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -64,6 +71,8 @@ export async function createTestApp(
     // Test files drive hundreds of requests a minute with one token; the limit has its own test.
     apiRateLimit: { max: 1_000_000_000, windowSeconds: 60 },
     feedRateLimit: { max: 1_000_000_000, windowSeconds: 60 },
+    // A failed run is the import's outcome at once: a retry needs a worker (imports-retry test).
+    importRetries: { retryLimit: 0, retryDelaySeconds: 1 },
     ...appOptions,
   });
   await app.services.auth.ensureBootstrapToken(BOOTSTRAP_TOKEN, now);

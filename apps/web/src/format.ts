@@ -346,5 +346,5 @@ export function timeAgo(value: string, now: Date = new Date()): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return `${hours} h ago`;
   const days = Math.floor(hours / 24);
-  return days < 60 ? plural(days, 'day') + ' ago' : `${Math.round(days / 30)} months ago`;
+  return days < 60 ? `${plural(days, 'day')} ago` : `${Math.round(days / 30)} months ago`;
 }

@@ -60,6 +60,14 @@ export const queries = {
       queryFn: () => api.projects.waiting(),
       refetchInterval: 60_000,
     }),
+  /** The account's customer users of the portal, with `can.manage` (docs/portal.md). */
+  customerUsers: (accountId: string) =>
+    queryOptions({
+      queryKey: ['account', accountId, 'customer-users'],
+      queryFn: () => api.customerUsers.list(accountId),
+    }),
+  /** The customer portal's signed-in customer user (portal pages only). */
+  portalMe: () => queryOptions({ queryKey: ['portal', 'me'], queryFn: () => api.portal.me(), retry: false }),
   accountAsOf: (id: string, asOf: string) =>
     queryOptions({
       queryKey: ['account', id, 'as-of', asOf],

@@ -11,6 +11,7 @@ import {
 import { ApiError } from './api.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { PageError, PageLoader } from './components/PageState.tsx';
+import { portalRoutes } from './portal/portal-routes.ts';
 import { queries } from './queries.ts';
 import { parseAccountSearch } from './search.ts';
 
@@ -26,6 +27,8 @@ export const queryClient = new QueryClient({
   queryCache: new QueryCache({
     onError: (error) => {
       // The session ended (expired, signed out elsewhere): back to sign-in, keeping the page.
+      // The customer portal's pages handle their own session (portal/portal-routes.ts).
+      if (window.location.pathname.startsWith('/portal')) return;
       if (error instanceof ApiError && error.status === 401 && window.location.pathname !== '/sign-in') {
         queryClient.clear();
         void router.navigate({
@@ -253,6 +256,7 @@ const notificationPreferencesRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  portalRoutes(rootRoute),
   appRoute.addChildren([
     indexRoute,
     weekRoute,

@@ -109,7 +109,13 @@ export async function* paginate<T>(
   } while (cursor);
 }
 
-type SendInit = { query?: Query | undefined; body?: unknown; signal?: AbortSignal | undefined };
+type SendInit = {
+  query?: Query | undefined;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  /** Headers of this request only (the portal's CSRF token). */
+  headers?: Record<string, string> | undefined;
+};
 
 export function createTransport(options: ApiClientOptions) {
   const root = apiRoot(options.baseUrl);
@@ -127,7 +133,11 @@ export function createTransport(options: ApiClientOptions) {
     path: string,
     init: SendInit = {},
   ): Promise<{ response: Response; body: unknown }> {
-    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...options.headers,
+      ...init.headers,
+    };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     else if (session) headers.cookie = `${SESSION_COOKIE}=${session}`;
@@ -205,11 +215,7 @@ export function createTransport(options: ApiClientOptions) {
     return parsed.data;
   }
 
-  async function callEmpty(
-    method: string,
-    path: string,
-    init: { query?: Query | undefined; signal?: AbortSignal | undefined } = {},
-  ): Promise<void> {
+  async function callEmpty(method: string, path: string, init: Omit<SendInit, 'body'> = {}): Promise<void> {
     await send(method, path, init);
   }
 

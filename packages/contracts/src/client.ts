@@ -9,6 +9,7 @@ import { mailApi } from './client-mail.ts';
 import { meetingsApi } from './client-meetings.ts';
 import { notificationsApi } from './client-notifications.ts';
 import { projectsApi } from './client-projects.ts';
+import { customerUsersApi, portalApi } from './client-portal.ts';
 import { recordsApi } from './client-records.ts';
 import { statusApi } from './client-status.ts';
 import { tasksApi } from './client-tasks.ts';
@@ -25,7 +26,8 @@ import { webhooksApi } from './client-webhooks.ts';
  * `client-assessments.ts` (assessments and playbook), `client-inputs.ts` (the playbook's inputs:
  * success plans, tickets, initiatives, EMEA parameters and proposals, exceptions) and
  * `client-auth.ts` (auth and users), `client-calendar.ts` (the caller's calendar feed).
- * `client-auth.ts` (auth and users), `client-webhooks.ts` (outbound webhooks).
+ * `client-auth.ts` (auth and users), `client-webhooks.ts` (outbound webhooks), `client-portal.ts`
+ * (an account's customer users, and the customer portal's own API).
  */
 
 export type { AccountListParams, DiffParams, HistoryParams } from './client-accounts.ts';
@@ -81,6 +83,8 @@ export function createApiClient(options: ApiClientOptions) {
     webhooks: webhooksApi(transport),
     notifications: notificationsApi(transport),
     projects: projectsApi(transport),
+    customerUsers: customerUsersApi(transport),
+    portal: portalApi(transport),
     ...inputsApi(transport),
   };
 }

@@ -45,8 +45,10 @@ export const InitiativeKind = z.enum(INITIATIVE_KINDS);
 export const ExceptionKind = z.enum(['p1', 'p2']);
 export const ExceptionStatus = z.enum(['requested', 'approved', 'rejected']);
 export const TicketSeverity = z.enum(['low', 'normal', 'high', 'urgent']);
-// `contact`: a customer contact writing through the portal (docs/projects.md).
-export const ActorType = z.enum(['user', 'api_token', 'import', 'system', 'contact']);
+// `contact`: a customer contact writing through the portal (docs/projects.md); `customer`: a
+// customer user of the portal acting on their own sign-in, e.g. accepting their invitation
+// (docs/portal.md).
+export const ActorType = z.enum(['user', 'api_token', 'import', 'system', 'contact', 'customer']);
 export const HistoryOperation = z.enum(['create', 'update', 'delete']);
 
 export type Segment = z.infer<typeof Segment>;

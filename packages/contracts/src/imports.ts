@@ -5,9 +5,21 @@ import { Id, IsoInstant, QueryBoolean } from './common.ts';
 export const ImportObjectName = z.enum(['accounts', 'contacts', 'opportunities', 'activities', 'users']);
 
 export const ImportStatus = z
-  .enum(['reading', 'checking', 'writing', 'assessing', 'completed', 'validated', 'rejected', 'failed'])
+  .enum([
+    'uploading',
+    'queued',
+    'reading',
+    'checking',
+    'writing',
+    'assessing',
+    'completed',
+    'validated',
+    'rejected',
+    'failed',
+  ])
   .describe(
-    'reading: receiving and validating rows; checking: keys and references; writing: the one transaction; assessing: ' +
+    'uploading: the file is being received and stored; queued: waiting for a server to run it (or to run it again ' +
+      'after a failed attempt, whose reason is in `error`); reading: validating rows; checking: keys and references; writing: the one transaction; assessing: ' +
       'recomputing assessments (same transaction); completed: written; validated: a dry run found no errors (nothing ' +
       'written); rejected: rows had errors, nothing written; failed: the file could not be read or the job stopped ' +
       '(nothing written).',
@@ -62,7 +74,14 @@ export const ImportJob = z.object({
     sample: z.array(ImportRowProblem).describe('The first problems, in row order.'),
     file: z.string().nullable().describe('Where to download the error file (original columns + ERROR).'),
   }),
-  error: z.string().nullable().describe('Why the job failed, when it did.'),
+  error: z
+    .string()
+    .nullable()
+    .describe('Why the job failed, when it did (or why its last attempt did, when queued).'),
+  uploadBytes: z.int().describe('Bytes of the file stored so far (as UTF-8).'),
+  attempt: z
+    .int()
+    .describe('Which attempt of the job ran it last (0 before the first; retries follow a failed run).'),
 });
 
 export const ExportParams = z.object({

@@ -18,6 +18,7 @@ export * from './meetings.ts';
 export * from './notifications.ts';
 export * from './opportunities.ts';
 export * from './portal-projects.ts';
+export * from './portal.ts';
 export * from './priority-inputs.ts';
 export * from './profiles.ts';
 export * from './projects.ts';

@@ -73,7 +73,11 @@ function progressBar(totalBytes: number): ImportProgress {
     update: (job, sentBytes) =>
       bar.update(Math.min(sentBytes, totalBytes), {
         status:
-          job.status === 'reading' ? 'Reading  ' : `${job.status[0]!.toUpperCase()}${job.status.slice(1)}`,
+          job.status === 'reading'
+            ? 'Reading  '
+            : job.status === 'queued'
+              ? 'Queued   '
+              : `${job.status[0]!.toUpperCase()}${job.status.slice(1)}`,
         rows: formatCount(job.rows.read),
         rate: formatCount(job.rowsPerSecond),
         eta: uploadEta(totalBytes, sentBytes, (performance.now() - started) / 1000),

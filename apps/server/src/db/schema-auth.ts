@@ -46,7 +46,7 @@ export const sessions = pgTable(
 export const signInAttempts = pgTable(
   'sign_in_attempts',
   {
-    // `email:<address>` or `client:<address>`.
+    // `email:<address>` or `client:<address>`, prefixed `portal:` / `portal-link:` for the customer portal.
     key: text('key').primaryKey(),
     windowStartedAt: instant('window_started_at').notNull(),
     attempts: integer('attempts').notNull(),

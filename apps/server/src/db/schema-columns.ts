@@ -1,6 +1,6 @@
 // The column shapes every table file uses (docs/architecture.md, apps/server/src/db).
 import { sql } from 'drizzle-orm';
-import { date, integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customType, date, integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Timestamps are instants (timestamptz) read back as ISO strings; business dates are `date`.
 export const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -13,3 +13,6 @@ export const recordColumns = {
   createdAt: instant('created_at').notNull(),
   updatedAt: instant('updated_at').notNull(),
 };
+
+/** Binary content (uploaded files, artefacts): bytea, as a Buffer. */
+export const bytes = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });

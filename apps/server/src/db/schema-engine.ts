@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -11,7 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './schema-auth.ts';
-import { day, instant, textArray } from './schema-columns.ts';
+import { bytes, day, instant, textArray } from './schema-columns.ts';
 import { accounts } from './schema-record.ts';
 
 // The playbook, its stored verdicts on each account, and CSV imports (docs/playbook.md, docs/import-export.md).
@@ -111,8 +112,30 @@ export const imports = pgTable(
     // Seconds spent in each phase (reading, checking, writing, assessing).
     phases: jsonb('phases').notNull().default({}),
     error: text('error'),
+    // The run is a job in the queue (decision 0009): its id, and the attempt that last ran it
+    // (the sweep tells a dead attempt from one just starting).
+    jobId: uuid('job_id'),
+    jobAttempt: integer('job_attempt').notNull().default(0),
+    uploadBytes: bigint('upload_bytes', { mode: 'number' }).notNull().default(0),
   },
   (table) => [index('imports_created_idx').on(table.createdAt)],
+);
+
+/**
+ * The uploaded file, decoded to UTF-8, in chunks: stored before the job runs, so any server can
+ * run it, and run it again after a crash (docs/import-export.md#jobs). Dropped once the import
+ * has an outcome that a rerun would not change.
+ */
+export const importUploads = pgTable(
+  'import_uploads',
+  {
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    data: bytes('data').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.importId, table.seq] })],
 );
 
 /** The rows an import rejected, with their original cells: the job's error file. */

@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { customType, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { day, instant, textArray } from './schema-columns.ts';
+import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytes, day, instant, textArray } from './schema-columns.ts';
 import { accountChildColumns, accounts } from './schema-record.ts';
 
 // The customer journey's workflows, their steps, artefacts and sign-offs (docs/journey.md).
 
-/** Bytes kept in PostgreSQL (uploaded artefact files): every server of an installation sees them. */
-const bytes = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+// Artefact files are bytes kept in PostgreSQL (`bytes`): every server of an installation sees them.
 
 /**
  * A workflow running on an account (docs/journey.md): the journey, a handoff, a handover, a

@@ -9,6 +9,7 @@ export * from './schema-mail.ts';
 export * from './schema-messages.ts';
 export * from './schema-notifications.ts';
 export * from './schema-projects.ts';
+export * from './schema-portal.ts';
 export * from './schema-record.ts';
 export * from './schema-webhooks.ts';
 export * from './schema-work.ts';

@@ -2,7 +2,9 @@ import type {} from '@fastify/cookie';
 import { DomainError } from '@liaison/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AuthService, Principal } from '../features/auth/index.ts';
+import type { PortalAuthService } from '../features/portal/index.ts';
 import type { RequestContext } from '../kernel/context.ts';
+import { authenticateCustomer, isPortalRoute, registerPortalRequest } from './portal-authentication.ts';
 import { checkSameOrigin } from './same-origin.ts';
 
 export const SESSION_COOKIE = 'liaison_session';
@@ -33,10 +35,17 @@ declare module 'fastify' {
 
 /**
  * Resolves the caller once per request, from `Authorization: Bearer <token>` (CLI,
- * integrations) or the session cookie (the web app). Routes ask for `request.context()`.
+ * integrations) or the session cookie (the web app). Routes ask for `request.context()`; the
+ * customer portal's routes (/api/v1/portal) ask for `request.customer()` instead.
  */
-export function registerAuthentication(app: FastifyInstance, auth: AuthService, clock: () => Date) {
+export function registerAuthentication(
+  app: FastifyInstance,
+  auth: AuthService,
+  portal: PortalAuthService,
+  clock: () => Date,
+) {
   app.decorateRequest('principal', null);
+  registerPortalRequest(app);
   app.decorateRequest('now', null as unknown as Date);
   app.decorateRequest('context', function (this: FastifyRequest): RequestContext {
     if (!this.principal) {
@@ -50,6 +59,10 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService, 
 
   app.addHook('onRequest', async (request) => {
     request.now = clock();
+    // The customer portal's routes know only the portal's own session (portal-authentication.ts).
+    const url = request.routeOptions.url ?? '';
+    if (!request.is404 && isPortalRoute(url))
+      return authenticateCustomer(request, portal, isPublicRoute(url, request.routeOptions.config));
     const header = request.headers.authorization;
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);

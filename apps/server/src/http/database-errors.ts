@@ -41,6 +41,15 @@ export const UNIQUE_CONSTRAINTS: Record<string, { message: string; path: string 
     message: 'This action item already has its task; reload the activity.',
     path: 'body.actionItems',
   },
+  // The customer portal (docs/portal.md): one customer user per contact and per e-mail.
+  customer_users_contact_key: {
+    message: 'This contact is already invited to the customer portal.',
+    path: 'body.contactId',
+  },
+  customer_users_email_key: {
+    message: 'Another customer user already signs in with this e-mail.',
+    path: 'body.email',
+  },
 };
 
 const UNIQUE_VIOLATION = '23505';

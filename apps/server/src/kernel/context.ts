@@ -29,3 +29,21 @@ export interface HistoryActor {
 }
 
 export const systemActor: HistoryActor = { type: 'system', id: null, name: 'Liaison' };
+
+/**
+ * A signed-in customer user of the portal (docs/portal.md): what every customer-scoped service
+ * takes instead of a `RequestContext`. A customer user belongs to exactly one account, so
+ * `accountId` scopes every read and write a portal route makes.
+ */
+export interface CustomerContext {
+  customerUserId: string;
+  contactId: string;
+  accountId: string;
+  /** The contact's name. */
+  name: string;
+  email: string;
+  /** How the history names the customer user: `{ type: 'customer', id: customerUserId, … }`. */
+  actor: HistoryActor;
+  now: Date;
+  requestId: string;
+}

@@ -33,7 +33,8 @@ export type EntityType =
   | 'project'
   | 'project_issue'
   | 'project_comment'
-  | 'project_attachment';
+  | 'project_attachment'
+  | 'customer_user';
 
 // Bookkeeping fields change on every write; they say nothing about the customer.
 // `statusChangedAt` follows a status change the history already records.

@@ -29,7 +29,16 @@ export interface JobDefinition<T extends object = Record<string, unknown>> {
   schedule?: string;
   /** At most this many of these jobs run at once on one server. */
   concurrency?: number;
-  run(data: T, job: { id: string; attempt: number }): Promise<unknown>;
+  run(data: T, job: JobAttempt): Promise<unknown>;
+}
+
+/** Which attempt of a job is running. */
+export interface JobAttempt {
+  id: string;
+  /** 1 for the first run. */
+  attempt: number;
+  /** No retry follows if this attempt fails: what it leaves is the job's outcome. */
+  last: boolean;
 }
 
 export interface SendOptions {
@@ -46,6 +55,12 @@ export interface JobQueue {
   boss(): Promise<PgBoss>;
   /** The jobs this release runs: their queues are created before the first send. */
   define(definitions: readonly JobDefinition<never>[]): void;
+  /**
+   * Takes the next waiting job of queue `name` and runs it here, now (completed, or failed and so
+   * retried per its definition): a server that has just queued a job starts it without waiting
+   * for a worker's next poll. False when nothing was waiting (another server took it).
+   */
+  runWaiting(name: string): Promise<boolean>;
   /** Runs the defined jobs' workers and schedules on this server (the server's start). */
   startWorking(options?: WorkingOptions): Promise<void>;
   /** Stops fetching, waits for the jobs running here (up to `timeoutMs`), fails what is left. */
@@ -95,6 +110,15 @@ function queueOf(definition: JobDefinition<never>) {
   } satisfies PgBoss.Queue;
 }
 
+function attemptOf(job: PgBoss.JobWithMetadata<unknown>): JobAttempt {
+  return { id: job.id, attempt: job.retryCount + 1, last: job.retryCount >= job.retryLimit };
+}
+
+/** What pg-boss stores as a job's output: an object. */
+function toObject(result: unknown): object {
+  return typeof result === 'object' && result !== null ? result : { value: result ?? null };
+}
+
 export function createJobQueue(pool: pg.Pool): JobQueue {
   let instance: PgBoss | null = null;
   let starting: Promise<PgBoss> | null = null;
@@ -131,6 +155,20 @@ export function createJobQueue(pool: pg.Pool): JobQueue {
       });
     },
     boss: current,
+    async runWaiting(name) {
+      const definition = definitions.find((candidate) => candidate.name === name);
+      if (!definition) throw new Error(`no job ${name} is defined`);
+      const boss = await current();
+      const [job] = await boss.fetch<Record<string, unknown>>(name, { batchSize: 1, includeMetadata: true });
+      if (!job) return false;
+      try {
+        const result = await (definition.run as JobDefinition['run'])(job.data ?? {}, attemptOf(job));
+        await boss.complete(name, job.id, toObject(result));
+      } catch (error) {
+        await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
+      }
+      return true;
+    },
     define(given) {
       definitions = given;
     },
@@ -157,7 +195,7 @@ export function createJobQueue(pool: pg.Pool): JobQueue {
               if (!job) return;
               const started = performance.now();
               try {
-                const result = await work(job.data ?? {}, { id: job.id, attempt: job.retryCount + 1 });
+                const result = await work(job.data ?? {}, attemptOf(job));
                 options.log?.(
                   'info',
                   { job: definition.name, id: job.id, ms: Math.round(performance.now() - started) },

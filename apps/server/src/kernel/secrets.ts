@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const scryptAsync = promisify(scrypt) as (
@@ -47,3 +47,21 @@ export const newFeedToken = () => `lcf_${randomBytes(32).toString('base64url')}`
  * the server signs with it; it is answered only when made (docs/webhooks.md, docs/security.md).
  */
 export const newWebhookSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
+
+/** The secret of a link mailed to a customer user (an invitation, a sign-in link): URL-safe. */
+export const newPortalLinkToken = () => randomBytes(32).toString('base64url');
+
+/**
+ * A portal session's CSRF token (docs/security.md, Customer portal): an HMAC keyed by the session's
+ * own secret, so only a page that was answered it (the portal's own, same-origin) can send it, and
+ * nothing needs storing. It changes with every session.
+ */
+export const portalCsrfToken = (sessionSecret: string) =>
+  createHmac('sha256', sessionSecret).update('liaison-portal-csrf').digest('base64url');
+
+/** Compares two secrets in constant time (different lengths are simply unequal). */
+export function sameSecret(given: string, expected: string): boolean {
+  const left = Buffer.from(given);
+  const right = Buffer.from(expected);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -5,7 +5,16 @@ import type pg from 'pg';
 // one), and the count of the history and of what requests create beside records. Derived data
 // a background refresh may rewrite at any moment (account_assessments) is left out.
 
-const alsoCounted = ['history', 'imports', 'import_errors', 'api_tokens', 'sessions', 'calendar_feeds'];
+const alsoCounted = [
+  'history',
+  'imports',
+  'import_errors',
+  'api_tokens',
+  'sessions',
+  'calendar_feeds',
+  'portal_sessions',
+  'portal_tokens',
+];
 const derived = ['account_assessments'];
 
 export type DatabaseState = Record<string, string>;

@@ -23,7 +23,33 @@ const publicRows: Record<string, RouteCase> = {
     request: () => ({ body: { email: 'nobody@example.com', password: 'not the password' } }),
   },
   'POST /api/v1/auth/logout': { route: 'POST /api/v1/auth/logout', guard: 'signedIn' },
+  ...portalPublicRows(),
 };
+
+/**
+ * The customer portal's public writes, each with a pre-session CSRF token (a cookie and the same
+ * value in X-Liaison-CSRF, as a portal page sends them), so the fuzzed bodies reach the route.
+ */
+function portalPublicRows(): Record<string, RouteCase> {
+  const csrf = 'fuzz-csrf-token-0123456789-abcdefghijklmnop';
+  const headers = { cookie: `liaison_portal_csrf=${csrf}`, 'x-liaison-csrf': csrf };
+  const bodies: Record<string, unknown> = {
+    'POST /api/v1/portal/sign-in': { email: 'nobody@example.com', password: 'not the password' },
+    'POST /api/v1/portal/magic-link': { email: 'nobody@example.com' },
+    'POST /api/v1/portal/magic-link/sign-in': { token: 'not-a-link-token' },
+    'POST /api/v1/portal/invitation/accept': {
+      token: 'not-a-link-token',
+      password: 'a password long enough',
+    },
+    'POST /api/v1/portal/sign-out': undefined,
+  };
+  return Object.fromEntries(
+    Object.entries(bodies).map(([route, body]) => [
+      route,
+      { route, guard: 'signedIn', request: () => ({ ...(body === undefined ? {} : { body }), headers }) },
+    ]),
+  );
+}
 
 // The version a baseline carries stands for the target's current one, read when a case is sent.
 const VERSION = 7_777_777_777;
@@ -70,6 +96,8 @@ function baselineOf(row: RouteCase | undefined): Baseline {
 // quarter of the cases, so the suite stays within its time.
 const costly = new Set([
   'POST /api/v1/auth/login',
+  'POST /api/v1/portal/sign-in',
+  'POST /api/v1/portal/invitation/accept',
   'POST /api/v1/assessments/reassess',
   'PUT /api/v1/playbook',
   'POST /api/v1/playbook/dry-run',

@@ -18,15 +18,22 @@ describe('public routes', () => {
       'GET /api/v1/demo-info',
       'GET /api/v1/health',
       'GET /api/v1/openapi.json',
+      'GET /api/v1/portal/csrf',
       'GET /healthz',
       'HEAD /*',
       'HEAD /api/v1/calendar/feeds/:token.ics',
       'HEAD /api/v1/demo-info',
       'HEAD /api/v1/health',
       'HEAD /api/v1/openapi.json',
+      'HEAD /api/v1/portal/csrf',
       'HEAD /healthz',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/logout',
+      'POST /api/v1/portal/invitation/accept',
+      'POST /api/v1/portal/magic-link',
+      'POST /api/v1/portal/magic-link/sign-in',
+      'POST /api/v1/portal/sign-in',
+      'POST /api/v1/portal/sign-out',
     ]);
   });
 

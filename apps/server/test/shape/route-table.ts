@@ -12,8 +12,11 @@ import type { TestApp } from '../test-app.ts';
 // the anonymous sweep sends the same valid calls without credentials. A route missing from the
 // table fails route-table.api.test.ts, so every new route gets classified.
 
-/** What guards a route: a policy of policies.ts, the exception approver rule, or only being signed in. */
-export type Guard = keyof typeof policies | 'exceptionApprover' | 'signedIn';
+/**
+ * What guards a route: a policy of policies.ts, the exception approver rule, only being signed in,
+ * or (`customer`) a customer user's portal session, which no staff caller has (routes.portal.ts).
+ */
+export type Guard = keyof typeof policies | 'exceptionApprover' | 'signedIn' | 'customer';
 
 /** Who calls: their roles, and their seats on the target account's current team. */
 export interface Caller {
@@ -47,11 +50,23 @@ export interface RouteCase {
   request?: (target: Target) => { query?: string; body?: unknown; headers?: Record<string, string> };
   /** Waits for work the call left running. */
   settle?: (app: TestApp, response: TestResponse) => Promise<void>;
+  /** `customer` rows: what the call aims at for a signed-in customer user of `accountId`. */
+  customerTarget?: (setup: CustomerSetup) => Promise<Partial<Target>>;
+}
+
+/** A customer user signed in to the portal, for the `customer` rows (portal-sessions.api.test.ts). */
+export interface CustomerSetup {
+  f: Factories;
+  app: TestApp;
+  accountId: string;
+  customerUserId: string;
 }
 
 /** Each guard evaluated by the real policy functions; the compiler insists every policy is here. */
 const evaluate: Record<Guard, (caller: Caller, row: RouteCase) => boolean> = {
   signedIn: () => true,
+  // Staff callers never hold a portal session: they get 401 (portal-sessions.api.test.ts).
+  customer: () => false,
   manageUsers: ({ user }) => policies.manageUsers(user),
   managePlaybook: ({ user }) => policies.managePlaybook(user),
   viewSystemStatus: ({ user }) => policies.viewSystemStatus(user),

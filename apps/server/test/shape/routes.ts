@@ -4,6 +4,7 @@ import { decisionRoutes } from './routes.decisions.ts';
 import { journeyRoutes } from './routes.journey.ts';
 import { notificationRoutes } from './routes.notifications.ts';
 import { projectRoutes } from './routes.projects.ts';
+import { portalRoutes } from './routes.portal.ts';
 import { staffRoutes } from './routes.staff.ts';
 import { taskRoutes } from './routes.tasks.ts';
 import { webhookRoutes } from './routes.webhooks.ts';
@@ -16,6 +17,7 @@ export const routeTable = [
   ...journeyRoutes,
   ...notificationRoutes,
   ...projectRoutes,
+  ...portalRoutes,
   ...staffRoutes,
   ...taskRoutes,
   ...webhookRoutes,

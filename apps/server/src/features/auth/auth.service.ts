@@ -191,6 +191,8 @@ export function createAuthService(
     async ensureBootstrapToken(token: string, now: Date): Promise<void> {
       const tokenHash = hashToken(token);
       await db.transaction(async (tx) => {
+        // Two servers starting together on a new database would both create the admin.
+        await authStore.lockBootstrap(tx);
         const existing = await authStore.findTokenByHash(tx, tokenHash);
         if (existing && !existing.revokedAt) return;
         const email = 'admin@liaison.local';

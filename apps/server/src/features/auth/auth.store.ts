@@ -5,7 +5,15 @@ import { apiTokens, sessions, users } from '../../db/schema.ts';
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 
+// Servers starting at once on an empty database each make the bootstrap admin: one at a time.
+const BOOTSTRAP_LOCK_KEY = 7_311_942_005;
+
 export const authStore = {
+  /** Holds the bootstrap lock until the transaction ends. */
+  async lockBootstrap(executor: Executor): Promise<void> {
+    await executor.execute(sql`SELECT pg_advisory_xact_lock(${BOOTSTRAP_LOCK_KEY})`);
+  },
+
   async insertSession(executor: Executor, values: typeof sessions.$inferInsert): Promise<void> {
     await executor.insert(sessions).values(values);
     // Opportunistic clean-up keeps the table small without a scheduler.

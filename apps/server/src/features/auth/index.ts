@@ -1,3 +1,3 @@
 export { authRoutes } from './auth.routes.ts';
 export { type AuthService, createAuthService, type Principal } from './auth.service.ts';
-export { defaultSignInLimits, type SignInLimits } from './sign-in-throttle.ts';
+export { createSignInThrottle, defaultSignInLimits, type SignInLimits } from './sign-in-throttle.ts';

@@ -19,11 +19,20 @@ export const defaultSignInLimits: SignInLimits = { perEmail: 10, perClient: 50, 
  * the first ones of the window are checked at all. Unknown, known and deactivated e-mails are
  * counted and refused alike: the answer says nothing about the account.
  */
-export function createSignInThrottle(db: Database, limits: SignInLimits = defaultSignInLimits) {
+export function createSignInThrottle(
+  db: Database,
+  limits: SignInLimits = defaultSignInLimits,
+  /**
+   * Counts kept apart from staff sign-ins: the customer portal's (`portal`, `portal-link`) use
+   * their own, so a customer guessing cannot lock a staff address out, nor the other way round.
+   */
+  scope = '',
+) {
   const windowMs = limits.windowMinutes * 60_000;
+  const prefix = scope ? `${scope}:` : '';
   const keysOf = (email: string, client: string) => ({
-    email: `email:${email.trim().toLowerCase()}`,
-    client: `client:${client}`,
+    email: `${prefix}email:${email.trim().toLowerCase()}`,
+    client: `${prefix}client:${client}`,
   });
   return {
     async admit(email: string, client: string, now: Date): Promise<void> {

@@ -26,6 +26,7 @@ export async function announceImportEnd(db: Database, importId: string, now: Dat
     link: '/accounts',
     recipientIds: [row.createdBy],
     data: { importId: row.id, object: row.object, status: row.status, rowsInvalid: row.rowsInvalid ?? 0 },
-    dedupeKey: `import:${row.id}`,
+    // Once per attempt that ended it: an import an admin reruns after a failure is news again.
+    dedupeKey: `import:${row.id}:${row.jobAttempt}`,
   });
 }

@@ -9,12 +9,13 @@ import {
   stagedFields,
 } from '@liaison/domain';
 import type { Database } from '../../db/client.ts';
+import type { JobAttempt } from '../../kernel/job-queue.ts';
 import type { AssessmentsService } from '../assessments/index.ts';
 import { activitiesImport, contactsImport, opportunitiesImport } from './account-records-import.store.ts';
 import { accountsImport } from './accounts-import.store.ts';
-import { uploadDecoder } from './csv-decoder.ts';
 import { csvParser, ImportFileError, type ReadCounters, rowEncoder, unreadableCsv } from './csv-reader.ts';
 import type { ImportConnection } from './import-connection.store.ts';
+import { describeFailure, storable } from './import-failure.ts';
 import type { ImportContext, ObjectImporter, WriteContext } from './import-types.ts';
 import { type ImportProgress, importsStore } from './imports.store.ts';
 import { createTouched, touchedSet } from './record-keys.store.ts';
@@ -31,7 +32,6 @@ const IMPORTERS: Record<ImportObject, ObjectImporter> = {
 
 const HEARTBEAT_MS = 1_000;
 const RUNNING = ['reading', 'checking', 'writing', 'assessing'];
-const STALL_MS = 120_000;
 
 export interface ImportJobInput {
   id: string;
@@ -44,8 +44,8 @@ export interface ImportJobInput {
   requestId: string | null;
   /** The application's clock: progress, records and history are stamped with it. */
   clock: () => Date;
-  /** Called once the upload has been read (staged, or given up on): the HTTP response may end. */
-  onRead: () => void;
+  /** The job's attempt: a failure of the last one is the import's outcome, others are retried. */
+  attempt: JobAttempt;
 }
 
 export interface ImportJobDeps {
@@ -58,45 +58,30 @@ export interface ImportJobDeps {
 }
 
 /**
- * One import, end to end: (1) reading — the upload streams through csv-parse and the row
- * validator into a temporary staging table with COPY; (2) checking — keys, references and
- * cycles in SQL, rejected rows saved for the error file; (3) writing — one transaction: upserts,
- * history and assessments set-based, committed only if everything succeeded (rolled back for a
- * dry run). A crash at any moment leaves the database as it was: staging is temporary, and the
- * transaction commits all or nothing.
+ * How a run ended: with the import's outcome (the file's), or stopped by something else — a lost
+ * connection, a server stopping — that a retry may not meet: the job fails, and the queue retries
+ * it (`retry`) or, after the last attempt, keeps it among the failed jobs an admin may retry.
+ */
+export type RunEnd = { failed: false } | { failed: true; retry: boolean; reason: string };
+
+/**
+ * One attempt at an import, end to end: (1) reading — the stored upload (UTF-8) streams through
+ * csv-parse and the row validator into a temporary staging table with COPY; (2) checking — keys,
+ * references and cycles in SQL, rejected rows saved for the error file; (3) writing — one
+ * transaction: upserts, history and assessments set-based, committed only if everything
+ * succeeded (rolled back for a dry run). A crash at any moment leaves the database as it was:
+ * staging is temporary, and the transaction commits all or nothing.
  */
 export async function runImport(
   input: ImportJobInput,
   body: Readable,
   deps: ImportJobDeps,
   signal: AbortSignal,
-  /** The job's own connection, holding its lock (`holdJob`); released when the job ends. */
+  /** The job's own connection, holding its lock (`holdJob`); released when the run ends. */
   connection: ImportConnection,
-): Promise<void> {
+): Promise<RunEnd> {
   const clock = input.clock;
-  // Read the upload from the first moment: an HTTP server discards a request body nobody reads
-  // once its response (the 202) is sent. It is piped, not pipelined: a bad file must not destroy
-  // the request, whose socket carries that response; what is left of the upload is drained.
-  const decoder = uploadDecoder();
   const parser = csvParser();
-  // The parser may fail (a tiny bad file) before the pipeline below is attached: keep its error
-  // for the pipeline's failure instead of letting it escape as an uncaught exception.
-  let parseError: Error | null = null;
-  parser.on('error', (error) => {
-    parseError ??= error;
-  });
-  body.on('error', (error) => parser.destroy(error));
-  // An encoding the decoder refuses (UTF-16 without a byte-order mark, a mixed file) stops the
-  // parser, hence the job, at once: no waiting for the upload to stall.
-  decoder.on('error', (error) => parser.destroy(error));
-  body.on('close', () => {
-    if (!body.readableEnded) parser.destroy(new Error('The upload was interrupted (aborted).'));
-  });
-  let lastData = performance.now();
-  body.on('data', () => {
-    lastData = performance.now();
-  });
-  body.pipe(decoder).pipe(parser);
   const counters: ReadCounters = { rows: 0, invalid: 0 };
   const phases: Record<string, number> = {};
   let phaseStarted = performance.now();
@@ -125,14 +110,9 @@ export async function runImport(
     phaseStarted = now;
     await save({ status });
   };
-  const heartbeat = setInterval(() => {
-    // A client that stops sending without hanging up would hold the job in "reading" forever.
-    if (progress.status === 'reading' && !body.readableEnded && performance.now() - lastData > STALL_MS) {
-      parser.destroy(new Error(`The upload stalled: nothing arrived for ${STALL_MS / 1000} s.`));
-    }
-    void save();
-  }, HEARTBEAT_MS);
+  const heartbeat = setInterval(() => void save(), HEARTBEAT_MS);
 
+  let end: RunEnd = { failed: false };
   let plan: ImportPlan | null = null;
   try {
     const { client, executor, backendPid } = connection;
@@ -146,14 +126,12 @@ export async function runImport(
       return plan;
     };
     await pipeline(
+      body,
       parser,
       rowEncoder(onHeader, counters),
       connection.copyIn(stagingStore.copyStatement(staged)),
       { signal },
-    ).catch((error) => {
-      throw parseError ?? error;
-    });
-    input.onRead();
+    );
     const readPlan = plan as ImportPlan | null;
     if (!readPlan) throw new ImportFileError('The file is empty: it needs a header row.');
 
@@ -172,7 +150,7 @@ export async function runImport(
     await save({ rowsValid: counts.rows - counts.invalid, rowsInvalid: counts.invalid });
     if (counts.invalid > 0 && !input.skipInvalid) {
       await phase('rejected');
-      return;
+      return end;
     }
     signal.throwIfAborted();
 
@@ -220,50 +198,39 @@ export async function runImport(
     await phase(input.dryRun ? 'validated' : 'completed');
   } catch (error) {
     const unreadable = error instanceof ImportFileError ? error : unreadableCsv(error);
-    const message = storable(
-      unreadable
-        ? unreadable.message
-        : signal.aborted
-          ? 'The import was stopped (the server is shutting down). Nothing was written.'
-          : describeFailure(error),
-    );
-    if (!unreadable) deps.log(`import ${input.id} failed`, error);
-    // A failed import wrote nothing: its counts of written rows go back to zero.
-    await phase('failed');
-    await save({ error: message, rowsCreated: 0, rowsUpdated: 0, rowsUnchanged: 0, accountsAssessed: 0 });
+    if (!unreadable) deps.log(`import ${input.id} failed (attempt ${input.attempt.attempt})`, error);
+    const reason = unreadable
+      ? unreadable.message
+      : signal.aborted
+        ? 'The import was stopped (the server is shutting down). Nothing was written.'
+        : describeFailure(error);
+    // A failed attempt wrote nothing: its counts of written rows go back to zero.
+    const unwritten = { rowsCreated: 0, rowsUpdated: 0, rowsUnchanged: 0, accountsAssessed: 0 };
+    if (!unreadable) end = { failed: true, retry: !input.attempt.last, reason };
+    if (end.failed && end.retry) {
+      // Not the file's fault (a lost connection, a server stopping): the queue runs it again.
+      await phase('queued');
+      await save({
+        ...unwritten,
+        error: storable(`${reason} It runs again shortly (attempt ${input.attempt.attempt} failed).`),
+      });
+    } else {
+      await phase('failed');
+      await save({ ...unwritten, error: storable(reason) });
+    }
   } finally {
-    input.onRead();
-    body.unpipe();
-    body.resume();
     clearInterval(heartbeat);
-    await save({ finishedAt: clock().toISOString() });
+    body.destroy();
+    if (!(end.failed && end.retry)) await save({ finishedAt: clock().toISOString() });
+    else await saving;
     // Dropping the connection drops the staging tables with it, and the job's lock.
     connection.release();
   }
+  return end;
 }
 
 /** The header's problems, the first ten (a header of a thousand duplicates is one message). */
 function fileProblems(problems: readonly string[]): string {
   const shown = problems.slice(0, 10).join('; ');
   return problems.length > 10 ? `${shown}; and ${problems.length - 10} more` : shown;
-}
-
-/**
- * A message the job's row can store: a parser's message may quote a cell, with a NUL in it
- * (PostgreSQL's text refuses it, and the job would never leave "reading") or a megabyte of it.
- */
-function storable(message: string): string {
-  const text = message.replaceAll('\u0000', '\\0');
-  return text.length > 1_000 ? `${text.slice(0, 1_000)}…` : text;
-}
-
-function describeFailure(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  if (/CSV|Quote|Invalid Record Length|Invalid Opening Quote|Invalid Closing Quote/i.test(text)) {
-    return `The file is not valid CSV: ${text}. Nothing was written.`;
-  }
-  if (/aborted|ECONNRESET|premature close|stalled/i.test(text)) {
-    return `The upload was interrupted (${text}). Nothing was written.`;
-  }
-  return `The import failed: ${text}. Nothing was written.`;
 }

@@ -58,5 +58,7 @@ export function presentImport(
       file: errors.count > 0 ? `/api/v1/imports/${row.id}/errors.csv` : null,
     },
     error: row.error,
+    uploadBytes: row.uploadBytes,
+    attempt: row.jobAttempt,
   };
 }

@@ -7,10 +7,7 @@ import type { Services } from '../../composition.ts';
 
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/octet-stream'];
 
-export const importsRoutes: FastifyPluginAsyncZod<{ services: Services; clock: () => Date }> = async (
-  app,
-  { services, clock },
-) => {
+export const importsRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['imports'];
   const imports = services.imports;
   imports.setLogger((message, error) => app.log.error({ err: error }, message));
@@ -48,7 +45,6 @@ export const importsRoutes: FastifyPluginAsyncZod<{ services: Services; clock: (
         request.query,
         request.body,
         typeof mapping === 'string' ? mapping : undefined,
-        clock,
       );
       // The job goes out at once, as the first line of the body; the response ends once the
       // upload has been read. (Ending it earlier would stop Node.js reading the rest of the file.)

@@ -6,21 +6,34 @@ import type { Database } from '../../db/client.ts';
 import type { Catalog } from '../../kernel/catalog.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import { csvWriter } from '../../kernel/csv-writer.ts';
+import type { JobAttempt, JobDefinition, JobQueue } from '../../kernel/job-queue.ts';
 import { authorize, policies } from '../../policies/policies.ts';
 import type { AssessmentsService } from '../assessments/index.ts';
 import type { PlaybookProvider } from '../playbook/index.ts';
+import { ImportFileError } from './csv-reader.ts';
 import { openImportConnection } from './import-connection.store.ts';
 import { announceImportEnd } from './import-events.ts';
+import { describeFailure, storable } from './import-failure.ts';
 import { type ImportJobDeps, runImport } from './import-job.ts';
+import { createImportSweep, IMPORT_JOB } from './import-sweep.ts';
 import { errorText, isFinished, presentImport } from './imports.presenter.ts';
 import { importsStore } from './imports.store.ts';
+import { uploadStore } from './upload.store.ts';
+import { receiveUpload } from './upload-receiver.ts';
+
+export { INTERRUPTED } from './import-sweep.ts';
 
 const SAMPLE = 20;
-/** What a job shows when the server running it stopped before it finished. */
-export const INTERRUPTED =
-  'Interrupted by a restart: the server running this import stopped before it finished. Nothing was written.';
+/** Uploads stay a week after their import failed: an admin may rerun the job until then. */
+const KEEP_FAILED_UPLOADS_MS = 8 * 86_400_000;
 
 type Checkpoint = ImportJobDeps['checkpoint'];
+
+/** Attempts, and the wait before the first retry (doubled each time): docs/import-export.md#jobs. */
+export interface ImportRetries {
+  retryLimit: number;
+  retryDelaySeconds: number;
+}
 
 function decodeMapping(encoded: string | undefined, path: string): ImportMapping | null {
   if (!encoded) return null;
@@ -65,34 +78,146 @@ function cleanFileName(name: string | undefined): string {
 
 export function createImportsService(
   db: Database,
-  deps: { assessments: AssessmentsService; playbookProvider: PlaybookProvider; catalog: () => Catalog },
+  deps: {
+    assessments: AssessmentsService;
+    playbookProvider: PlaybookProvider;
+    catalog: () => Catalog;
+    queue: JobQueue;
+    clock: () => Date;
+    retries?: ImportRetries;
+  },
 ) {
+  const { queue, clock } = deps;
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   const checkpoints = new Set<Checkpoint>();
   let log: (message: string, error?: unknown) => void = () => {};
+  const sweep = createImportSweep(db, queue, clock);
 
   async function load(id: string) {
     let row = await importsStore.findById(db, id);
     if (!row) throw notFound('Import', id);
     // Run by another server, or by this one before a restart: still running only if that server is.
     if (!isFinished(row.status) && !running.has(id)) {
-      const failed = await importsStore.failInterrupted(db, INTERRUPTED, id);
-      // Whoever started it hears of it once: the server that marks it failed tells them.
-      for (const failedId of failed) await announceImportEnd(db, failedId, new Date());
+      await sweep(id);
       row = (await importsStore.findById(db, id))!;
     }
     return row;
   }
 
+  /** Ends an import that never reached the queue (its upload failed): nothing was written. */
+  async function failUpload(id: string, error: unknown) {
+    const known = error instanceof ImportFileError ? error.message : describeFailure(error);
+    await uploadStore.drop(db, id);
+    await importsStore.update(db, id, {
+      status: 'failed',
+      error: storable(known),
+      updatedAt: clock().toISOString(),
+      finishedAt: clock().toISOString(),
+    });
+    await announceImportEnd(db, id, clock());
+  }
+
+  /** One attempt of the `imports-run` job, on whichever server took it. */
+  async function runJob(importId: string, attempt: JobAttempt): Promise<object> {
+    const connection = await openImportConnection(db);
+    let row: Awaited<ReturnType<typeof importsStore.findById>>;
+    try {
+      // Waits while another attempt still runs it (a retry after an expiry), then looks again.
+      await connection.holdJob(importId);
+      row = await importsStore.findById(db, importId);
+    } catch (error) {
+      connection.release();
+      throw error;
+    }
+    // Done already (a duplicate attempt), or gone: nothing to do. A failed one runs again.
+    if (!row || (isFinished(row.status) && row.status !== 'failed')) {
+      connection.release();
+      return { skipped: row?.status ?? 'gone' };
+    }
+    await importsStore.restart(db, importId, attempt.attempt, clock());
+    const controller = new AbortController();
+    let finished = () => {};
+    const done = new Promise<void>((resolve) => {
+      finished = resolve;
+    });
+    running.set(importId, { controller, done });
+    try {
+      const end = await runImport(
+        {
+          id: row.id,
+          object: row.object as ImportQuery['object'],
+          fileName: row.fileName,
+          dryRun: row.dryRun,
+          skipInvalid: row.skipInvalid,
+          mapping: row.mapping as ImportMapping | null,
+          importer: { id: row.createdBy ?? row.id },
+          requestId: null,
+          clock,
+          attempt,
+        },
+        Readable.from(uploadStore.chunks(db, importId)),
+        {
+          db,
+          assessments: deps.assessments,
+          vocabulary: deps.catalog,
+          checkpoint: async (event) => {
+            for (const checkpoint of checkpoints) await checkpoint(event);
+          },
+          log: (message, error) => log(message, error),
+        },
+        controller.signal,
+        connection,
+      );
+      const ended = await importsStore.findById(db, importId);
+      // The file's outcome: a rerun would meet the same file, so its upload goes. A failed run's
+      // stays for the retry (the queue's, or an admin's).
+      if (!end.failed) await uploadStore.drop(db, importId);
+      if (!(end.failed && end.retry)) await announceImportEnd(db, importId, clock());
+      if (end.failed) throw new Error(end.reason);
+      return { status: ended?.status ?? 'gone' };
+    } finally {
+      running.delete(importId);
+      finished();
+    }
+  }
+
   return {
     /**
-     * At start: the jobs a server that is gone left unfinished (this one before a crash or a
-     * restart, or another sharing the database) are failed at once, so nobody waits for them.
+     * At start (and every minute, `imports-sweep`): the imports a server that is gone left
+     * unfinished — this one before a crash or a restart, or another sharing the database — are
+     * retried or failed at once, so nobody waits for them. Resolves with those failed.
      */
-    async failInterrupted(): Promise<string[]> {
-      const failed = await importsStore.failInterrupted(db, INTERRUPTED);
-      for (const id of failed) await announceImportEnd(db, id, new Date());
-      return failed;
+    failInterrupted: () => sweep(),
+
+    /** The import jobs: the run (retried with backoff), and the minute's sweep. */
+    jobs(): JobDefinition<never>[] {
+      const retries = deps.retries ?? { retryLimit: 2, retryDelaySeconds: 10 };
+      const run: JobDefinition<{ importId?: unknown }> = {
+        name: IMPORT_JOB,
+        description:
+          'Runs an uploaded CSV import: reads the stored file, checks it, writes it all or nothing.',
+        ...retries,
+        backoff: true,
+        // A million-row file takes minutes; a dead server's run is found sooner by the sweep.
+        expireInSeconds: 3_600,
+        run: (data, attempt) => runJob(String(data.importId ?? ''), attempt),
+      };
+      const sweepJob: JobDefinition = {
+        name: 'imports-sweep',
+        description: 'Retries or fails the imports of a server that stopped; drops old uploads.',
+        retryLimit: 0,
+        retryDelaySeconds: 60,
+        backoff: false,
+        expireInSeconds: 300,
+        policy: 'stately',
+        schedule: '* * * * *',
+        run: async () => {
+          const failed = await sweep();
+          await uploadStore.dropFinishedBefore(db, new Date(clock().getTime() - KEEP_FAILED_UPLOADS_MS));
+          return { failed };
+        },
+      };
+      return [run, sweepJob] as JobDefinition<never>[];
     },
 
     /** Where job failures are logged (the HTTP app's logger). */
@@ -101,17 +226,17 @@ export function createImportsService(
     },
 
     /**
-     * Creates the job and starts reading `body` in the background; resolves with the job at once,
-     * and `read`, which settles once the upload has been read (the HTTP response ends then: a
-     * Node.js server stops reading a request whose response is complete). The mapping comes
-     * base64url-encoded, in the query or the `x-liaison-mapping` header.
+     * Creates the import and starts receiving `body` in the background; resolves with the import
+     * at once, and `read`, which settles once the upload has been stored and queued, or refused
+     * (the HTTP response ends then: a Node.js server stops reading a request whose response is
+     * complete). This server then starts the job itself, unless another took it first. The
+     * mapping comes base64url-encoded, in the query or the `x-liaison-mapping` header.
      */
     async start(
       context: RequestContext,
       query: ImportQuery,
       body: Readable,
       mappingHeader: string | undefined,
-      clock: () => Date,
     ): Promise<{ job: ImportJob; read: Promise<void> }> {
       authorize(
         policies.importRecords(context.user, query.object),
@@ -124,8 +249,8 @@ export function createImportsService(
         decodeMapping(mappingHeader, 'header.x-liaison-mapping');
       await deps.playbookProvider.active(db);
       const fileName = cleanFileName(query.fileName) || `${query.object}.csv`;
-      // The job's connection holds its lock before its row exists: a running job is never
-      // mistaken for one a stopped server left (failInterrupted).
+      // The upload's connection holds the import's lock before its row exists: an upload in
+      // progress is never mistaken for one a stopped server left (the sweep).
       const connection = await openImportConnection(db);
       let row: Awaited<ReturnType<typeof importsStore.insert>>;
       try {
@@ -137,7 +262,7 @@ export function createImportsService(
             id,
             object: query.object,
             fileName,
-            status: 'reading',
+            status: 'uploading',
             dryRun: query.dryRun ?? false,
             skipInvalid: query.skipInvalid ?? false,
             mapping,
@@ -149,41 +274,34 @@ export function createImportsService(
         connection.release();
         throw error;
       }
-      const controller = new AbortController();
-      let onRead = () => {};
-      const read = new Promise<void>((resolve) => {
-        onRead = resolve;
-      });
-      const done = runImport(
-        {
-          id: row.id,
-          object: query.object,
-          fileName,
-          dryRun: row.dryRun,
-          skipInvalid: row.skipInvalid,
-          mapping,
-          importer: { id: context.user.id },
-          requestId: context.requestId,
-          clock,
-          onRead: () => onRead(),
-        },
-        body,
-        {
-          db,
-          assessments: deps.assessments,
-          vocabulary: deps.catalog,
-          checkpoint: async (event) => {
-            for (const checkpoint of checkpoints) await checkpoint(event);
-          },
-          log: (message, error) => log(message, error),
-        },
-        controller.signal,
-        connection,
-      )
-        .then(() => announceImportEnd(db, row.id, clock()))
-        .catch((error) => log(`import ${row.id} crashed`, error))
-        .finally(() => running.delete(row.id));
-      running.set(row.id, { controller, done });
+      const id = row.id;
+      const read = (async () => {
+        try {
+          const bytes = await receiveUpload(body, {
+            store: (seq, chunk) => uploadStore.append(connection.executor, id, seq, chunk),
+            progress: (stored) =>
+              void importsStore
+                .update(db, id, { uploadBytes: stored, updatedAt: clock().toISOString() })
+                .catch((error) => log('import upload progress not saved', error)),
+          });
+          // The job exists exactly when the upload is complete: one transaction.
+          await db.transaction(async (tx) => {
+            const jobId = await queue.send(IMPORT_JOB, { importId: id }, { executor: tx });
+            await importsStore.update(tx, id, {
+              status: 'queued',
+              jobId,
+              uploadBytes: bytes,
+              updatedAt: clock().toISOString(),
+            });
+          });
+        } catch (error) {
+          await failUpload(id, error).catch((failure) => log(`import ${id} not failed`, failure));
+          return;
+        } finally {
+          connection.release();
+        }
+        void queue.runWaiting(IMPORT_JOB).catch((error) => log(`import ${id} not started`, error));
+      })();
       return { job: presentImport(row, { count: 0, sample: [] }), read };
     },
 
@@ -227,9 +345,14 @@ export function createImportsService(
       };
     },
 
-    /** Resolves when the job (if running here) has finished. */
+    /** Resolves once the import has an outcome (or waits for a retry), wherever it runs. */
     async wait(id: string): Promise<void> {
-      await running.get(id)?.done;
+      for (;;) {
+        await running.get(id)?.done;
+        const row = await importsStore.findById(db, id);
+        if (!row || isFinished(row.status)) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
 
     /** Test hook: called at each step of the write transaction (tests kill the job there). */

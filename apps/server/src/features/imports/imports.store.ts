@@ -22,6 +22,8 @@ export type ImportProgress = Partial<
     | 'accountsAssessed'
     | 'phases'
     | 'error'
+    | 'jobId'
+    | 'uploadBytes'
   >
 >;
 
@@ -85,24 +87,49 @@ export const importsStore = {
   },
 
   /**
-   * Marks failed the unfinished jobs (all, or the one `id`) no server runs any more: a running
-   * job holds its lock (`holdJob`) from before its row exists until it has written its end, so a
-   * job whose lock can be taken was left by a server that stopped — a crash, a kill, a restart —
-   * on this machine or another sharing the database. A job a live server runs is never touched.
-   * Its transaction rolled back with its connection, so nothing of it was written.
+   * The unfinished imports (all, or the one `id`) whose lock nobody holds at this instant: those
+   * waiting in the queue, and those a server that stopped was running — a crash, a kill, a
+   * restart — on this machine or another sharing the database (`sweepImports` tells which).
    */
-  async failInterrupted(executor: Executor, message: string, id?: string): Promise<string[]> {
-    // MATERIALIZED: the lock is tried on the unfinished jobs only, never on the whole history.
+  async unlocked(executor: Executor, id?: string): Promise<string[]> {
+    // MATERIALIZED: the lock is tried on the unfinished imports only, never on the whole history.
     const result = await executor.execute<{ id: string }>(sql`
       WITH unfinished AS MATERIALIZED (
         SELECT id FROM imports
         WHERE finished_at IS NULL ${id === undefined ? sql`` : sql`AND id = ${id}`}
       )
-      UPDATE imports SET status = 'failed', error = ${message}, finished_at = imports.updated_at
-      FROM unfinished
-      WHERE imports.id = unfinished.id AND imports.finished_at IS NULL
-        AND pg_try_advisory_xact_lock(${JOB_LOCK_SPACE}, hashtext(unfinished.id::text))
-      RETURNING imports.id`);
+      SELECT id FROM unfinished WHERE pg_try_advisory_xact_lock(${JOB_LOCK_SPACE}, hashtext(id::text))`);
     return result.rows.map((row) => row.id);
+  },
+
+  /** Holds import `id`'s lock until the transaction ends; false when a live run holds it. */
+  async tryLock(executor: Executor, id: string): Promise<boolean> {
+    const result = await executor.execute<{ locked: boolean }>(
+      sql`SELECT pg_try_advisory_xact_lock(${JOB_LOCK_SPACE}, hashtext(${id}::text)) AS locked`,
+    );
+    return result.rows[0]?.locked === true;
+  },
+
+  /** A new attempt starts from nothing: the last one's counts and rejected rows are gone. */
+  async restart(executor: Executor, id: string, attempt: number, now: Date): Promise<void> {
+    await executor.delete(importErrors).where(eq(importErrors.importId, id));
+    await executor
+      .update(imports)
+      .set({
+        status: 'reading',
+        jobAttempt: attempt,
+        updatedAt: now.toISOString(),
+        finishedAt: null,
+        error: null,
+        rowsRead: 0,
+        rowsValid: 0,
+        rowsInvalid: 0,
+        rowsCreated: 0,
+        rowsUpdated: 0,
+        rowsUnchanged: 0,
+        accountsAssessed: 0,
+        phases: {},
+      })
+      .where(eq(imports.id, id));
   },
 };

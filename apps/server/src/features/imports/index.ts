@@ -1,2 +1,2 @@
 export { importsRoutes } from './imports.routes.ts';
-export { createImportsService } from './imports.service.ts';
+export { createImportsService, type ImportRetries } from './imports.service.ts';

@@ -63,9 +63,11 @@ describe('a job run by hand (no worker yet)', () => {
     await closed.close();
     const endpoint = await register(closed.url);
     const test = (await admin.post(`/api/v1/webhooks/endpoints/${endpoint.id}/test`)).body;
-    await expect(job.run({ deliveryId: test.id }, { id: 'a', attempt: 1 })).rejects.toThrow(/ECONNREFUSED/);
+    await expect(job.run({ deliveryId: test.id }, { id: 'a', attempt: 1, last: false })).rejects.toThrow(
+      /ECONNREFUSED/,
+    );
     expect(await readDelivery(test.id)).toMatchObject({ status: 'retrying', attemptCount: 1 });
-    await expect(job.run({ deliveryId: test.id }, { id: 'a', attempt: 7 })).rejects.toThrow();
+    await expect(job.run({ deliveryId: test.id }, { id: 'a', attempt: 7, last: false })).rejects.toThrow();
     const detail = (await admin.get(`/api/v1/webhooks/deliveries/${test.id}`)).body;
     expect(detail).toMatchObject({
       status: 'failed',
@@ -83,12 +85,15 @@ describe('a job run by hand (no worker yet)', () => {
       isActive: false,
       version: endpoint.version,
     });
-    expect(await job.run({ deliveryId: test.id }, { id: 'b', attempt: 1 })).toEqual({
+    expect(await job.run({ deliveryId: test.id }, { id: 'b', attempt: 1, last: false })).toEqual({
       skipped: 'endpoint disabled',
     });
     expect(await readDelivery(test.id)).toMatchObject({ status: 'failed', attemptCount: 0 });
     expect(
-      await job.run({ deliveryId: '00000000-0000-4000-8000-000000000000' }, { id: 'c', attempt: 1 }),
+      await job.run(
+        { deliveryId: '00000000-0000-4000-8000-000000000000' },
+        { id: 'c', attempt: 1, last: false },
+      ),
     ).toEqual({
       skipped: 'no delivery',
     });
@@ -165,7 +170,7 @@ describe('through the queue', () => {
     );
 
     // A job run again after the success sends nothing.
-    expect(await job.run({ deliveryId: delivery!.id }, { id: 'again', attempt: 3 })).toEqual({
+    expect(await job.run({ deliveryId: delivery!.id }, { id: 'again', attempt: 3, last: false })).toEqual({
       skipped: 'succeeded',
     });
     expect(receiver.received).toHaveLength(2);

@@ -21,6 +21,7 @@ import { Empty, ErrorNote } from '../../components/PageState.tsx';
 import { label, options, stakeholderLabels } from '../../format.ts';
 import { useAccountMutation } from '../../mutations.ts';
 import type { AccountContext } from './AccountPage.tsx';
+import { CustomerPortalCard } from './CustomerPortalCard.tsx';
 import { TeamHistoryCard } from './TeamHistoryCard.tsx';
 
 export function PeopleTab({ account, canEdit }: AccountContext) {
@@ -73,6 +74,7 @@ export function PeopleTab({ account, canEdit }: AccountContext) {
         )}
         {canEdit && <AddContact accountId={account.id} />}
       </Card>
+      <CustomerPortalCard accountId={account.id} contacts={contacts} />
       <TeamHistoryCard accountId={account.id} canChange={account.can.changeTeam} />
     </Stack>
   );
