@@ -28,7 +28,7 @@ import { meetingsRoutes } from './features/meetings/index.ts';
 import { type MailQueue, notificationsRoutes } from './features/notifications/index.ts';
 import { opportunitiesRoutes } from './features/opportunities/index.ts';
 import { playbookRoutes } from './features/playbook/index.ts';
-import { customerUsersRoutes, portalRoutes } from './features/portal/index.ts';
+import { customerUsersRoutes, portalProjectsRoutes, portalRoutes } from './features/portal/index.ts';
 import { priorityApprovalsRoutes, priorityInputsRoutes } from './features/priority-inputs/index.ts';
 import { profilesRoutes } from './features/profiles/index.ts';
 import { projectsRoutes } from './features/projects/index.ts';
@@ -78,6 +78,8 @@ export interface AppOptions {
   importRetries?: ImportRetries;
   /** LIAISON_VENDOR_NAME: whose customer portal this is (docs/portal.md). */
   vendorName?: string;
+  /** LIAISON_SUPPORT_URL: the vendor's support portal, offered for support problems (docs/portal.md). */
+  supportUrl?: string | null;
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -131,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...(options.mailQueue ? { mailQueue: options.mailQueue } : {}),
     ...(options.importRetries ? { importRetries: options.importRetries } : {}),
     ...(options.vendorName ? { vendorName: options.vendorName } : {}),
+    ...(options.supportUrl ? { supportUrl: options.supportUrl } : {}),
   });
   // Shutdown waits for background work in flight (docs/architecture.md, "Background work").
   http.addHook('onClose', async () => {
@@ -290,6 +293,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(customerUsersRoutes, { services });
       // The customer portal: its own sessions and CSRF token (http/portal-authentication.ts).
       await api.register(portalRoutes, { services, secureCookies: options.secureCookies ?? false });
+      await api.register(portalProjectsRoutes, { services });
     },
     { prefix: '/api/v1' },
   );

@@ -87,6 +87,7 @@ export function createServices(
     importRetries?: ImportRetries;
     /** LIAISON_VENDOR_NAME: whose customer portal this is (docs/portal.md). */
     vendorName?: string;
+    supportUrl?: string;
   },
 ) {
   const background = options.background ?? createBackgroundWork(consoleBackgroundLog);
@@ -198,7 +199,11 @@ export function createServices(
     ...(options.importRetries ? { retries: options.importRetries } : {}),
   });
   // The customer portal (docs/portal.md): its invitations and sign-in links go through the outbox.
-  const portalSettings = { vendorName: options.vendorName ?? DEFAULT_VENDOR_NAME, publicUrl };
+  const portalSettings = {
+    vendorName: options.vendorName ?? DEFAULT_VENDOR_NAME,
+    supportUrl: options.supportUrl ?? null,
+    publicUrl,
+  };
   const portalAuth = createPortalAuthService(db, {
     mail,
     settings: portalSettings,

@@ -56,6 +56,11 @@ const EnvSchema = z.object({
     .max(100)
     .refine((value) => !/[\r\n]/.test(value), 'must be one line')
     .default(DEFAULT_VENDOR_NAME),
+  LIAISON_SUPPORT_URL: z
+    .string()
+    .trim()
+    .refine(isWebOrigin, 'must be an http:// or https:// URL, e.g. https://support.example.com')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -87,6 +92,8 @@ export interface ServerConfig {
   publicUrl: string;
   /** The company whose customer portal this is: the portal's pages and its e-mail name it. */
   vendorName: string;
+  /** Where the portal sends a customer with a support problem (downtime, errors); null: no link. */
+  supportUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -116,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     mailFrom: value.MAIL_FROM,
     publicUrl: (value.LIAISON_PUBLIC_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ''),
     vendorName: value.LIAISON_VENDOR_NAME,
+    supportUrl: value.LIAISON_SUPPORT_URL ?? null,
   });
 }
 

@@ -64,6 +64,11 @@ describe('the customer portal settings (docs/portal.md)', () => {
   it('reads LIAISON_VENDOR_NAME, trimmed, with a default, and refuses one of two lines', () => {
     expect(loadConfig({}).vendorName).toBe('Your vendor');
     expect(loadConfig({ LIAISON_VENDOR_NAME: '  Northwind Cloud ' }).vendorName).toBe('Northwind Cloud');
+    expect(loadConfig({}).supportUrl).toBeNull();
+    expect(loadConfig({ LIAISON_SUPPORT_URL: 'https://support.northwind.example/' }).supportUrl).toBe(
+      'https://support.northwind.example/',
+    );
+    expect(() => loadConfig({ LIAISON_SUPPORT_URL: 'javascript:alert(1)' })).toThrow(/LIAISON_SUPPORT_URL/);
     expect(() => loadConfig({ LIAISON_VENDOR_NAME: 'Northwind\nBcc: x@example.com' })).toThrow(
       /LIAISON_VENDOR_NAME/,
     );

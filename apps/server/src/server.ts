@@ -66,6 +66,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       sessionHours: config.sessionHours,
       mail: { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl },
       vendorName: config.vendorName,
+      supportUrl: config.supportUrl,
       secureCookies: config.secureCookies,
       trustProxy: config.trustProxy,
       apiRateLimit: { max: config.apiRateLimitPerMinute, windowSeconds: 60 },

@@ -81,7 +81,13 @@ export const PortalCsrf = z.object({ csrfToken: z.string() });
 export const PortalMe = z.object({
   customerUser: z.object({ id: Id, name: z.string(), email: z.string(), contactId: Id }),
   account: z.object({ id: Id, name: z.string() }),
-  vendor: z.object({ name: z.string() }),
+  vendor: z.object({
+    name: z.string(),
+    supportUrl: z
+      .string()
+      .nullable()
+      .describe('Where a support problem (downtime, errors) goes instead of the project; null: no link.'),
+  }),
   /** The account's TAM now, or null while it has none. */
   tam: z.object({ name: z.string(), initials: z.string() }).nullable(),
 });

@@ -3,7 +3,7 @@ import { factories } from '../factories.ts';
 import { httpClient } from '../http-client.ts';
 import { buildCustomer } from '../portal-client.ts';
 import { createTestApp } from '../test-app.ts';
-import { callRoute, type RouteCase, type Target, unknownTarget } from './route-table.ts';
+import { callRoute, fillPath, type RouteCase, type Target, unknownTarget } from './route-table.ts';
 import { routeTable } from './routes.ts';
 
 // Portal sessions and staff sessions never stand in for each other (docs/security.md, Customer
@@ -49,7 +49,7 @@ describe('a customer’s portal session', () => {
     const [method, path] = route.split(' ') as [string, string];
     const target = await customerTarget(row);
     const { body } = row.request?.(target) ?? {};
-    const filled = path.replace(/:id\b/, target.id);
+    const filled = fillPath(path, target);
     const response = await customer.client.send(method, filled, body);
     expect(`${response.status} ${JSON.stringify(response.body).slice(0, 200)}`).toMatch(/^2\d\d /);
   });

@@ -1,6 +1,6 @@
-import type { CustomerUser } from '@liaison/contracts';
+import type { AccountProjects, CustomerUser, Project, ProjectIssue } from '@liaison/contracts';
 import { type Factories, ok } from '../factories.ts';
-import type { RouteCase, Setup } from './route-table.ts';
+import type { CustomerSetup, RouteCase, Setup, Target } from './route-table.ts';
 import { sharedAccount } from './route-table.ts';
 
 // The customer portal (docs/portal.md). Staff manage an account's customer users: any staff reads
@@ -57,7 +57,53 @@ export const portalStaffRoutes: RouteCase[] = [
   },
 ];
 
+/**
+ * The signed-in customer's account's project (made once; issue #1 is the Welcome call) with an
+ * attachment on issue #1, whose id `userId` carries.
+ */
+async function customerProject({ f, accountId }: CustomerSetup): Promise<Partial<Target>> {
+  const existing = await ok<AccountProjects>(
+    'projects',
+    f.admin.get(`/api/v1/accounts/${accountId}/projects`),
+  );
+  const project =
+    existing.items[0] ??
+    (await ok<Project>('project', f.admin.post(`/api/v1/accounts/${accountId}/projects`, {})));
+  const file = { name: 'notes.txt', contentType: 'text/plain', base64: Buffer.from('x').toString('base64') };
+  const issue = await ok<ProjectIssue>(
+    'attach',
+    f.admin.post(`/api/v1/projects/${project.id}/issues/1/attachments`, { file }),
+  );
+  return { id: project.id, userId: issue.attachments.at(-1)!.id };
+}
+
 /** The portal's private routes: a signed-in customer user's. */
-export const portalCustomerRoutes: RouteCase[] = [{ route: 'GET /api/v1/portal/me', guard: 'customer' }];
+export const portalCustomerRoutes: RouteCase[] = [
+  { route: 'GET /api/v1/portal/me', guard: 'customer' },
+  { route: 'GET /api/v1/portal/projects', guard: 'customer' },
+  { route: 'GET /api/v1/portal/projects/:id/issues', guard: 'customer', customerTarget: customerProject },
+  {
+    route: 'GET /api/v1/portal/projects/:id/issues/:number',
+    guard: 'customer',
+    customerTarget: customerProject,
+  },
+  {
+    route: 'POST /api/v1/portal/projects/:id/issues',
+    guard: 'customer',
+    customerTarget: customerProject,
+    request: () => ({ body: { title: 'How do we rotate runner tokens?', labels: ['question'] } }),
+  },
+  {
+    route: 'POST /api/v1/portal/projects/:id/issues/:number/comments',
+    guard: 'customer',
+    customerTarget: customerProject,
+    request: () => ({ body: { body: 'Thursday works for us.' } }),
+  },
+  {
+    route: 'GET /api/v1/portal/projects/:id/attachments/:attachmentId',
+    guard: 'customer',
+    customerTarget: customerProject,
+  },
+];
 
 export const portalRoutes: RouteCase[] = [...portalStaffRoutes, ...portalCustomerRoutes];

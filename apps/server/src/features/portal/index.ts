@@ -11,3 +11,4 @@ export {
   type PortalSettings,
   SIGN_IN_LINK_MINUTES,
 } from './portal-links.ts';
+export { portalProjectsRoutes } from './portal-projects.routes.ts';

@@ -180,7 +180,7 @@ export function createPortalAuthService(
           contactId: customer.contactId,
         },
         account: { id: customer.accountId, name: face.accountName },
-        vendor: { name: deps.settings.vendorName },
+        vendor: { name: deps.settings.vendorName, supportUrl: deps.settings.supportUrl },
         tam: face.tamName ? { name: face.tamName, initials: initialsOf(face.tamName) } : null,
       };
     },

@@ -16,6 +16,8 @@ export interface PortalMail {
 export interface PortalSettings {
   /** LIAISON_VENDOR_NAME: the company whose portal this is. */
   vendorName: string;
+  /** LIAISON_SUPPORT_URL: where a customer with a support problem goes; null: no link. */
+  supportUrl: string | null;
   /** LIAISON_PUBLIC_URL: where the links in messages point. */
   publicUrl: () => string;
 }
