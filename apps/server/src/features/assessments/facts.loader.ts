@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { accountThreadsJson } from '../projects/index.ts';
 import type { RecordBundle } from './record-bundle.ts';
 
 /**
@@ -89,6 +90,7 @@ export async function loadBundlesWhere(
           'approvedByRole', x.approved_by_role, 'approvedAt', ${iso('x.approved_at')},
           'expiresAt', ${iso('x.expires_at')}))
         FROM priority_exceptions x WHERE x.account_id = a.id`)},
+      'projectThreads', ${accountThreadsJson('a')},
       'previousPriority', (SELECT json_build_object('priority', s.priority, 'since', ${iso('s.priority_since')})
         FROM account_assessments s WHERE s.account_id = a.id AND s.priority_since IS NOT NULL)
     ) AS bundle

@@ -37,6 +37,8 @@ export interface RecordBundle {
     PriorityException,
     'id' | 'kind' | 'reason' | 'status' | 'approvedBy' | 'approvedByRole' | 'approvedAt' | 'expiresAt'
   >[];
+  /** The collaboration project's issues with their posts (the live read model only; as of an instant: absent). */
+  projectThreads?: AccountFacts['projectThreads'];
   /** The stored priority and since when it holds (the live read model only; as of an instant: absent). */
   previousPriority?: { priority: 'pr1' | 'pr2' | 'pr3' | 'pr4'; since: string } | null;
 }
@@ -66,6 +68,7 @@ export function factsFromBundle(bundle: RecordBundle): AccountFacts {
     // Snapshots written before the flag existed lack it: not set.
     requiresTriage: account.requiresTriage ?? false,
     previousPriority: bundle.previousPriority ?? null,
+    projectThreads: bundle.projectThreads ?? null,
     team: bundle.team.map(({ userId, role, startsAt, endsAt }) => ({ userId, role, startsAt, endsAt })),
     onboarding: account.onboardingStartedAt
       ? {

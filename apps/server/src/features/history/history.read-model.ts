@@ -107,6 +107,14 @@ function labelOf(state: EntityState): string {
       return `Task: ${String(snapshot.title)}`;
     case 'team_meeting':
       return 'Account team meeting';
+    case 'project':
+      return `Project: ${String(snapshot.name)}`;
+    case 'project_issue':
+      return `Issue #${String(snapshot.number)}: ${String(snapshot.title)}`;
+    case 'project_comment':
+      return `${snapshot.internal ? 'Internal note' : 'Comment'} by ${String(snapshot.author)}`;
+    case 'project_attachment':
+      return `Attachment: ${String(snapshot.fileName)}`;
     default:
       return String(snapshot.name ?? state.entityId);
   }
@@ -220,6 +228,10 @@ export const historyReadModel = {
       'artefact',
       'sign_off',
       'task',
+      'project',
+      'project_issue',
+      'project_comment',
+      'project_attachment',
     ];
     entities.sort(
       (left, right) =>

@@ -12,6 +12,7 @@ export {
 } from './portal.service.ts';
 export type { PlaybookSource } from './project-access.ts';
 export { commentSnapshot, issueSnapshot, projectSnapshot } from './projects.presenter.ts';
+export { accountThreadsJson } from './projects.read-model.ts';
 export { projectsRoutes } from './projects.routes.ts';
 export { createProjectsService, type ProjectsService } from './projects.service.ts';
 export { createWaitingService, type WaitingService } from './waiting.service.ts';

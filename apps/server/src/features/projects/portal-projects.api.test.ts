@@ -122,6 +122,28 @@ describe('the customer side of a project and response tracking', () => {
       f.admin.get(`/api/v1/accounts/${account.id}/history?entityType=project_comment`),
     );
     expect(history.items[0]!.actor.type).toBe('contact');
+
+    // Turned on in the playbook, responsiveness is a health measure of the account (off by default).
+    const offByDefault = await ok<{ health: { measures: { measure: string }[] } }>(
+      'assessment',
+      tam.get(`/api/v1/accounts/${account.id}/assessment`),
+    );
+    expect(offByDefault.health.measures.map((m) => m.measure)).not.toContain('responsiveness');
+    const current = await ok<{ playbook: any; version: number }>('playbook', f.admin.get('/api/v1/playbook'));
+    const playbook = structuredClone(current.playbook);
+    playbook.projects.responsiveness.healthMeasure = true;
+    await ok('apply', f.admin.put('/api/v1/playbook', { playbook, version: current.version }));
+    const turnedOn = await ok<{ health: { measures: { measure: string; colour: string | null }[] } }>(
+      'assessment',
+      tam.get(`/api/v1/accounts/${account.id}/assessment`),
+    );
+    expect(turnedOn.health.measures.find((m) => m.measure === 'responsiveness')).toMatchObject({
+      colour: 'red',
+    });
+    await ok(
+      'restore',
+      f.admin.put('/api/v1/playbook', { playbook: current.playbook, version: current.version + 1 }),
+    );
     app.setNow('2026-03-02T09:00:00.000Z');
   });
 

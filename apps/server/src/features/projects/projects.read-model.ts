@@ -125,6 +125,14 @@ export async function waitingIssues(
   return result.rows;
 }
 
+/**
+ * The issues of the account aliased `account`, each with its state and posts, as JSON (null
+ * without any): what the responsiveness health measure reads (the assessments' facts loader).
+ */
+export const accountThreadsJson = (account: string) => sql`(
+  SELECT json_agg(json_build_object('state', i.state, 'posts', ${postsOf('i')}))
+    FROM project_issues i WHERE i.account_id = ${sql.identifier(account)}.id)`;
+
 /** Every issue of an account's projects with its posts: the account's responsiveness. */
 export async function accountThreads(executor: Executor, accountId: string) {
   const result = await executor.execute<{ state: 'open' | 'closed'; posts: ThreadPost[] }>(

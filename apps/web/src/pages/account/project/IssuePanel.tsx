@@ -1,4 +1,4 @@
-import type { Project, ProjectComment, ProjectIssue } from '@liaison/contracts';
+import type { Account, Project, ProjectComment, ProjectIssue } from '@liaison/contracts';
 import { Anchor, Badge, Button, Card, FileButton, Group, Stack, Switch, Text, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,18 +10,22 @@ import { fileSize, MAX_FILE_BYTES } from '../../../journey-format.ts';
 import { useAccountMutation } from '../../../mutations.ts';
 import { hoursText, readBase64, slaText } from '../../../project-format.ts';
 import { queries } from '../../../queries.ts';
+import { IssueEdit } from './IssueEdit.tsx';
 import { RenderedMarkdown } from './ProjectTab.tsx';
 
 /** One issue: its description, comments (internal notes marked), attachments and the answer box. */
 export function IssuePanel({
+  account,
   project,
   number,
   onBack,
 }: {
+  account: Account;
   project: Project;
   number: number;
   onBack: () => void;
 }) {
+  const [editing, setEditing] = useState(false);
   const issue = useQuery(queries.projectIssue(project.accountId, project.id, number));
   if (issue.isPending) return <PageLoader />;
   if (issue.error) return <ErrorNote error={issue.error} />;
@@ -37,7 +41,10 @@ export function IssuePanel({
       >
         #{data.number} {data.title}
       </CardTitle>
-      <IssueFacts project={project} issue={data} />
+      <IssueFacts project={project} issue={data} onEdit={() => setEditing(true)} />
+      {editing && (
+        <IssueEdit account={account} project={project} issue={data} onDone={() => setEditing(false)} />
+      )}
       <Card withBorder mt="sm" p="sm">
         <Text size="xs" c="dimmed" mb={4}>
           {data.author.name}
@@ -56,7 +63,15 @@ export function IssuePanel({
   );
 }
 
-function IssueFacts({ project, issue }: { project: Project; issue: ProjectIssue }) {
+function IssueFacts({
+  project,
+  issue,
+  onEdit,
+}: {
+  project: Project;
+  issue: ProjectIssue;
+  onEdit: () => void;
+}) {
   const toggle = useAccountMutation(project.accountId, () =>
     api.projects.updateIssue(project.id, issue.number, {
       state: issue.state === 'open' ? 'closed' : 'open',
@@ -88,6 +103,11 @@ function IssueFacts({ project, issue }: { project: Project; issue: ProjectIssue 
             First response in {hoursText(response.firstResponseHours)}
           </Text>
         ) : null}
+        {issue.can.edit && (
+          <Button size="xs" variant="subtle" onClick={onEdit}>
+            Edit
+          </Button>
+        )}
         {issue.can.edit && (
           <Button
             size="xs"

@@ -42,7 +42,12 @@ export function ProjectTab({ account }: AccountContext) {
       >
         <div>
           {issue ? (
-            <IssuePanel project={project} number={issue} onBack={() => openIssue(undefined)} />
+            <IssuePanel
+              account={account}
+              project={project}
+              number={issue}
+              onBack={() => openIssue(undefined)}
+            />
           ) : (
             <IssuesCard project={project} onOpen={openIssue} />
           )}
