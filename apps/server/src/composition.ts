@@ -30,7 +30,11 @@ import {
 } from './features/notifications/index.ts';
 import { createOpportunitiesService } from './features/opportunities/index.ts';
 import { createPlaybookProvider, createPlaybookService } from './features/playbook/index.ts';
-import { createCustomerUsersService, createPortalAuthService } from './features/portal/index.ts';
+import {
+  createCustomerUsersService,
+  createPortalAuthService,
+  createReplyMailer,
+} from './features/portal/index.ts';
 import {
   createEmeaParametersService,
   createInitiativesService,
@@ -114,7 +118,6 @@ export function createServices(
   // Collaboration projects (docs/projects.md): closed-won moves a project to post-sales, and a
   // customer's waiting post is on the answering person's list.
   const projects = createProjectsService(db, { playbook: playbookProvider });
-  const projectIssues = createIssuesService(db, { playbook: playbookProvider });
   const customerWaiting = createWaitingService(db, { playbook: playbookProvider });
   // The task list reads the steps a person owes and their worklist where they live.
   const tasks = createTasksService(db, {
@@ -209,6 +212,11 @@ export function createServices(
     settings: portalSettings,
     sessionHours: PORTAL_SESSION_HOURS,
     ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
+  });
+  // Staff work on issues; a public answer is e-mailed to the customers taking part.
+  const projectIssues = createIssuesService(db, {
+    playbook: playbookProvider,
+    onStaffReply: createReplyMailer({ mail, settings: portalSettings }),
   });
   const jobs: JobDefinition<never>[] = [
     ...eventsJobs(events, clock),

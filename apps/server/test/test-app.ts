@@ -59,6 +59,8 @@ export async function createTestApp(
     | 'mail'
     | 'mailQueue'
     | 'importRetries'
+    | 'vendorName'
+    | 'supportUrl'
   > = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { changesAnything } from '../../db/changes.ts';
 import type { Executor } from '../../db/client.ts';
 import { contacts, customerUsers, users } from '../../db/schema.ts';
@@ -43,6 +43,22 @@ export const customerUsersStore = {
   async lockById(executor: Executor, id: string): Promise<CustomerUserRecord | undefined> {
     const [row] = await executor.select().from(customerUsers).where(eq(customerUsers.id, id)).for('update');
     return row;
+  },
+
+  /** The active customer users among these contacts of the account (who hear of staff answers). */
+  async activeAmong(
+    executor: Executor,
+    accountId: string,
+    contactIds: readonly string[],
+  ): Promise<CustomerUserRow[]> {
+    if (contactIds.length === 0) return [];
+    return selectRows(executor).where(
+      and(
+        eq(customerUsers.accountId, accountId),
+        eq(customerUsers.status, 'active'),
+        inArray(customerUsers.contactId, [...contactIds]),
+      ),
+    );
   },
 
   async findByContact(executor: Executor, contactId: string): Promise<CustomerUserRecord | undefined> {

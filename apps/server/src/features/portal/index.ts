@@ -12,3 +12,4 @@ export {
   SIGN_IN_LINK_MINUTES,
 } from './portal-links.ts';
 export { portalProjectsRoutes } from './portal-projects.routes.ts';
+export { createReplyMailer } from './portal-replies.ts';

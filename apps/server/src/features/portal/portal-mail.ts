@@ -62,3 +62,31 @@ export function signInLinkMail(facts: SignInLinkFacts): OutgoingMail {
     kind: 'portal-sign-in',
   };
 }
+
+export interface ReplyFacts {
+  to: string;
+  name: string;
+  vendorName: string;
+  authorName: string;
+  issueTitle: string;
+  issueNumber: number;
+  /** The answer as written (Markdown): read as plain text, escaped in the HTML. */
+  body: string;
+  link: string;
+}
+
+/** A staff answer on an issue the customer takes part in. */
+export function replyMail(facts: ReplyFacts): OutgoingMail {
+  const lines = [
+    `Hello ${facts.name},`,
+    `${facts.authorName} of ${facts.vendorName} answered “${facts.issueTitle}” (#${facts.issueNumber}):`,
+    facts.body,
+  ];
+  return {
+    to: facts.to,
+    subject: `${facts.vendorName}: ${facts.authorName} answered “${facts.issueTitle}”`,
+    text: `${lines.join('\n\n')}\n\nReply in the portal: ${facts.link}\n`,
+    html: html(lines, { href: facts.link, label: 'Reply in the portal' }),
+    kind: 'portal-reply',
+  };
+}

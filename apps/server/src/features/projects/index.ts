@@ -3,7 +3,7 @@
 // every read and write to that contact's account).
 
 export { MAX_ATTACHMENT_BYTES } from './issue-parts.ts';
-export { createIssuesService, type IssuesService } from './issues.service.ts';
+export { createIssuesService, type IssuesService, type StaffReply } from './issues.service.ts';
 export { renderMarkdown } from './markdown.ts';
 export {
   createPortalProjectsService,

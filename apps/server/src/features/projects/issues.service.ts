@@ -22,8 +22,30 @@ import { issueSnapshot, presentIssue, presentIssueSummary } from './projects.pre
 import { listIssues } from './projects.read-model.ts';
 import { projectsStore } from './projects.store.ts';
 
+/**
+ * A public staff answer on an issue, for the customers taking part in it (the portal e-mails
+ * them: docs/portal.md). Called in the comment's transaction.
+ */
+export interface StaffReply {
+  accountId: string;
+  projectId: string;
+  issueNumber: number;
+  issueTitle: string;
+  authorName: string;
+  body: string;
+  /** The issue's customer author, assignee and commenters. */
+  contactIds: string[];
+  now: Date;
+}
+
 /** Staff work on a project's issues (docs/projects.md). */
-export function createIssuesService(db: Database, options: { playbook: PlaybookSource }) {
+export function createIssuesService(
+  db: Database,
+  options: {
+    playbook: PlaybookSource;
+    onStaffReply?: (executor: Executor, reply: StaffReply) => Promise<void>;
+  },
+) {
   const sla = async (executor: Executor): Promise<ResponseSla> =>
     (await options.playbook.active(executor)).playbook.projects.responseSla;
 
@@ -167,6 +189,25 @@ export function createIssuesService(db: Database, options: { playbook: PlaybookS
           { body: input.body, internal: input.internal },
           staff(context),
         );
+        // An internal note is never news for the customer; an answer is.
+        if (!input.internal && options.onStaffReply) {
+          const comments = await issuesStore.listComments(tx, [issue.id], true);
+          const contactIds = [
+            issue.authorContactId,
+            issue.assigneeContactId,
+            ...comments.map((c) => c.authorContactId),
+          ];
+          await options.onStaffReply(tx, {
+            accountId: issue.accountId,
+            projectId,
+            issueNumber: issue.number,
+            issueTitle: issue.title,
+            authorName: context.user.name,
+            body: input.body,
+            contactIds: [...new Set(contactIds.filter((id): id is string => id !== null))],
+            now: context.now,
+          });
+        }
         return read(tx, context, projectId, number);
       });
     },
