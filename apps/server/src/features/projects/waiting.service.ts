@@ -4,6 +4,7 @@ import type { Database } from '../../db/client.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import { policies } from '../../policies/policies.ts';
 import type { PlaybookSource } from './project-access.ts';
+import { presalesChecks } from './project-checks.read-model.ts';
 import { issueResponse } from './projects.presenter.ts';
 import { staffNames, upgradeChecks, waitingIssues } from './projects.read-model.ts';
 
@@ -48,8 +49,9 @@ export function createWaitingService(db: Database, options: { playbook: Playbook
 
     /**
      * What a person owes through projects, as task list items (docs/tasks.md): "Respond to
-     * <customer>: <issue>" for each waiting post they answer for, and seed 001's upgrade check
-     * for the accounts they are TAM of. Read where it lives: an answer clears it.
+     * <customer>: <issue>" for each waiting post they answer for, seed 001's upgrade check for
+     * the accounts they are TAM of, and seed 000's pre-sales project for the accounts they are SA
+     * of. Read where it lives: an answer, or the project, clears it.
      */
     async openWork(context: RequestContext, userId: string, accountId?: string): Promise<TaskListItem[]> {
       const { playbook } = await options.playbook.active(db);
@@ -75,29 +77,50 @@ export function createWaitingService(db: Database, options: { playbook: Playbook
       );
       const { minimumGemstone, dueDays } = playbook.projects.upgradeCheck;
       const gemstones = GEMSTONES.slice(GEMSTONES.indexOf(minimumGemstone));
-      const tam = (await staffNames(db, [userId])).get(userId) ?? '';
-      const checks = (await upgradeChecks(db, userId, gemstones, context.now)).map((check): TaskListItem => {
-        const due = new Date(`${check.closedOn}T00:00:00Z`);
-        due.setUTCDate(due.getUTCDate() + dueDays);
-        const dueOn = due.toISOString().slice(0, 10);
-        return {
-          key: `project-check:${check.accountId}`,
-          source: 'project_check',
-          title: `Confirm the collaboration project of ${check.accountName}, or create it`,
-          accountId: check.accountId,
-          accountName: check.accountName,
-          owner: { kind: 'staff', userId, contactId: null, name: tam },
-          dueOn,
-          snoozedUntil: null,
-          status: 'open',
-          overdue: dueOn < context.now.toISOString().slice(0, 10),
-          task: null,
-          workflowStepId: null,
-          workflowId: null,
-          obligationKind: null,
-          projectIssue: null,
-        };
+      const name = (await staffNames(db, [userId])).get(userId) ?? '';
+      const today = context.now.toISOString().slice(0, 10);
+      const check = (
+        key: string,
+        title: string,
+        row: { accountId: string; accountName: string },
+        dueOn: string,
+      ): TaskListItem => ({
+        key: `${key}:${row.accountId}`,
+        source: 'project_check',
+        title,
+        accountId: row.accountId,
+        accountName: row.accountName,
+        owner: { kind: 'staff', userId, contactId: null, name },
+        dueOn,
+        snoozedUntil: null,
+        status: 'open',
+        overdue: dueOn < today,
+        task: null,
+        workflowStepId: null,
+        workflowId: null,
+        obligationKind: null,
+        projectIssue: null,
       });
+      const upgrades = (await upgradeChecks(db, userId, gemstones, context.now)).map((row) => {
+        const due = new Date(`${row.closedOn}T00:00:00Z`);
+        due.setUTCDate(due.getUTCDate() + dueDays);
+        return check(
+          'project-check',
+          `Confirm the collaboration project of ${row.accountName}, or create it`,
+          row,
+          due.toISOString().slice(0, 10),
+        );
+      });
+      // The SA's part in pre-sales (seed 000): the project, between journey steps 3 and 7.
+      const presales = (await presalesChecks(db, userId, context.now)).map((row) =>
+        check(
+          'project-presales',
+          `Create the collaboration project of ${row.accountName} (journey steps 3–7)`,
+          row,
+          row.dueOn,
+        ),
+      );
+      const checks = [...upgrades, ...presales];
       return [...responses, ...checks].filter((item) => !accountId || item.accountId === accountId);
     },
   };
