@@ -11,7 +11,7 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import { z } from 'zod';
 import { createServices, type MailOptions, type Services } from './composition.ts';
 import type { Database } from './db/client.ts';
-import { readDemoLogins } from './demo/demo-logins.read-model.ts';
+import { readDemoCustomerLogins, readDemoLogins } from './demo/demo-logins.read-model.ts';
 import { accountsRoutes } from './features/accounts/index.ts';
 import { activitiesRoutes } from './features/activities/index.ts';
 import { assessmentsRoutes } from './features/assessments/index.ts';
@@ -247,13 +247,27 @@ export async function buildApp(options: AppOptions): Promise<App> {
                     roles: z.array(z.string()),
                   }),
                 ),
+                customerLogins: z
+                  .array(
+                    z.object({
+                      email: z.string(),
+                      name: z.string(),
+                      accountName: z.string(),
+                      password: z.string(),
+                    }),
+                  )
+                  .describe('The demo customers who sign in to the customer portal (/portal).'),
               }),
             },
           },
         },
         async () => {
-          if (!options.demo) return { demo: false, logins: [] };
-          return { demo: true, logins: await readDemoLogins(options.db) };
+          if (!options.demo) return { demo: false, logins: [], customerLogins: [] };
+          return {
+            demo: true,
+            logins: await readDemoLogins(options.db),
+            customerLogins: await readDemoCustomerLogins(options.db),
+          };
         },
       );
       await api.register(authRoutes, {

@@ -67,6 +67,10 @@ export const DemoInfo = z.object({
   logins: z.array(
     z.object({ email: z.string(), name: z.string(), password: z.string(), roles: z.array(z.string()) }),
   ),
+  /** The demo's customers who sign in to the customer portal. */
+  customerLogins: z.array(
+    z.object({ email: z.string(), name: z.string(), accountName: z.string(), password: z.string() }),
+  ),
 });
 export type DemoInfo = z.infer<typeof DemoInfo>;
 

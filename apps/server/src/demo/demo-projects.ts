@@ -3,6 +3,7 @@ import { defaultPlaybook, instantiateTemplate, type ProjectMeta, templateFor } f
 import { projectComments, projectIssues, projectLabels, projectMilestones, projects } from '../db/schema.ts';
 import { commentSnapshot, issueSnapshot, projectSnapshot } from '../features/projects/index.ts';
 import type { HistoryActor } from '../kernel/context.ts';
+import type { PortalPerson } from './demo-portal.ts';
 import { derivedUuid } from './demo-random.ts';
 import { rowsOf } from './demo-rows.store.ts';
 import type { HistoryLog } from './demo-timeline.ts';
@@ -23,7 +24,7 @@ interface Inputs {
     endsAt: string | null;
   }[];
   users: { id: string; name: string; email: string }[];
-  contacts: { id: string; accountId: string; name: string }[];
+  contacts: { id: string; accountId: string; name: string; email: string | null }[];
 }
 
 const HOUR = 3_600_000;
@@ -73,6 +74,8 @@ export function buildProjectRows({ now, log, accounts, teamAssignments, users, c
     labels: [] as object[],
     issues: [] as object[],
     comments: [] as object[],
+    /** The post-sales projects' asking contacts, who use the portal (demo-portal.ts). */
+    portalPeople: [] as PortalPerson[],
   };
 
   for (const [account, story] of chosen) {
@@ -144,6 +147,7 @@ export function buildProjectRows({ now, log, accounts, teamAssignments, users, c
         }),
       );
     const contact = contacts.find((c) => c.accountId === account.id)!;
+    if (story !== 'pre_sales') rows.portalPeople.push({ contact, invitedBy: owner, projectCreated: created });
     let number = 0;
     const issue = (
       fields: {

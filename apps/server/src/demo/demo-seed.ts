@@ -6,6 +6,7 @@ import {
   artefactVersions,
   businessProfiles,
   contacts,
+  customerUsers,
   emeaParameters,
   history,
   opportunities,
@@ -40,6 +41,7 @@ import { forecastAssessments } from './demo-forecast.ts';
 import { buildJourneyRows } from './demo-journey.ts';
 import { buildOpportunityRows } from './demo-opportunities.ts';
 import { flagTriage, planP1Drivers } from './demo-p1-balance.ts';
+import { buildCustomerUserRows } from './demo-portal.ts';
 import { buildExceptionRows } from './demo-priority-exceptions.ts';
 import { buildEmeaParameterRows, buildInitiativeRows, buildProposalRows } from './demo-priority-inputs.ts';
 import { buildProfileRows } from './demo-profiles.ts';
@@ -115,10 +117,12 @@ export async function buildDemoData(now: Date, passwordHash: string) {
   const teamAssignments = [...data.teamAssignments, ...engagedRows];
   // Collaboration projects last: they read the teams as the journeys left them.
   const projectRows = buildProjectRows({ now, log, ...data, teamAssignments });
+  const customerUserRows = buildCustomerUserRows(projectRows.portalPeople, passwordHash, log);
   return {
     ...data,
     teamAssignments,
     projects: projectRows,
+    customerUsers: customerUserRows,
     journeys: journeys.rows,
     history: await log.rows(),
     logins,
@@ -187,6 +191,7 @@ export async function seedDemo(
     await insertRows(tx, projectLabels, data.projects.labels);
     await insertRows(tx, projectIssues, data.projects.issues);
     await insertRows(tx, projectComments, data.projects.comments);
+    await insertRows(tx, customerUsers, data.customerUsers);
     await insertRows(tx, history, data.history);
     // Action items written as rows get ids and tasks, as migration 0007 gave older ones theirs.
     await tasksStore.deriveActionItemTasks(tx);

@@ -78,7 +78,7 @@ describe('inviting a contact', () => {
         contactId: contact.id,
       },
       account: { id: account.id, name: 'Globex Industries' },
-      vendor: { name: 'Your vendor' },
+      vendor: { name: 'Your vendor', supportUrl: null },
       tam: { name: 'Tamsin Reyes', initials: 'TR' },
     });
     const cookie = String(accepted.headers['set-cookie']);
