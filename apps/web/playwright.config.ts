@@ -123,6 +123,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // The customer portal names the vendor (docs/portal.md): a name, not the placeholder.
       LIAISON_VENDOR_NAME: 'Northwind Cloud',
+      // Where the portal sends a support problem instead of the project (docs/portal.md).
+      LIAISON_SUPPORT_URL: 'https://support.northwind.example',
     },
   })),
 });

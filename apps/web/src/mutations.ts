@@ -1,7 +1,8 @@
+import type { PortalIssue } from '@liaison/contracts';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, isConflict } from './api.ts';
-import { invalidateAccount } from './queries.ts';
+import { invalidateAccount, queries } from './queries.ts';
 
 /**
  * A write to an account: on success everything the write may have changed is refetched (the
@@ -24,6 +25,28 @@ export function useAccountMutation<TVariables, TResult>(
     onError: (error) => {
       if (options.notifyErrors && !isConflict(error))
         notifications.show({ title: 'Not saved', message: errorMessage(error), color: 'red' });
+    },
+  });
+}
+
+/**
+ * A customer's write in the portal (docs/portal.md): the answer is the issue as the server now
+ * has it, put in place at once (a comment appears without waiting for a refetch); the project's
+ * lists are refetched for their counts. Errors stay in the form, which keeps the customer's text.
+ */
+export function usePortalIssueMutation<TVariables>(
+  projectId: string,
+  mutationFn: (variables: TVariables) => Promise<PortalIssue>,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: async (issue) => {
+      queryClient.setQueryData(queries.portalIssue(projectId, issue.number).queryKey, issue);
+      await queryClient.invalidateQueries({
+        queryKey: queries.portalProjects().queryKey,
+        predicate: (query) => query.queryKey[3] !== 'issue',
+      });
     },
   });
 }

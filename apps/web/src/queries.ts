@@ -3,6 +3,7 @@ import type {
   IssueListParams,
   JourneyOverviewParams,
   MailStatus,
+  PortalIssueState,
   TaskStatus,
 } from '@liaison/contracts';
 import { infiniteQueryOptions, type QueryClient, queryOptions } from '@tanstack/react-query';
@@ -68,6 +69,19 @@ export const queries = {
     }),
   /** The customer portal's signed-in customer user (portal pages only). */
   portalMe: () => queryOptions({ queryKey: ['portal', 'me'], queryFn: () => api.portal.me(), retry: false }),
+  /** The customer's collaboration project and its issues, under ['portal', 'projects'] (one refresh). */
+  portalProjects: () =>
+    queryOptions({ queryKey: ['portal', 'projects'], queryFn: () => api.portal.projects() }),
+  portalIssues: (projectId: string, state: PortalIssueState) =>
+    queryOptions({
+      queryKey: ['portal', 'projects', projectId, 'issues', state],
+      queryFn: () => api.portal.issues(projectId, state),
+    }),
+  portalIssue: (projectId: string, number: number) =>
+    queryOptions({
+      queryKey: ['portal', 'projects', projectId, 'issue', number],
+      queryFn: () => api.portal.issue(projectId, number),
+    }),
   accountAsOf: (id: string, asOf: string) =>
     queryOptions({
       queryKey: ['account', id, 'as-of', asOf],

@@ -9,6 +9,16 @@ import {
   PortalMe,
   type PortalSignInRequest,
 } from './portal.ts';
+import {
+  type PortalCreateCommentRequest,
+  type PortalCreateIssueRequest,
+  PortalIssue,
+  PortalIssueList,
+  PortalProjectList,
+} from './portal-projects.ts';
+
+/** Which of a project's issues the portal lists (the server's default is `open`). */
+export type PortalIssueState = 'open' | 'closed' | 'all';
 
 /** Staff: an account's customer users of the portal (docs/portal.md). */
 export function customerUsersApi({ call }: Transport) {
@@ -32,7 +42,7 @@ export function customerUsersApi({ call }: Transport) {
  * Every write first asks for the CSRF token (`GET /portal/csrf`) and sends it as X-Liaison-CSRF
  * (docs/security.md, Customer portal), so callers never handle it.
  */
-export function portalApi({ call, callEmpty }: Transport) {
+export function portalApi({ call, callEmpty, root }: Transport) {
   const csrf = (request: RequestOptions = {}) => call(PortalCsrf, 'GET', '/portal/csrf', request);
   const withCsrf = async (request: RequestOptions) => ({
     ...request,
@@ -55,5 +65,39 @@ export function portalApi({ call, callEmpty }: Transport) {
       call(PortalMe, 'POST', '/portal/invitation/accept', { ...(await withCsrf(request)), body }),
     signOut: async (request: RequestOptions = {}) =>
       callEmpty('POST', '/portal/sign-out', await withCsrf(request)),
+    ...portalProjects(call, withCsrf, root),
+  };
+}
+
+/** The customer's collaboration project: read, open issues, comment (docs/portal.md, Projects). */
+function portalProjects(
+  call: Transport['call'],
+  withCsrf: (request: RequestOptions) => Promise<RequestOptions & { headers: Record<string, string> }>,
+  root: string,
+) {
+  const issues = (projectId: string) => `/portal/projects/${id(projectId)}/issues`;
+  return {
+    projects: (request: RequestOptions = {}) => call(PortalProjectList, 'GET', '/portal/projects', request),
+    issues: (projectId: string, state: PortalIssueState = 'open', request: RequestOptions = {}) =>
+      call(PortalIssueList, 'GET', issues(projectId), { ...request, query: { state } }),
+    issue: (projectId: string, number: number, request: RequestOptions = {}) =>
+      call(PortalIssue, 'GET', `${issues(projectId)}/${number}`, request),
+    /** Opens an issue as the customer; only the project's own labels are kept by the server. */
+    openIssue: async (projectId: string, body: PortalCreateIssueRequest, request: RequestOptions = {}) =>
+      call(PortalIssue, 'POST', issues(projectId), { ...(await withCsrf(request)), body }),
+    /** A public comment; the answer is the whole issue, with the new comment last. */
+    comment: async (
+      projectId: string,
+      number: number,
+      body: PortalCreateCommentRequest,
+      request: RequestOptions = {},
+    ) =>
+      call(PortalIssue, 'POST', `${issues(projectId)}/${number}/comments`, {
+        ...(await withCsrf(request)),
+        body,
+      }),
+    /** Where an attachment downloads from (the portal cookie goes with a plain link), for an href. */
+    attachmentUrl: (projectId: string, attachmentId: string) =>
+      `${root}/portal/projects/${id(projectId)}/attachments/${id(attachmentId)}`,
   };
 }

@@ -46,6 +46,7 @@ export type { SupportTicketListParams } from './client-inputs.ts';
 export type { JourneyOverviewParams, StepListParams } from './client-journey.ts';
 export type { MailOutboxParams } from './client-mail.ts';
 export type { NotificationListParams } from './client-notifications.ts';
+export type { PortalIssueState } from './client-portal.ts';
 export type { IssueListParams } from './client-projects.ts';
 export type { ActivityListParams, TeamParams } from './client-records.ts';
 export type { TaskListParams } from './client-tasks.ts';

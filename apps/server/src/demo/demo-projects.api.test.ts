@@ -33,4 +33,14 @@ describe('collaboration projects on the demo book', () => {
     expect(waiting.filter((item) => item.overdue)).toHaveLength(1);
     expect(waiting.filter((item) => !item.overdue)).toHaveLength(1);
   });
+
+  it('numbers the next issue after the seeded ones (a new issue must not collide with #1)', async () => {
+    const projects = await rows<{ next: number; last: number }>(
+      seeded.database.db,
+      sql`SELECT p.next_issue_number AS next, max(i.number) AS last
+          FROM projects p JOIN project_issues i ON i.project_id = p.id GROUP BY p.id`,
+    );
+    expect(projects.length).toBeGreaterThan(0);
+    for (const project of projects) expect(project.next).toBe(project.last + 1);
+  });
 });

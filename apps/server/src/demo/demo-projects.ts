@@ -290,6 +290,9 @@ export function buildProjectRows({ now, log, accounts, teamAssignments, users, c
         'contact',
       );
     }
+    // The seeded issues took numbers 1…n: the next one opened (by the TAM or through the portal)
+    // is n + 1, as `takeIssueNumber` would have left it.
+    project.nextIssueNumber = number + 1;
   }
   return rows;
 }

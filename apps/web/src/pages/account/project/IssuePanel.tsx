@@ -5,13 +5,13 @@ import { useState } from 'react';
 import { api } from '../../../api.ts';
 import { CardTitle } from '../../../components/PageHeader.tsx';
 import { Empty, ErrorNote, PageLoader } from '../../../components/PageState.tsx';
+import { RenderedMarkdown } from '../../../components/RenderedMarkdown.tsx';
 import { dateTime } from '../../../format.ts';
 import { fileSize, MAX_FILE_BYTES } from '../../../journey-format.ts';
 import { useAccountMutation } from '../../../mutations.ts';
 import { hoursText, readBase64, slaText } from '../../../project-format.ts';
 import { queries } from '../../../queries.ts';
 import { IssueEdit } from './IssueEdit.tsx';
-import { RenderedMarkdown } from './ProjectTab.tsx';
 
 /** One issue: its description, comments (internal notes marked), attachments and the answer box. */
 export function IssuePanel({

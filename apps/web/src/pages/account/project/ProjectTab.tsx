@@ -1,10 +1,11 @@
 import type { AccountProjects, Project } from '@liaison/contracts';
-import { Badge, Box, Button, Card, Group, Stack, Text, Typography } from '@mantine/core';
+import { Badge, Box, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { api } from '../../../api.ts';
 import { CardTitle } from '../../../components/PageHeader.tsx';
 import { Empty, ErrorNote, PageLoader } from '../../../components/PageState.tsx';
+import { RenderedMarkdown } from '../../../components/RenderedMarkdown.tsx';
 import { date, label, plural } from '../../../format.ts';
 import { useAccountMutation } from '../../../mutations.ts';
 import { hoursText, phaseLabels } from '../../../project-format.ts';
@@ -63,16 +64,6 @@ export function ProjectTab({ account }: AccountContext) {
         </div>
       </Box>
     </Stack>
-  );
-}
-
-/** HTML the server rendered from Markdown and sanitised (markdown-it, sanitize-html). */
-export function RenderedMarkdown({ html }: { html: string }) {
-  return (
-    <Typography fz="sm">
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised on the server (features/projects/markdown.ts) */}
-      <div dangerouslySetInnerHTML={{ __html: html }} />
-    </Typography>
   );
 }
 
