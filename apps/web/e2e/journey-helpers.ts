@@ -1,5 +1,5 @@
 import { type Browser, expect, type Locator, type Page } from '@playwright/test';
-import { choose, getJson, signIn } from './demo.ts';
+import { choose, getJson, MANAGER, signIn } from './demo.ts';
 
 // The journey flows' shared moves: other people's sessions, API writes that set the scene, and
 // the clicks on one step of a workflow on the Journey tab.
@@ -78,4 +78,37 @@ export async function signOff(page: Page, step: Locator, role?: string, contact?
   if (contact) await choose(page, dialog, 'Customer contact who signed', contact);
   await dialog.getByRole('button', { name: 'Record sign-off' }).click();
   await expect(dialog).toHaveCount(0);
+}
+
+/**
+ * The collaboration project's scene, through the API as the TAM manager (docs/projects.md): an
+ * Enterprise prospect named `name` with Elliot Park as its SA and Priya Natarajan as its TAM, and
+ * a new-business deal negotiating. Returns the manager's page (to add more), the account and deal.
+ */
+export async function enterpriseProspect(browser: Browser, name: string, arr: number) {
+  const manager = await sessionOf(browser, MANAGER);
+  const account = await post<{ id: string; name: string }>(manager, '/api/v1/accounts', {
+    name: `${name} ${Date.now().toString(36)}`,
+    segment: 'enterprise',
+    region: 'noram',
+    relationshipStage: 'opportunity',
+    plan: 'ultimate',
+    arr,
+  });
+  const elliot = await userNamed(manager, 'Elliot Park');
+  const priya = await userNamed(manager, 'Priya Natarajan');
+  await post(manager, `/api/v1/accounts/${account.id}/team`, { userId: elliot.id, role: 'sa' });
+  await post(manager, `/api/v1/accounts/${account.id}/team`, { userId: priya.id, role: 'tam' });
+  const deal = await post<{ id: string; version: number }>(
+    manager,
+    `/api/v1/accounts/${account.id}/opportunities`,
+    {
+      name: 'Platform deal',
+      type: 'new_business',
+      stage: 'negotiating',
+      closeDate: '2026-12-31',
+      amount: arr,
+    },
+  );
+  return { manager, account, deal };
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { MANAGER, screenshot, signIn, TAM } from './demo.ts';
-import { post, SA, sessionOf, userNamed } from './journey-helpers.ts';
+import { screenshot, signIn, TAM } from './demo.ts';
+import { enterpriseProspect, SA } from './journey-helpers.ts';
 
 // Collaboration projects (docs/projects.md) in Chromium: an SA creates the pre-sales project from
 // the Enterprise template on a prospect; closing the opportunity won moves it to post-sales under
@@ -12,30 +12,7 @@ test('an SA creates a pre-sales project; closed-won hands it to the TAM with the
   browser,
 }) => {
   // The scene, through the API: an Enterprise prospect with its SA and TAM, and a deal negotiating.
-  const manager = await sessionOf(browser, MANAGER);
-  const account = await post<{ id: string; name: string }>(manager, '/api/v1/accounts', {
-    name: `Northwind Robotics ${Date.now().toString(36)}`,
-    segment: 'enterprise',
-    region: 'noram',
-    relationshipStage: 'opportunity',
-    plan: 'ultimate',
-    arr: 320_000,
-  });
-  const elliot = await userNamed(manager, 'Elliot Park');
-  const priya = await userNamed(manager, 'Priya Natarajan');
-  await post(manager, `/api/v1/accounts/${account.id}/team`, { userId: elliot.id, role: 'sa' });
-  await post(manager, `/api/v1/accounts/${account.id}/team`, { userId: priya.id, role: 'tam' });
-  const deal = await post<{ id: string; version: number }>(
-    manager,
-    `/api/v1/accounts/${account.id}/opportunities`,
-    {
-      name: 'Platform deal',
-      type: 'new_business',
-      stage: 'negotiating',
-      closeDate: '2026-12-31',
-      amount: 320_000,
-    },
-  );
+  const { account, deal } = await enterpriseProspect(browser, 'Northwind Robotics', 320_000);
 
   await signIn(page, SA);
   await page.goto(`/accounts/${account.id}?tab=project`);

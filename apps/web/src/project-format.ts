@@ -5,10 +5,13 @@ export const phaseLabels: Record<string, string> = { pre_sales: 'Pre-sales', pos
 /** A duration in hours as a person says it: "45 min", "5 h", "3 d 4 h". */
 export function hoursText(hours: number | null | undefined): string {
   if (hours === null || hours === undefined) return '—';
-  if (hours < 1) return `${Math.max(1, Math.round(hours * 60))} min`;
-  if (hours < 24) return `${Math.round(hours)} h`;
-  const days = Math.floor(hours / 24);
-  const rest = Math.round(hours - days * 24);
+  // Rounded first, then split: 47.9 h is "2 d", never "1 d 24 h"; 59.8 min is "1 h".
+  const minutes = Math.max(1, Math.round(hours * 60));
+  if (minutes < 60) return `${minutes} min`;
+  const whole = Math.round(hours) || 1;
+  if (whole < 24) return `${whole} h`;
+  const days = Math.floor(whole / 24);
+  const rest = whole - days * 24;
   return rest > 0 ? `${days} d ${rest} h` : `${days} d`;
 }
 
