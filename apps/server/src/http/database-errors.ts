@@ -50,6 +50,22 @@ export const UNIQUE_CONSTRAINTS: Record<string, { message: string; path: string 
     message: 'Another customer user already signs in with this e-mail.',
     path: 'body.email',
   },
+  // Collaboration projects (docs/projects.md): the account and project locks order their writes;
+  // these are the last resort for the instant between a check and a write.
+  projects_account_key: { message: 'The account already has its collaboration project.', path: 'params.id' },
+  projects_external_key: {
+    message: 'Another project already has this external id.',
+    path: 'body.externalId',
+  },
+  project_issues_number_key: {
+    message: 'Someone opened an issue at the same time; try again.',
+    path: 'params.id',
+  },
+  project_labels_name_key: { message: 'The project already has this label.', path: 'body.labels' },
+  project_milestones_title_key: {
+    message: 'The project already has a milestone of this title.',
+    path: 'body.title',
+  },
 };
 
 const UNIQUE_VIOLATION = '23505';
