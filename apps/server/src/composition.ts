@@ -217,6 +217,7 @@ export function createServices(
   const projectIssues = createIssuesService(db, {
     playbook: playbookProvider,
     onStaffReply: createReplyMailer({ mail, settings: portalSettings }),
+    onAccountChanged,
   });
   const jobs: JobDefinition<never>[] = [
     ...eventsJobs(events, clock),
@@ -269,7 +270,7 @@ export function createServices(
     projects,
     projectIssues,
     customerWaiting,
-    portalProjects: createPortalProjectsService(db),
+    portalProjects: createPortalProjectsService(db, { playbook: playbookProvider, onAccountChanged }),
     tasks,
     artefacts: createArtefactsService(db, { playbook: playbookProvider }),
     activities,

@@ -9,7 +9,12 @@ import type {
 } from '@liaison/contracts';
 import { notFound, type ResponseSla } from '@liaison/domain';
 import type { Database, Executor } from '../../db/client.ts';
-import { isTeamMember, lockOwnedRecord, requireEditableAccount } from '../../kernel/account-access.ts';
+import {
+  type AccountChangedHook,
+  isTeamMember,
+  lockOwnedRecord,
+  requireEditableAccount,
+} from '../../kernel/account-access.ts';
 import type { RequestContext } from '../../kernel/context.ts';
 import { recordChanges } from '../../kernel/history.store.ts';
 import { checkVersion, versionRequired } from '../../kernel/versioning.ts';
@@ -17,6 +22,7 @@ import { policies } from '../../policies/policies.ts';
 import { attachmentContent, closeIssue } from './issue-parts.ts';
 import { issuesStore } from './issues.store.ts';
 import type { PlaybookSource } from './project-access.ts';
+import { reassessWhenMeasured } from './project-health.ts';
 import { checkIssueReferences, insertComment, insertIssue, requireIssue } from './project-writes.ts';
 import { issueSnapshot, presentIssue, presentIssueSummary } from './projects.presenter.ts';
 import { listIssues } from './projects.read-model.ts';
@@ -44,8 +50,10 @@ export function createIssuesService(
   options: {
     playbook: PlaybookSource;
     onStaffReply?: (executor: Executor, reply: StaffReply) => Promise<void>;
+    onAccountChanged?: AccountChangedHook;
   },
 ) {
+  const measured = reassessWhenMeasured(options.playbook, options.onAccountChanged);
   const sla = async (executor: Executor): Promise<ResponseSla> =>
     (await options.playbook.active(executor)).playbook.projects.responseSla;
 
@@ -169,6 +177,7 @@ export function createIssuesService(
           },
         ]);
         if (closing) await closeIssue(tx, context, project, row, staff(context));
+        if (closing || reopening) await measured(tx, row.accountId, context.now);
         return read(tx, context, projectId, number);
       });
     },
@@ -189,6 +198,7 @@ export function createIssuesService(
           { body: input.body, internal: input.internal },
           staff(context),
         );
+        if (!input.internal) await measured(tx, issue.accountId, context.now);
         // An internal note is never news for the customer; an answer is.
         if (!input.internal && options.onStaffReply) {
           const comments = await issuesStore.listComments(tx, [issue.id], true);

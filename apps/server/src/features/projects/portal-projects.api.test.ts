@@ -140,6 +140,19 @@ describe('the customer side of a project and response tracking', () => {
     expect(turnedOn.health.measures.find((m) => m.measure === 'responsiveness')).toMatchObject({
       colour: 'red',
     });
+    // From now on an answer is an input like any other: the stored assessment is recomputed in
+    // its transaction (off, nothing is: the measure is not part of health).
+    const assessedAt = async () =>
+      (
+        await app.database.pool.query<{ at: string }>(
+          'SELECT assessed_at::text AS at FROM account_assessments WHERE account_id = $1',
+          [account.id],
+        )
+      ).rows[0]!.at;
+    const before = await assessedAt();
+    app.setNow('2026-03-05T14:00:00.000Z'); // the same day: no day-rollover refresh
+    await ok('answer again', tam.post(`${issuePath}/comments`, { body: 'Geo: one per site.' }));
+    expect(await assessedAt()).not.toBe(before);
     await ok(
       'restore',
       f.admin.put('/api/v1/playbook', { playbook: current.playbook, version: current.version + 1 }),

@@ -7,10 +7,12 @@ import type {
 } from '@liaison/contracts';
 import { notFound } from '@liaison/domain';
 import type { Database, Executor } from '../../db/client.ts';
-import { lockAccount } from '../../kernel/account-access.ts';
+import { type AccountChangedHook, lockAccount } from '../../kernel/account-access.ts';
 import { referencesStore } from '../../kernel/references.store.ts';
 import { issuesStore } from './issues.store.ts';
 import { presentPortalIssue, presentPortalIssueSummary, presentPortalProject } from './portal.presenter.ts';
+import type { PlaybookSource } from './project-access.ts';
+import { reassessWhenMeasured } from './project-health.ts';
 import { customerWrote, insertComment, insertIssue, requireIssue, type Writer } from './project-writes.ts';
 import { listIssues } from './projects.read-model.ts';
 import { projectsStore } from './projects.store.ts';
@@ -28,7 +30,13 @@ export interface PortalCaller {
 }
 
 /** The customer's side of the collaboration project (docs/projects.md, For the portal). */
-export function createPortalProjectsService(db: Database) {
+export function createPortalProjectsService(
+  db: Database,
+  options: { playbook?: PlaybookSource; onAccountChanged?: AccountChangedHook } = {},
+) {
+  const measured = options.playbook
+    ? reassessWhenMeasured(options.playbook, options.onAccountChanged)
+    : async () => {};
   async function writer(executor: Executor, caller: PortalCaller): Promise<Writer> {
     const contact = await referencesStore.contactOfAccount(executor, caller.accountId, caller.contactId);
     if (!contact) throw notFound('Contact', caller.contactId);
@@ -129,6 +137,7 @@ export function createPortalProjectsService(db: Database) {
           comment: null,
           writer: who,
         });
+        await measured(tx, caller.accountId, caller.now);
         return read(tx, projectId, issue.number);
       });
     },
@@ -153,6 +162,7 @@ export function createPortalProjectsService(db: Database) {
           who,
         );
         await customerWrote(tx, context(caller, who), { account, project, issue, comment, writer: who });
+        await measured(tx, caller.accountId, caller.now);
         return read(tx, projectId, number);
       });
     },
