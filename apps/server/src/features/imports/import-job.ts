@@ -104,12 +104,16 @@ export async function runImport(
       .catch((error) => deps.log('import progress not saved', error));
     return saving;
   };
-  const phase = async (status: string) => {
+  // A new status and what goes with it are one write: a reader never sees a failed import with
+  // the counts of what it did not write, or an ended one without its end.
+  const phase = async (status: string, values: ImportProgress = {}) => {
     const now = performance.now();
     phases[progress.status as string] = Math.round(now - phaseStarted) / 1000;
     phaseStarted = now;
-    await save({ status });
+    await save({ status, ...values });
   };
+  const ended = (status: string, values: ImportProgress = {}) =>
+    phase(status, { ...values, finishedAt: clock().toISOString() });
   const heartbeat = setInterval(() => void save(), HEARTBEAT_MS);
 
   let end: RunEnd = { failed: false };
@@ -149,7 +153,7 @@ export async function runImport(
     await stagingStore.saveErrors(client, input.id);
     await save({ rowsValid: counts.rows - counts.invalid, rowsInvalid: counts.invalid });
     if (counts.invalid > 0 && !input.skipInvalid) {
-      await phase('rejected');
+      await ended('rejected');
       return end;
     }
     signal.throwIfAborted();
@@ -195,7 +199,7 @@ export async function runImport(
       await connection.rollback().catch(() => {});
       throw error;
     }
-    await phase(input.dryRun ? 'validated' : 'completed');
+    await ended(input.dryRun ? 'validated' : 'completed');
   } catch (error) {
     const unreadable = error instanceof ImportFileError ? error : unreadableCsv(error);
     if (!unreadable) deps.log(`import ${input.id} failed (attempt ${input.attempt.attempt})`, error);
@@ -209,20 +213,17 @@ export async function runImport(
     if (!unreadable) end = { failed: true, retry: !input.attempt.last, reason };
     if (end.failed && end.retry) {
       // Not the file's fault (a lost connection, a server stopping): the queue runs it again.
-      await phase('queued');
-      await save({
+      await phase('queued', {
         ...unwritten,
         error: storable(`${reason} It runs again shortly (attempt ${input.attempt.attempt} failed).`),
       });
     } else {
-      await phase('failed');
-      await save({ ...unwritten, error: storable(reason) });
+      await ended('failed', { ...unwritten, error: storable(reason) });
     }
   } finally {
     clearInterval(heartbeat);
     body.destroy();
-    if (!(end.failed && end.retry)) await save({ finishedAt: clock().toISOString() });
-    else await saving;
+    await saving;
     // Dropping the connection drops the staging tables with it, and the job's lock.
     connection.release();
   }
