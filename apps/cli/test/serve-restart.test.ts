@@ -95,7 +95,7 @@ async function waitUntilGone(pid: number): Promise<void> {
 
 async function stopCleanly(served: Served): Promise<void> {
   served.launcher.kill('SIGTERM');
-  expect(await served.exited).toBe(0);
+  expect(await served.exited, served.output()).toBe(0);
   expect(postmasterPid()).toBeNull();
 }
 

@@ -215,7 +215,10 @@ export function createJobQueue(pool: pg.Pool): JobQueue {
         }
       }
     },
-    async stop(timeoutMs = 30_000) {
+    // 10 s: a server's whole stop must fit in the 20 s `liaison serve` allows it (the job
+    // queue, then the HTTP app, then PostgreSQL); a job still running then is failed here and
+    // retried by another server.
+    async stop(timeoutMs = 10_000) {
       const boss = instance ?? (starting ? await starting.catch(() => null) : null);
       instance = null;
       starting = null;

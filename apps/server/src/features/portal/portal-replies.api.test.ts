@@ -34,6 +34,22 @@ await ok('project', tam.post(`/api/v1/accounts/${account.id}/projects`, {}));
 const { items } = await ok<AccountProjects>('projects', tam.get(`/api/v1/accounts/${account.id}/projects`));
 const projectId = items[0]!.id;
 
+/** The first message to `address` whose subject mentions `text`, waiting for it up to 90 s. */
+async function mailAbout(address: string, text: string) {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const found = smtp.received.find(
+      (mail) =>
+        mail.to &&
+        'value' in mail.to &&
+        mail.to.value[0]?.address === address &&
+        mail.subject?.includes(text),
+    );
+    if (found || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** Messages queued to `address` of this kind (the outbox: what was and will be sent). */
 async function queued(address: string, kind: string): Promise<number> {
   const { rows } = await app.database.pool.query<{ n: number }>(
@@ -53,18 +69,18 @@ describe('a customer’s question and the answer', () => {
         labels: ['question'],
       }),
     );
-    const told = (await smtp.arrivals(tam.user.email)).find((mail) =>
-      mail.subject?.includes('Runner autoscaling'),
-    );
-    expect(told, 'the TAM’s e-mail about the new issue').toBeDefined();
+    // Through the event dispatcher, the notification and the delivery job: on busy cores, a while.
+    expect(
+      await mailAbout(tam.user.email, 'Runner autoscaling'),
+      'the TAM’s e-mail about the new issue',
+    ).toBeDefined();
 
     const path = `/api/v1/projects/${projectId}/issues/${issue.number}/comments`;
     await ok('note', tam.post(path, { body: 'Ask PS whether they are on the old plan.', internal: true }));
     expect(await queued(asker.email, 'portal-reply')).toBe(0);
 
     await ok('answer', tam.post(path, { body: 'Raise `concurrent` to 40; details in the runbook.' }));
-    // Their invitation came first.
-    const answer = (await smtp.arrivals(asker.email, 2)).at(-1);
+    const answer = await mailAbout(asker.email, 'answered “Runner autoscaling limits”');
     expect(answer!.subject).toBe('Northwind Cloud: Tamsin Reyes answered “Runner autoscaling limits”');
     expect(answer!.text).toContain('Raise `concurrent` to 40; details in the runbook.');
     expect(answer!.text).toContain(
@@ -96,7 +112,7 @@ describe('a customer’s question and the answer', () => {
     );
     expect(await queued(bystander.email, 'portal-reply')).toBe(1);
     expect(await queued(asker.email, 'portal-reply')).toBe(before);
-    const mail = (await smtp.arrivals(bystander.email, 2)).at(-1);
+    const mail = await mailAbout(bystander.email, 'SSO for the portal?');
     expect(mail!.subject).toContain('SSO for the portal?');
   });
 });
