@@ -5,7 +5,7 @@ import type pg from 'pg';
  * own; reconnects after losing it. `onEvents` should be cheap: it queues the dispatcher.
  */
 export function listenForEvents(pool: pg.Pool, onEvents: () => void, onError: (error: unknown) => void) {
-  let client: pg.PoolClient | null = null;
+  let current: { connection: pg.PoolClient; release: (error?: Error) => void } | null = null;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
 
@@ -16,13 +16,22 @@ export function listenForEvents(pool: pg.Pool, onEvents: () => void, onError: (e
         connection.release();
         return;
       }
-      client = connection;
+      // Released once: after `stop`, PostgreSQL shutting down still reports on the connection
+      // (57P01), and a second release throws out of the event handler and kills the process.
+      let released = false;
+      const release = (error?: Error) => {
+        if (released) return;
+        released = true;
+        connection.release(error);
+      };
+      current = { connection, release };
       connection.on('notification', () => onEvents());
       connection.on('error', (error) => {
+        release(error);
+        if (stopped) return;
         onError(error);
-        connection.release(error);
-        client = null;
-        if (!stopped) retry = setTimeout(connect, 1_000);
+        current = null;
+        retry = setTimeout(connect, 1_000);
       });
       await connection.query('LISTEN liaison_events');
     } catch (error) {
@@ -35,11 +44,11 @@ export function listenForEvents(pool: pg.Pool, onEvents: () => void, onError: (e
     async stop() {
       stopped = true;
       clearTimeout(retry);
-      const connection = client;
-      client = null;
-      if (connection) {
-        await connection.query('UNLISTEN *').catch(() => {});
-        connection.release();
+      const listening = current;
+      current = null;
+      if (listening) {
+        await listening.connection.query('UNLISTEN *').catch(() => {});
+        listening.release();
       }
     },
   };
