@@ -12,25 +12,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { sendDownload } from '../../http/file-download.ts';
-import type { CustomerContext } from '../../kernel/context.ts';
-import type { PortalCaller } from '../projects/index.ts';
 
 const CSRF_NOTE = 'Sends the CSRF token of GET /portal/csrf as X-Liaison-CSRF.';
 const PortalIssueListQuery = z.object({ state: z.enum(['open', 'closed', 'all']).default('open') });
 
-/** The signed-in customer as the projects feature scopes them: their one account, as their contact. */
-function callerOf(customer: CustomerContext): PortalCaller {
-  return {
-    accountId: customer.accountId,
-    contactId: customer.contactId,
-    now: customer.now,
-    requestId: customer.requestId,
-  };
-}
-
 /**
  * The customer's side of the collaboration project (docs/portal.md, docs/projects.md): every
- * route takes its customer from the portal session and reaches only that customer's account —
+ * route takes its customer from the portal session (a `CustomerContext` is the projects feature's
+ * `PortalCaller`: their one account, as their contact) and reaches only that customer's account —
  * another account's project, issue or file answers 404, as one that does not exist.
  */
 export const portalProjectsRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
@@ -49,7 +38,7 @@ export const portalProjectsRoutes: FastifyPluginAsyncZod<{ services: Services }>
         response: { 200: PortalProjectList },
       },
     },
-    async (request) => projects.listProjects(callerOf(request.customer())),
+    async (request) => projects.listProjects(request.customer()),
   );
 
   app.get(
@@ -64,7 +53,7 @@ export const portalProjectsRoutes: FastifyPluginAsyncZod<{ services: Services }>
       },
     },
     async (request) =>
-      projects.listIssues(callerOf(request.customer()), request.params.id, { state: request.query.state }),
+      projects.listIssues(request.customer(), request.params.id, { state: request.query.state }),
   );
 
   app.get(
@@ -77,8 +66,7 @@ export const portalProjectsRoutes: FastifyPluginAsyncZod<{ services: Services }>
         response: { 200: PortalIssue },
       },
     },
-    async (request) =>
-      projects.getIssue(callerOf(request.customer()), request.params.id, request.params.number),
+    async (request) => projects.getIssue(request.customer(), request.params.id, request.params.number),
   );
 
   app.post(
@@ -93,9 +81,7 @@ export const portalProjectsRoutes: FastifyPluginAsyncZod<{ services: Services }>
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await projects.openIssue(callerOf(request.customer()), request.params.id, request.body)),
+      reply.status(201).send(await projects.openIssue(request.customer(), request.params.id, request.body)),
   );
 
   app.post(
@@ -113,12 +99,7 @@ export const portalProjectsRoutes: FastifyPluginAsyncZod<{ services: Services }>
       reply
         .status(201)
         .send(
-          await projects.comment(
-            callerOf(request.customer()),
-            request.params.id,
-            request.params.number,
-            request.body,
-          ),
+          await projects.comment(request.customer(), request.params.id, request.params.number, request.body),
         ),
   );
 
@@ -134,11 +115,7 @@ export const portalProjectsRoutes: FastifyPluginAsyncZod<{ services: Services }>
     async (request, reply) =>
       sendDownload(
         reply,
-        await projects.attachmentFile(
-          callerOf(request.customer()),
-          request.params.id,
-          request.params.attachmentId,
-        ),
+        await projects.attachmentFile(request.customer(), request.params.id, request.params.attachmentId),
       ),
   );
 };
