@@ -18,7 +18,13 @@ export interface DatabaseHandle {
 }
 
 export function connectDatabase(url: string, poolSize = 10): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'liaison' });
+  // The process id tells an operator (and the two-server test) which server holds a connection
+  // when several share the database (docs/scaling.md).
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    application_name: `liaison ${process.pid}`,
+  });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => {});
   const db = drizzle(pool, { schema });

@@ -29,7 +29,12 @@ export function positional(text: string, values: readonly unknown[]): SQL {
 
 /** pg-boss on the server's pool (its statements are its own; see job-queue.ts). */
 export function poolAdapter(pool: pg.Pool): PgBoss.Db {
-  return { executeSql: (text, values) => pool.query(text, values) };
+  return {
+    // pg-boss settles a job whose handler outlived the queue's stop without awaiting it: on an
+    // ended pool that is a rejection nobody hears, which ends the process. By then the stop has
+    // failed the job (another server retries it), so there is nothing left to write.
+    executeSql: (text, values) => (pool.ending ? Promise.resolve({ rows: [] }) : pool.query(text, values)),
+  };
 }
 
 /**

@@ -1,2 +1,3 @@
 export { importsRoutes } from './imports.routes.ts';
 export { createImportsService, type ImportRetries } from './imports.service.ts';
+export { JOB_LOCK_SPACE } from './import-connection.store.ts';
