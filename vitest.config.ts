@@ -14,6 +14,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // As for `db` below: modules load once per worker, not once per file.
+          isolate: false,
           include: [
             'packages/*/src/**/*.test.ts',
             'apps/cli/src/**/*.test.ts',
@@ -25,6 +27,11 @@ export default defineConfig({
       {
         test: {
           name: 'db',
+          // A worker keeps the modules it loaded from one test file to the next: loading the
+          // server for every file was most of the run's CPU (measured on 2 cores: import 448 s →
+          // 114 s, the whole run 380 s → 301 s). Safe because no test mocks modules or stubs
+          // globals, and each file builds its own app on its own database (test/test-app.ts).
+          isolate: false,
           include: [
             'apps/server/src/**/*.api.test.ts',
             'apps/server/test/**/*.api.test.ts',
