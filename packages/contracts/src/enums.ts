@@ -48,7 +48,7 @@ export const TicketSeverity = z.enum(['low', 'normal', 'high', 'urgent']);
 // `contact`: a customer contact writing through the portal (docs/projects.md); `customer`: a
 // customer user of the portal acting on their own sign-in, e.g. accepting their invitation
 // (docs/portal.md).
-export const ActorType = z.enum(['user', 'api_token', 'import', 'system', 'contact', 'customer']);
+export const ActorType = z.enum(['user', 'api_token', 'import', 'system', 'contact']);
 export const HistoryOperation = z.enum(['create', 'update', 'delete']);
 
 export type Segment = z.infer<typeof Segment>;

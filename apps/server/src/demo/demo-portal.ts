@@ -59,7 +59,7 @@ export function buildCustomerUserRows(
     );
     log.add(
       activatedAt,
-      { type: 'customer', id: row.id, name: contact.name },
+      { type: 'contact', id: contact.id, name: contact.name },
       {
         ...entry,
         before: invited,

@@ -42,7 +42,10 @@ export interface CustomerContext {
   /** The contact's name. */
   name: string;
   email: string;
-  /** How the history names the customer user: `{ type: 'customer', id: customerUserId, … }`. */
+  /**
+   * How the history names them: `{ type: 'contact', id: contactId, … }` — the person on the
+   * account's record, whichever way they act (the portal, or a staff user logging it for them).
+   */
   actor: HistoryActor;
   now: Date;
   requestId: string;

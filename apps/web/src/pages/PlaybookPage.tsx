@@ -186,9 +186,9 @@ export function PlaybookPage() {
                 setIssues(null);
               }}
               readOnly={!admin}
-              autosize
-              minRows={30}
-              maxRows={30}
+              // A fixed height: autosizing measures the whole document on every keystroke (with
+              // the project templates the playbook is a long text), for a height that never changes.
+              rows={30}
               spellCheck={false}
               styles={{
                 input: {

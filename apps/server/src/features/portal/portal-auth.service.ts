@@ -129,7 +129,7 @@ export function createPortalAuthService(
         const after = (await customerUsersStore.findById(tx, owner.id))!;
         await recordChanges(
           tx,
-          { actor: { type: 'customer', id: owner.id, name: after.name }, now, requestId },
+          { actor: { type: 'contact', id: after.contactId, name: after.name }, now, requestId },
           [
             {
               accountId: owner.accountId,
@@ -162,7 +162,7 @@ export function createPortalAuthService(
         accountId: found.accountId,
         name: found.name,
         email: found.email,
-        actor: { type: 'customer', id: found.customerUserId, name: found.name },
+        actor: { type: 'contact', id: found.contactId, name: found.name },
         now,
         requestId,
       };

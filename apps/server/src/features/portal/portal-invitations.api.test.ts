@@ -113,10 +113,12 @@ describe('inviting a contact', () => {
         entry.actor.name,
       ]),
     ).toEqual([
-      ['update', 'customer', 'Nadia Novak'],
+      // The customer, named by their contact like every write of theirs.
+      ['update', 'contact', 'Nadia Novak'],
       // The TAM's client signs with an API token.
       ['create', 'api_token', 'Tamsin Reyes (token "test")'],
     ]);
+    expect(entries[0].actor.id).toBe(invited.body.contactId);
   });
 
   it('re-sends: a new link works, the earlier one no longer does', async () => {
