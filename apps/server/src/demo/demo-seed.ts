@@ -124,7 +124,7 @@ export async function buildDemoData(now: Date, passwordHash: string) {
     projects: projectRows,
     customerUsers: customerUserRows,
     journeys: journeys.rows,
-    history: await log.rows(),
+    history: log.rows(),
     logins,
   };
 }

@@ -1,7 +1,6 @@
-import type { Executor } from '../db/client.ts';
 import type { history } from '../db/schema.ts';
 import type { HistoryActor } from '../kernel/context.ts';
-import { type ChangeRecord, diffSnapshots, type EntityType, recordChanges } from '../kernel/history.store.ts';
+import { type ChangeRecord, diffSnapshots, type EntityType, historyRows } from '../kernel/history.store.ts';
 
 type Snapshot = Record<string, unknown>;
 export type HistoryRow = typeof history.$inferInsert;
@@ -50,24 +49,13 @@ export class HistoryLog {
     return this.pending.length;
   }
 
-  async rows(): Promise<HistoryRow[]> {
-    const collected: HistoryRow[] = [];
-    const collector = {
-      insert: () => ({
-        values: async (rows: HistoryRow[]) => {
-          collected.push(...rows);
-        },
-      }),
-    } as unknown as Executor;
+  rows(): HistoryRow[] {
     const ordered = [...this.pending].sort(
       (left, right) => left.at.getTime() - right.at.getTime() || left.sequence - right.sequence,
     );
-    for (const change of ordered) {
-      await recordChanges(collector, { actor: change.actor, now: change.at, requestId: null }, [
-        change.record,
-      ]);
-    }
-    return collected;
+    return ordered.flatMap((change) =>
+      historyRows({ actor: change.actor, now: change.at, requestId: null }, [change.record]),
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import type { FieldChange, HistoryOperation } from '@liaison/contracts';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { history } from '../db/schema.ts';
 import type { HistoryActor } from './context.ts';
@@ -73,16 +74,18 @@ export interface ChangeRecord {
   after: Snapshot | null;
 }
 
-/**
- * Writes one history row per change, inside the caller's transaction, so a change and its
- * record commit or vanish together. An update that changes nothing is not recorded.
- */
-export async function recordChanges(
-  executor: Executor,
-  context: { actor: HistoryActor; now: Date; requestId: string | null },
+export interface ChangeContext {
+  actor: HistoryActor;
+  now: Date;
+  requestId: string | null;
+}
+
+/** The history rows of some changes: one per change; an update that changes nothing has none. */
+export function historyRows(
+  context: ChangeContext,
   records: ChangeRecord[],
-): Promise<void> {
-  const rows = records.flatMap((record) => {
+): (typeof history.$inferInsert)[] {
+  return records.flatMap((record) => {
     const operation: HistoryOperation =
       record.before === null ? 'create' : record.after === null ? 'delete' : 'update';
     const changes = diffSnapshots(record.before, record.after);
@@ -103,5 +106,27 @@ export async function recordChanges(
       },
     ];
   });
-  if (rows.length > 0) await executor.insert(history).values(rows);
 }
+
+/**
+ * Writes one history row per change, inside the caller's transaction, so a change and its
+ * record commit or vanish together. An update that changes nothing is not recorded.
+ */
+export async function recordChanges(
+  executor: Executor,
+  context: ChangeContext,
+  records: ChangeRecord[],
+): Promise<void> {
+  const rows = historyRows(context, records);
+  if (rows.length === 0) return;
+  await executor.insert(history).values(rows);
+  // A person's change may turn the account's health, whose event the database writes (a trigger
+  // on the assessment, docs/notifications.md): it reads who acted from the transaction.
+  if (PERSON_ACTORS.has(context.actor.type) && context.actor.id)
+    await executor.execute(
+      sql`SELECT set_config('liaison.actor', ${JSON.stringify({ id: context.actor.id, name: context.actor.name })}, true)`,
+    );
+}
+
+/** Actors who are people: a staff user (signed in or by token) or a customer's contact. */
+const PERSON_ACTORS: ReadonlySet<HistoryActor['type']> = new Set(['user', 'api_token', 'contact']);

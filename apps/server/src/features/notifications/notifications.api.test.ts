@@ -55,7 +55,10 @@ const prefer = (client: Client, body: unknown) =>
   ok<NotificationPreferences>('prefer', client.put('/api/v1/me/notification-preferences', body));
 
 /** A managed noram customer with Tove as TAM, Sal as SAL and the SA; green to begin with. */
-async function customer(name: string) {
+async function customer(
+  name: string,
+  team: Record<string, { id: string }> = { tam: tam.user, sal: sal.user, sa: sa.user },
+) {
   const account = await f.buildAccount({
     name,
     segment: 'enterprise',
@@ -65,7 +68,7 @@ async function customer(name: string) {
     relationshipStage: 'customer',
     sentiment: 'green',
     sentimentSetAt: NOW,
-    team: { tam: tam.user, sal: sal.user, sa: sa.user },
+    team,
     teamStartsAt: '2026-01-05T00:00:00Z',
   });
   await dispatch(); // what building it caused is not this test's
@@ -148,6 +151,33 @@ describe('health turning red (the trigger on assessments)', async () => {
     await app.database.db.transaction((tx) => consumer.consume(tx, [event!], app.clock()));
     expect(await unread(tam)).toBe(count);
     expect(outbox.sent.length).toBe(mailsBefore + 2);
+  });
+});
+
+describe('health turned red by a person', () => {
+  it('names who turned it, and does not tell her what she did; the others hear of it', async () => {
+    // Built without the SA, whom the describe above deactivated.
+    const account = await customer('Own Turn Corp', { tam: tam.user, sal: sal.user });
+    const managerBefore = (await mine(manager)).items.length;
+    // The TAM herself marks the sentiment red (her client signs with an API token).
+    const current = await ok<{ version: number }>('get', tam.get(`/api/v1/accounts/${account.id}`));
+    await ok(
+      'sentiment',
+      tam.patch(`/api/v1/accounts/${account.id}`, {
+        sentiment: 'red',
+        sentimentSetAt: app.clock().toISOString(),
+        sentimentReason: 'Escalation',
+        version: current.version,
+      }),
+    );
+    await dispatch();
+    const [event] = (await app.services.events.recent(20)).filter(
+      (row) => row.account?.id === account.id && row.type === 'health.red',
+    );
+    expect(event?.actor).toMatchObject({ id: tam.user.id, name: expect.stringContaining('Tove Tam') });
+    const told = (await mine(tam)).items.filter((item) => item.account?.id === account.id);
+    expect(told).toEqual([]);
+    expect((await mine(manager)).items.length).toBe(managerBefore + 1);
   });
 });
 
