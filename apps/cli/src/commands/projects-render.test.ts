@@ -208,7 +208,7 @@ describe('projects', () => {
     expect(none).toContain(
       'Harbour has no collaboration project yet.\nA new one gets the template "Enterprise" (enterprise)',
     );
-    expect(none).toContain('liaison projects create');
+    expect(none).toContain('Create it with "liaison projects create Harbour".');
   });
 
   it('refuses an account without a project with a code and the way out', () => {

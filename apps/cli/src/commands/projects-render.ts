@@ -9,6 +9,7 @@ import {
   indent,
   plural,
 } from '../output.ts';
+import { accountWord } from './project-targets.ts';
 
 /** Collaboration projects and the customers waiting on staff, as text (docs/projects.md). */
 
@@ -107,7 +108,7 @@ export function renderAccountProjects(answer: AccountProjects, accountName: stri
       `${accountName} has no collaboration project yet.`,
       `A new one gets the template "${answer.template.name}" (${answer.template.key}).`,
       answer.canCreate
-        ? 'Create it with "liaison projects create <account>".'
+        ? `Create it with "liaison projects create ${accountWord({ id: '', name: accountName }, accountName)}".`
         : 'Its team, TAM managers and admins may create it.',
     ].join('\n');
   const responsiveness = answer.responsiveness;
