@@ -10,7 +10,8 @@ import { liaison, listen } from './harness.ts';
 // `liaison projects`, `issues` and `customer-users`, as a child process against the real app
 // (harness.ts): a TAM creates the project, a customer asks, the TAM sees who waits and leaves an
 // internal note, and invites the customer to the portal. One process per command is slow, so
-// this file checks the wiring to the API; the text itself is tested in projects-render.test.ts.
+// this file checks the wiring to the API; the text itself is tested in src/commands/
+// projects-render.test.ts and issues-render.test.ts.
 
 const app = await createTestApp({ now: '2026-03-02T09:00:00.000Z' }); // a Monday
 const url = await listen(app);
