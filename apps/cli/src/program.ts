@@ -4,9 +4,11 @@ import { accountsListCommand } from './commands/accounts-list.ts';
 import { accountsShowCommand } from './commands/accounts-show.ts';
 import { assessCommand } from './commands/assess.ts';
 import { calendarCommand } from './commands/calendar.ts';
+import { customerUsersCommand } from './commands/customer-users.ts';
 import { exportCommand } from './commands/export.ts';
 import { disengageCommand, handoffCommand } from './commands/handoff.ts';
 import { importCommand } from './commands/import.ts';
+import { issuesCommand } from './commands/issues.ts';
 import { journeyCommand } from './commands/journey.ts';
 import { loginCommand } from './commands/login.ts';
 import { logoutCommand } from './commands/logout.ts';
@@ -15,6 +17,7 @@ import { playbookDryRunCommand } from './commands/playbook-dry-run.ts';
 import { playbookShowCommand } from './commands/playbook-show.ts';
 import { playbookValidateCommand } from './commands/playbook-validate.ts';
 import { portfolioCommand } from './commands/portfolio.ts';
+import { projectsCommand } from './commands/projects.ts';
 import { serveCommand } from './commands/serve.ts';
 import { tasksCommand } from './commands/tasks.ts';
 import { teamCommand } from './commands/team.ts';
@@ -59,6 +62,9 @@ Exit codes: 0 success, 1 failure (the API refused or could not be reached), 2 us
   program.addCommand(journeyCommand());
   program.addCommand(handoffCommand());
   program.addCommand(disengageCommand());
+  program.addCommand(projectsCommand());
+  program.addCommand(issuesCommand());
+  program.addCommand(customerUsersCommand());
 
   const playbook = new Command('playbook').description(
     'the rules every account is assessed by: show, validate, dry-run and apply a new version',
