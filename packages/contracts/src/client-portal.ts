@@ -16,6 +16,7 @@ import {
   PortalIssueList,
   PortalProjectList,
 } from './portal-projects.ts';
+import type { UploadAttachmentRequest } from './projects.ts';
 
 /** Which of a project's issues the portal lists (the server's default is `open`). */
 export type PortalIssueState = 'open' | 'closed' | 'all';
@@ -69,7 +70,7 @@ export function portalApi({ call, callEmpty, root }: Transport) {
   };
 }
 
-/** The customer's collaboration project: read, open issues, comment (docs/portal.md, Projects). */
+/** The customer's collaboration project: read, open issues, comment, attach files (docs/portal.md, Projects). */
 function portalProjects(
   call: Transport['call'],
   withCsrf: (request: RequestOptions) => Promise<RequestOptions & { headers: Record<string, string> }>,
@@ -93,6 +94,17 @@ function portalProjects(
       request: RequestOptions = {},
     ) =>
       call(PortalIssue, 'POST', `${issues(projectId)}/${number}/comments`, {
+        ...(await withCsrf(request)),
+        body,
+      }),
+    /** Attaches a file (at most `MAX_UPLOAD_BYTES`); the answer is the whole issue with the file last. */
+    attach: async (
+      projectId: string,
+      number: number,
+      body: UploadAttachmentRequest,
+      request: RequestOptions = {},
+    ) =>
+      call(PortalIssue, 'POST', `${issues(projectId)}/${number}/attachments`, {
         ...(await withCsrf(request)),
         body,
       }),

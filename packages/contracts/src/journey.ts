@@ -219,14 +219,25 @@ export const SignOffRequest = z.object({
   note: z.string().trim().max(2_000).optional(),
 });
 
-/** A file sent inline (base64), kept by Liaison in PostgreSQL. At most 3 MB. */
+/**
+ * The most a file sent inline may hold: 3 MB. Files are kept in PostgreSQL; a bigger one belongs
+ * behind a link. Clients read it to refuse a file before sending it.
+ */
+export const MAX_UPLOAD_BYTES = 3_000_000;
+
+/** A file sent inline (base64: 4 characters for every 3 bytes), kept by Liaison in PostgreSQL. */
 export const ArtefactFileInput = z.object({
   name: z.string().trim().min(1).max(200),
   contentType: z
     .string()
     .regex(/^[\w.+-]+\/[\w.+-]+$/)
     .max(100),
-  base64: z.base64().max(4_000_000),
+  base64: z
+    .base64()
+    .max(
+      (MAX_UPLOAD_BYTES / 3) * 4,
+      `must decode to at most ${MAX_UPLOAD_BYTES} bytes (3 MB); link a larger file`,
+    ),
 });
 
 const ArtefactSource = {

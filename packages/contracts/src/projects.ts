@@ -198,7 +198,17 @@ export const CreateCommentRequest = z.object({
   internal: z.boolean().default(false).describe('An internal note, seen by staff only.'),
 });
 
-export const UploadAttachmentRequest = z.object({ file: ArtefactFileInput });
+// A name with a control character (a line break, a bell) or a bidirectional override (which can
+// show `gpj.exe` as `exe.jpg`) misleads whoever reads the file list: staff and customers alike.
+const READABLE_NAME = /^[^\p{Cc}\u202a-\u202e\u2066-\u2069]*$/u;
+
+/** An issue's attachment: a file sent inline, with a name a person can read and some bytes. */
+export const AttachmentFileInput = ArtefactFileInput.extend({
+  name: ArtefactFileInput.shape.name.regex(READABLE_NAME, 'must not contain control characters'),
+  base64: ArtefactFileInput.shape.base64.min(1, 'is empty: an empty file has nothing to attach'),
+});
+
+export const UploadAttachmentRequest = z.object({ file: AttachmentFileInput });
 
 /** A customer's post waiting for staff, across accounts ("Customer issues waiting on me"). */
 export const WaitingIssue = z.object({

@@ -100,6 +100,20 @@ export const portalCustomerRoutes: RouteCase[] = [
     request: () => ({ body: { body: 'Thursday works for us.' } }),
   },
   {
+    route: 'POST /api/v1/portal/projects/:id/issues/:number/attachments',
+    guard: 'customer',
+    customerTarget: customerProject,
+    request: () => ({
+      body: {
+        file: {
+          name: 'screenshot.txt',
+          contentType: 'text/plain',
+          base64: Buffer.from('y').toString('base64'),
+        },
+      },
+    }),
+  },
+  {
     route: 'GET /api/v1/portal/projects/:id/attachments/:attachmentId',
     guard: 'customer',
     customerTarget: customerProject,

@@ -67,13 +67,15 @@ const a = await seeded(accountA.id, tamA, customerA.client, 'A-internal: budget 
 const b = await seeded(accountB.id, tamB, customerB.client, 'B-internal: renewal at risk');
 const portalRows = routeTable.filter((row) => row.guard === 'customer');
 
-/** Issues and comments of account B, counted: a write through A's session must change nothing. */
+/** Account B's issues, comments, files and history, counted: a write through A's session must change nothing. */
 async function bCounts() {
-  const { rows } = await app.database.pool.query<{ issues: number; comments: number }>(
+  const { rows } = await app.database.pool.query<Record<string, number>>(
     `SELECT (SELECT count(*)::int FROM project_issues WHERE project_id = $1) AS issues,
             (SELECT count(*)::int FROM project_comments c JOIN project_issues i ON i.id = c.issue_id
-             WHERE i.project_id = $1) AS comments`,
-    [b.projectId],
+             WHERE i.project_id = $1) AS comments,
+            (SELECT count(*)::int FROM project_attachments WHERE project_id = $1) AS attachments,
+            (SELECT count(*)::int FROM history WHERE account_id = $2) AS history`,
+    [b.projectId, accountB.id],
   );
   return rows[0]!;
 }

@@ -7,6 +7,7 @@ import {
   PortalIssue,
   PortalIssueList,
   PortalProjectList,
+  UploadAttachmentRequest,
 } from '@liaison/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -100,6 +101,25 @@ export const portalProjectsRoutes: FastifyPluginAsyncZod<{ services: Services }>
         .status(201)
         .send(
           await projects.comment(request.customer(), request.params.id, request.params.number, request.body),
+        ),
+  );
+
+  app.post(
+    '/portal/projects/:id/issues/:number/attachments',
+    {
+      schema: {
+        tags,
+        params: IssueParams,
+        body: UploadAttachmentRequest,
+        description: `Attaches a file (base64, at most 3 MB) as the customer: public, and like a comment the response clock starts again. ${CSRF_NOTE}`,
+        response: { 201: PortalIssue },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await projects.attach(request.customer(), request.params.id, request.params.number, request.body),
         ),
   );
 

@@ -19,7 +19,7 @@ import type { RequestContext } from '../../kernel/context.ts';
 import { recordChanges } from '../../kernel/history.store.ts';
 import { checkVersion, versionRequired } from '../../kernel/versioning.ts';
 import { policies } from '../../policies/policies.ts';
-import { attachmentContent, closeIssue } from './issue-parts.ts';
+import { closeIssue, insertAttachment } from './issue-parts.ts';
 import { issuesStore } from './issues.store.ts';
 import type { PlaybookSource } from './project-access.ts';
 import { reassessWhenMeasured } from './project-health.ts';
@@ -231,35 +231,8 @@ export function createIssuesService(
       return db.transaction(async (tx) => {
         await lockProject(tx, context, projectId);
         const issue = await requireIssue(tx, projectId, number, true);
-        const content = attachmentContent(input.file);
-        const row = await issuesStore.insertAttachment(tx, {
-          accountId: issue.accountId,
-          projectId,
-          issueId: issue.id,
-          authorKind: 'staff',
-          authorUserId: context.user.id,
-          authorContactId: null,
-          authorName: context.user.name,
-          fileName: input.file.name,
-          contentType: input.file.contentType,
-          size: content.length,
-          content,
-          createdAt: context.now.toISOString(),
-        });
-        await recordChanges(tx, context, [
-          {
-            accountId: issue.accountId,
-            entityType: 'project_attachment',
-            entityId: row.id,
-            before: null,
-            after: {
-              issueId: issue.id,
-              fileName: row.fileName,
-              contentType: row.contentType,
-              size: row.size,
-            },
-          },
-        ]);
+        // Staff's file is never an answer: the customer waits until a public comment.
+        await insertAttachment(tx, context, issue, input.file, staff(context));
         return read(tx, context, projectId, number);
       });
     },

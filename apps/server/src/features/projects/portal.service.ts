@@ -4,11 +4,13 @@ import type {
   PortalIssue,
   PortalIssueList,
   PortalProjectList,
+  UploadAttachmentRequest,
 } from '@liaison/contracts';
 import { notFound } from '@liaison/domain';
 import type { Database, Executor } from '../../db/client.ts';
 import { type AccountChangedHook, lockAccount } from '../../kernel/account-access.ts';
 import { referencesStore } from '../../kernel/references.store.ts';
+import { insertAttachment } from './issue-parts.ts';
 import { issuesStore } from './issues.store.ts';
 import { presentPortalIssue, presentPortalIssueSummary, presentPortalProject } from './portal.presenter.ts';
 import type { PlaybookSource } from './project-access.ts';
@@ -162,6 +164,28 @@ export function createPortalProjectsService(
           who,
         );
         await customerWrote(tx, context(caller, who), { account, project, issue, comment, writer: who });
+        await measured(tx, caller.accountId, caller.now);
+        return read(tx, projectId, number);
+      });
+    },
+
+    /**
+     * A file attached as the contact (public, like everything they write). Like a comment, it is
+     * the customer's post: the issue moves up the lists and waits for the account team's answer.
+     */
+    async attach(
+      caller: PortalCaller,
+      projectId: string,
+      number: number,
+      input: UploadAttachmentRequest,
+    ): Promise<PortalIssue> {
+      return db.transaction(async (tx) => {
+        const who = await writer(tx, caller);
+        await lockAccount(tx, caller.accountId);
+        await projectOf(tx, caller, projectId, true);
+        const issue = await requireIssue(tx, projectId, number, true);
+        await insertAttachment(tx, context(caller, who), issue, input.file, who);
+        await issuesStore.touch(tx, issue.id, caller.now);
         await measured(tx, caller.accountId, caller.now);
         return read(tx, projectId, number);
       });

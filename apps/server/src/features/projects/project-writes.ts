@@ -26,7 +26,8 @@ export interface WriteContext {
   requestId: string | null;
 }
 
-const authorColumns = (writer: Writer) => ({
+/** The author columns an issue, comment or attachment row keeps of its writer. */
+export const authorColumns = (writer: Writer) => ({
   authorKind: writer.kind,
   authorUserId: writer.kind === 'staff' ? writer.id : null,
   authorContactId: writer.kind === 'contact' ? writer.id : null,

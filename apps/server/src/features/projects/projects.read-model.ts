@@ -6,7 +6,8 @@ import type { IssueRow } from './issues.store.ts';
 
 // Lists of issues with what response tracking needs (every post's instant, author kind and
 // whether it is an internal note), the cross-account "waiting on me" candidates, and the
-// upgrade rule's accounts (docs/projects.md).
+// upgrade rule's accounts (docs/projects.md). A customer's post is their issue, a comment or a
+// file they attached (the screenshot asked for); staff's file alone is never an answer.
 
 export type IssueListRow = IssueRow & {
   commentCount: number;
@@ -26,7 +27,7 @@ export interface IssueFilters {
   publicOnly?: boolean;
 }
 
-/** The issue's own post (its opening) and every comment, in time order, as JSON. */
+/** The issue's own post (its opening), every comment and every customer's file, in time order, as JSON. */
 const postsOf = (issue: string) => sql`(
   SELECT jsonb_agg(p ORDER BY p.at) FROM (
     SELECT to_char(${sql.raw(issue)}.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
@@ -36,7 +37,18 @@ const postsOf = (issue: string) => sql`(
     SELECT to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
            CASE WHEN c.author_kind = 'contact' THEN 'customer' ELSE 'staff' END, c.internal
       FROM project_comments c WHERE c.issue_id = ${sql.raw(issue)}.id
+    UNION ALL
+    SELECT to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'customer', false
+      FROM project_attachments f WHERE f.issue_id = ${sql.raw(issue)}.id AND f.author_kind = 'contact'
   ) p)`;
+
+/** The customers' posts after the issue's opening: their public comments and their files. */
+const customerPostsOf = (issue: string) => sql`(
+  SELECT c.created_at AS at, c.author_name AS name FROM project_comments c
+   WHERE c.issue_id = ${sql.raw(issue)}.id AND c.author_kind = 'contact'
+  UNION ALL
+  SELECT f.created_at, f.author_name FROM project_attachments f
+   WHERE f.issue_id = ${sql.raw(issue)}.id AND f.author_kind = 'contact')`;
 
 const issueColumns = sql`i.id, i.version, i.created_at AS "createdAt", i.updated_at AS "updatedAt",
   i.account_id AS "accountId", i.project_id AS "projectId", i.external_id AS "externalId", i.source,
@@ -110,16 +122,14 @@ export async function waitingIssues(
     SELECT ${issueColumns}, 0 AS "commentCount", ${postsOf('i')} AS posts, null AS "milestoneTitle",
       null AS "assigneeName", a.name AS "accountName", i.responsible_user_id AS "responsibleUserId",
       u.name AS "responsibleName",
-      (SELECT c.author_name FROM project_comments c WHERE c.issue_id = i.id AND c.author_kind = 'contact'
-        ORDER BY c.created_at DESC LIMIT 1) AS "lastCustomer"
+      (SELECT c.name FROM ${customerPostsOf('i')} c ORDER BY c.at DESC LIMIT 1) AS "lastCustomer"
       FROM open_issues i
       JOIN last_staff s ON s.id = i.id
       JOIN accounts a ON a.id = i.account_id
       LEFT JOIN users u ON u.id = i.responsible_user_id
      WHERE (${responsibleUserId}::uuid IS NULL OR i.responsible_user_id = ${responsibleUserId}::uuid)
        AND ((i.author_kind = 'contact' AND s.at IS NULL)
-         OR EXISTS (SELECT 1 FROM project_comments c WHERE c.issue_id = i.id AND c.author_kind = 'contact'
-                     AND (s.at IS NULL OR c.created_at > s.at)))
+         OR EXISTS (SELECT 1 FROM ${customerPostsOf('i')} c WHERE s.at IS NULL OR c.at > s.at))
      ORDER BY i.created_at
      LIMIT 1000`);
   return result.rows;
