@@ -4,9 +4,9 @@ import { signedInCustomer, tamAccount } from './portal-helpers.ts';
 
 // The customer's collaboration project in the portal (docs/portal.md, Projects in the portal):
 // the customer reads the README and milestones on the home, opens a question for the account
-// team (a template fills the description, a label picked among the project's), comments on it
-// and reads the TAM's answer and file — never the TAM's internal note; a problem with the
-// product goes to support instead (LIAISON_SUPPORT_URL, set in playwright.config.ts).
+// team (a template fills the description, a label picked among the project's), comments on it,
+// attaches a log and reads the TAM's answer and file — never the TAM's internal note; a problem
+// with the product goes to support instead (LIAISON_SUPPORT_URL, set in playwright.config.ts).
 test.describe.configure({ mode: 'serial' });
 
 interface StaffProject {
@@ -15,7 +15,7 @@ interface StaffProject {
   milestones: { title: string }[];
 }
 
-test('a customer reads the project, opens a question, comments and reads the answer', async ({
+test('a customer reads the project, opens a question, comments, attaches a file and reads the answer', async ({
   page,
   browser,
   baseURL,
@@ -72,6 +72,28 @@ test('a customer reads the project, opens a question, comments and reads the ans
   await expect(issue.getByTestId('portal-comment')).toHaveCount(1);
   await expect(issue.getByTestId('portal-comment').first().locator('strong')).toHaveText('twice a day');
   await expect(customer.getByRole('textbox', { name: 'Your comment' })).toHaveValue('');
+
+  // The customer attaches a log: it is listed at once, and the TAM has it on the staff issue.
+  const chooser = customer.waitForEvent('filechooser');
+  await issue.getByRole('button', { name: 'Attach a file' }).click();
+  await (await chooser).setFiles({
+    name: 'runner-log.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('runner exited with code 137\n'),
+  });
+  await expect(
+    issue.getByTestId('portal-attachments').getByRole('link', { name: /runner-log\.txt/ }),
+  ).toBeVisible();
+  const staffIssue = await getJson<{ attachments: { fileName: string; author: { kind: string } }[] }>(
+    page,
+    `/api/v1/projects/${project.id}/issues/${number}`,
+  );
+  expect(staffIssue.attachments).toEqual([
+    expect.objectContaining({
+      fileName: 'runner-log.txt',
+      author: expect.objectContaining({ kind: 'contact' }),
+    }),
+  ]);
 
   // The TAM answers, and leaves an internal note the customer never sees.
   const comments = `/api/v1/projects/${project.id}/issues/${number}/comments`;

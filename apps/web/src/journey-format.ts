@@ -168,8 +168,6 @@ export const initialFieldText = (field: {
   suggested: string | readonly string[] | null;
 }) => fieldText(field.value ?? field.suggested);
 
-export const MAX_FILE_BYTES = 3 * 1024 * 1024;
-
 /** Bytes as a reader says them: `812 B`, `14 kB`, `2.4 MB`. */
 export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

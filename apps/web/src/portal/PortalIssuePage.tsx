@@ -1,15 +1,15 @@
 import type { PortalComment, PortalIssue, PortalProject } from '@liaison/contracts';
-import { Anchor, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconPaperclip } from '@tabler/icons-react';
+import { Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api.ts';
+import { AttachFileButton, IssueFileLinks } from '../components/IssueFiles.tsx';
 import { Empty, ErrorNote, PageError, PageLoader } from '../components/PageState.tsx';
 import { RenderedMarkdown } from '../components/RenderedMarkdown.tsx';
 import { dateTime } from '../format.ts';
-import { fileSize } from '../journey-format.ts';
 import { usePortalIssueMutation } from '../mutations.ts';
+import { fileUpload } from '../project-format.ts';
 import { queries } from '../queries.ts';
 import {
   BackLink,
@@ -113,26 +113,23 @@ function CommentCard({ comment }: { comment: PortalComment }) {
   );
 }
 
+/** The issue's files as download links, and the customer's own "Attach a file" (it shows at once). */
 function Attachments({ project, issue }: { project: PortalProject; issue: PortalIssue }) {
-  if (issue.attachments.length === 0) return null;
+  const upload = usePortalIssueMutation(project.id, async (file: File) =>
+    api.portal.attach(project.id, issue.number, { file: await fileUpload(file) }),
+  );
   return (
     <Stack gap={4} mt="md" data-testid="portal-attachments">
-      <Text size="xs" fw={600} c="dimmed">
-        Attachments
-      </Text>
-      {issue.attachments.map((attachment) => (
-        <Anchor
-          key={attachment.id}
-          size="sm"
-          href={api.portal.attachmentUrl(project.id, attachment.id)}
-          download={attachment.fileName}
-        >
-          <Group gap={4} component="span">
-            <IconPaperclip size={14} />
-            {attachment.fileName} ({fileSize(attachment.size)})
-          </Group>
-        </Anchor>
-      ))}
+      {issue.attachments.length > 0 && (
+        <Text size="xs" fw={600} c="dimmed">
+          Attachments
+        </Text>
+      )}
+      <IssueFileLinks
+        files={issue.attachments}
+        href={(file) => api.portal.attachmentUrl(project.id, file.id)}
+      />
+      <AttachFileButton upload={upload} />
     </Stack>
   );
 }

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { api, fieldErrors } from '../../../api.ts';
 import { ErrorNote } from '../../../components/PageState.tsx';
 import { label } from '../../../format.ts';
-import { artefactKinds, fileSize, MAX_FILE_BYTES, outputKindLabels } from '../../../journey-format.ts';
+import { artefactKinds, outputKindLabels } from '../../../journey-format.ts';
 import { useAccountMutation } from '../../../mutations.ts';
-import { readBase64 } from '../../../project-format.ts';
+import { fileUpload, UPLOAD_LIMIT, uploadRefusal } from '../../../project-format.ts';
 
 /**
  * Attaches a document to the step as its output: a link, or a file (at most 3 MB) that Liaison
@@ -32,7 +32,7 @@ export function ArtefactForm({
   const [url, setUrl] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [note, setNote] = useState('');
-  const tooBig = file !== null && file.size > MAX_FILE_BYTES;
+  const tooBig = file !== null ? uploadRefusal(file) : null;
   const create = useAccountMutation(
     step.accountId,
     async () => {
@@ -54,17 +54,7 @@ export function ArtefactForm({
   // The link or the file, read when the user saves.
   async function sourceBody() {
     return {
-      ...(source === 'url'
-        ? { url: url.trim() }
-        : file
-          ? {
-              file: {
-                name: file.name,
-                contentType: file.type || 'application/octet-stream',
-                base64: await readBase64(file),
-              },
-            }
-          : {}),
+      ...(source === 'url' ? { url: url.trim() } : file ? { file: await fileUpload(file) } : {}),
       ...(note.trim() ? { note: note.trim() } : {}),
     };
   }
@@ -118,16 +108,12 @@ export function ArtefactForm({
         ) : (
           <FileInput
             label="File"
-            description="At most 3 MB; Liaison keeps it with the account."
+            description={`At most ${UPLOAD_LIMIT}; Liaison keeps it with the account.`}
             placeholder="Choose a file"
             value={file}
             onChange={setFile}
             clearable
-            error={
-              tooBig
-                ? `This file is ${fileSize(file.size)}; the limit is 3 MB.`
-                : (errors['file.base64'] ?? errors.file)
-            }
+            error={tooBig ?? errors['file.base64'] ?? errors.file}
           />
         )}
         <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
@@ -141,7 +127,9 @@ export function ArtefactForm({
             size="xs"
             loading={create.isPending}
             disabled={
-              tooBig || (!artefact && title.trim() === '') || (source === 'url' ? url.trim() === '' : !file)
+              tooBig !== null ||
+              (!artefact && title.trim() === '') ||
+              (source === 'url' ? url.trim() === '' : !file)
             }
           >
             Attach

@@ -1,15 +1,15 @@
 import type { Account, Project, ProjectComment, ProjectIssue } from '@liaison/contracts';
-import { Anchor, Badge, Button, Card, FileButton, Group, Stack, Switch, Text, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Switch, Text, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../api.ts';
+import { AttachFileButton, IssueFileLinks } from '../../../components/IssueFiles.tsx';
 import { CardTitle } from '../../../components/PageHeader.tsx';
 import { Empty, ErrorNote, PageLoader } from '../../../components/PageState.tsx';
 import { RenderedMarkdown } from '../../../components/RenderedMarkdown.tsx';
 import { dateTime } from '../../../format.ts';
-import { fileSize, MAX_FILE_BYTES } from '../../../journey-format.ts';
 import { useAccountMutation } from '../../../mutations.ts';
-import { hoursText, readBase64, slaText } from '../../../project-format.ts';
+import { fileUpload, hoursText, slaText } from '../../../project-format.ts';
 import { queries } from '../../../queries.ts';
 import { IssueEdit } from './IssueEdit.tsx';
 
@@ -192,51 +192,19 @@ function CommentBox({ project, issue }: { project: Project; issue: ProjectIssue 
 }
 
 function Attachments({ project, issue }: { project: Project; issue: ProjectIssue }) {
-  const [tooBig, setTooBig] = useState<string | null>(null);
   const upload = useAccountMutation(
     project.accountId,
-    async (file: File) =>
-      api.projects.attach(project.id, issue.number, {
-        file: {
-          name: file.name,
-          contentType: file.type || 'application/octet-stream',
-          base64: await readBase64(file),
-        },
-      }),
+    async (file: File) => api.projects.attach(project.id, issue.number, { file: await fileUpload(file) }),
     { success: 'File attached.' },
   );
-  const pick = (file: File | null) => {
-    if (!file) return;
-    if (file.size > MAX_FILE_BYTES) return setTooBig(`${file.name} is ${fileSize(file.size)}; at most 3 MB.`);
-    setTooBig(null);
-    upload.mutate(file);
-  };
   return (
     <Stack gap={4} mt="sm" data-testid="issue-attachments">
-      {issue.attachments.map((attachment) => (
-        <Anchor
-          key={attachment.id}
-          size="sm"
-          href={`/api/v1${api.projects.attachmentPath(project.id, attachment.id)}`}
-        >
-          {attachment.fileName} ({fileSize(attachment.size)})
-        </Anchor>
-      ))}
-      {issue.can.edit && (
-        <FileButton onChange={pick}>
-          {(props) => (
-            <Button {...props} size="xs" variant="subtle" w="fit-content" loading={upload.isPending}>
-              Attach a file
-            </Button>
-          )}
-        </FileButton>
-      )}
-      {tooBig && (
-        <Text size="xs" c="red.7">
-          {tooBig}
-        </Text>
-      )}
-      <ErrorNote error={upload.error} />
+      <IssueFileLinks
+        files={issue.attachments}
+        href={(file) => `/api/v1${api.projects.attachmentPath(project.id, file.id)}`}
+        by={(file) => (file.author.kind === 'contact' ? `${file.author.name} (customer)` : null)}
+      />
+      {issue.can.edit && <AttachFileButton upload={upload} />}
     </Stack>
   );
 }
