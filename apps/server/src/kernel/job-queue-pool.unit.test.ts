@@ -7,6 +7,7 @@ describe('the job queue on an ended pool', () => {
     // pg-boss does not await completing or failing a job whose handler outlived the stop.
     const pool = new pg.Pool({ connectionString: 'postgres://nobody@127.0.0.1:1/none' });
     await pool.end();
-    await expect(poolAdapter(pool).executeSql('SELECT 1', [])).resolves.toEqual({ rows: [] });
+    // No result: pg-boss counts it as no job affected (`result && result.rows ? … : 0`).
+    await expect(poolAdapter(pool).executeSql('SELECT 1', [])).resolves.toBeNull();
   });
 });

@@ -32,8 +32,10 @@ export function poolAdapter(pool: pg.Pool): PgBoss.Db {
   return {
     // pg-boss settles a job whose handler outlived the queue's stop without awaiting it: on an
     // ended pool that is a rejection nobody hears, which ends the process. By then the stop has
-    // failed the job (another server retries it), so there is nothing left to write.
-    executeSql: (text, values) => (pool.ending ? Promise.resolve({ rows: [] }) : pool.query(text, values)),
+    // failed the job (another server retries it), so there is nothing left to write. No result
+    // at all is what pg-boss reads as "nothing affected" (an empty `rows` it would index).
+    executeSql: (text, values) =>
+      pool.ending ? Promise.resolve(null as unknown as pg.QueryResult) : pool.query(text, values),
   };
 }
 
