@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hoursText, slaText, UPLOAD_LIMIT, uploadRefusal } from './project-format.ts';
+import { slaText, UPLOAD_LIMIT, uploadRefusal } from './project-format.ts';
 
 describe('project words', () => {
-  it.each([
-    [null, '—'],
-    [0.25, '15 min'],
-    [0, '1 min'],
-    [5.4, '5 h'],
-    [24, '1 d'],
-    [75, '3 d 3 h'],
-    // Rounding never shows 24 h or 60 min.
-    [47.9, '2 d'],
-    [23.7, '1 d'],
-    [59.9 / 60, '1 h'],
-    [1.02, '1 h'],
-  ])('hoursText(%s) = %s', (hours, text) => {
-    expect(hoursText(hours)).toBe(text);
-  });
-
   it.each([
     ['2026-03-04T09:00:00.000Z', '2026-03-04T04:00:00.000Z', 'due in 5 h'],
     ['2026-03-04T09:00:00.000Z', '2026-03-05T11:00:00.000Z', 'overdue by 1 d 2 h'],

@@ -1,22 +1,14 @@
+import { hoursText } from '@liaison/domain';
+
+// Shared with the other client (docs/projects.md); callers here import it from this module.
+export { hoursText };
+
 import { MAX_UPLOAD_BYTES, type UploadAttachmentRequest } from '@liaison/contracts';
 
 // Words and numbers of the Project tab and the waiting list (docs/projects.md), and files as the
 // API takes them (an issue's attachment, a step's artefact; the portal's too).
 
 export const phaseLabels: Record<string, string> = { pre_sales: 'Pre-sales', post_sales: 'Post-sales' };
-
-/** A duration in hours as a person says it: "45 min", "5 h", "3 d 4 h". */
-export function hoursText(hours: number | null | undefined): string {
-  if (hours === null || hours === undefined) return '—';
-  // Rounded first, then split: 47.9 h is "2 d", never "1 d 24 h"; 59.8 min is "1 h".
-  const minutes = Math.max(1, Math.round(hours * 60));
-  if (minutes < 60) return `${minutes} min`;
-  const whole = Math.round(hours) || 1;
-  if (whole < 24) return `${whole} h`;
-  const days = Math.floor(whole / 24);
-  const rest = whole - days * 24;
-  return rest > 0 ? `${days} d ${rest} h` : `${days} d`;
-}
 
 /** When an answer is due, relative to now: "due in 5 h", "overdue by 1 d 2 h". */
 export function slaText(dueAt: string, now: Date = new Date()): string {

@@ -1,3 +1,8 @@
+import { hoursText } from '@liaison/domain';
+
+// Shared with the other client (docs/projects.md); callers here import it from this module.
+export { hoursText };
+
 import type { AccountProjects, Project, Responsiveness, WaitingIssue } from '@liaison/contracts';
 import {
   EMPTY,
@@ -19,19 +24,6 @@ export const PHASE_LABELS: Record<Project['phase'], string> = {
 };
 
 const HOUR_MS = 3_600_000;
-
-/** A duration in hours as a person says it: `45 min`, `5 h`, `3 d 4 h` (the web's words). */
-export function hoursText(hours: number | null | undefined): string {
-  if (hours === null || hours === undefined) return EMPTY;
-  // Rounded first, then split: 47.9 h is "2 d", never "1 d 24 h"; 59.8 min is "1 h".
-  const minutes = Math.max(1, Math.round(hours * 60));
-  if (minutes < 60) return `${minutes} min`;
-  const whole = Math.round(hours) || 1;
-  if (whole < 24) return `${whole} h`;
-  const days = Math.floor(whole / 24);
-  const rest = whole - days * 24;
-  return rest > 0 ? `${days} d ${rest} h` : `${days} d`;
-}
 
 /**
  * The server's clock when it answered: `waitingHours` is counted from `waitingSince` to the

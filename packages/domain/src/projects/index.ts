@@ -3,6 +3,7 @@ export {
   defaultProjectSettings,
   enterpriseProjectTemplate,
 } from './default-projects.ts';
+export { hoursText } from './duration-text.ts';
 export * from './project-rules.ts';
 export {
   PROJECT_PLACEHOLDERS,
