@@ -122,11 +122,16 @@ export async function recordChanges(
   await executor.insert(history).values(rows);
   // A person's change may turn the account's health, whose event the database writes (a trigger
   // on the assessment, docs/notifications.md): it reads who acted from the transaction.
-  if (PERSON_ACTORS.has(context.actor.type) && context.actor.id)
-    await executor.execute(
-      sql`SELECT set_config('liaison.actor', ${JSON.stringify({ id: context.actor.id, name: context.actor.name })}, true)`,
-    );
+  // Once per transaction: a write records several changes, all by the same person.
+  if (!PERSON_ACTORS.has(context.actor.type) || !context.actor.id || named.has(executor)) return;
+  named.add(executor);
+  await executor.execute(
+    sql`SELECT set_config('liaison.actor', ${JSON.stringify({ id: context.actor.id, name: context.actor.name })}, true)`,
+  );
 }
+
+/** The transactions that already carry their person (each write has its own transaction object). */
+const named = new WeakSet<Executor>();
 
 /** Actors who are people: a staff user (signed in or by token) or a customer's contact. */
 const PERSON_ACTORS: ReadonlySet<HistoryActor['type']> = new Set(['user', 'api_token', 'contact']);
