@@ -161,6 +161,30 @@ describe('two servers on one database', () => {
       );
       return runs.rows.some((run) => run.state === 'completed') ? true : undefined;
     });
+    // And every scheduled run came from one send: as many runs as sends done, since the start.
+    const tally = async () =>
+      (
+        await sql.query<{ sends: number; runs: number }>(
+          `WITH jobs AS (
+             SELECT name, singleton_key, data, state FROM pgboss.job
+             UNION ALL SELECT name, singleton_key, data, state FROM pgboss.archive
+           )
+           SELECT count(*) FILTER (WHERE name = '__pgboss__send-it' AND singleton_key = 'events-dispatch'
+                                     AND state = 'completed')::int AS sends,
+                  count(*) FILTER (WHERE name = 'events-dispatch' AND data->>'scheduled' = 'true')::int AS runs
+           FROM jobs`,
+        )
+      ).rows[0]!;
+    // A run is created just before its send is marked done: the two agree once it is.
+    const agreed = await until(
+      'every send to be done',
+      async () => {
+        const now = await tally();
+        return now.sends === now.runs ? now : undefined;
+      },
+      30_000,
+    ).catch(async () => tally());
+    expect(agreed.runs).toBe(agreed.sends);
   }, 200_000);
 
   it('do each job once, whichever server takes it', async () => {
